@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, arrows pointing down only (see DESIGN.md):
+//   bnc -> Shell -> Script -> SessionLog, BinanceAPI
+//   bnc -> BinanceSimulator -> BinanceAPI (transport protocol only)
+//   Shell -> CEditlineShim -> CEditline (system libedit)
+let package = Package(
+    name: "bnc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "bnc", targets: ["bnc"]),
+        .library(name: "BinanceAPI", targets: ["BinanceAPI"]),
+        .library(name: "BinanceSimulator", targets: ["BinanceSimulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "bnc",
+            dependencies: [
+                "Shell", "Script", "SessionLog", "BinanceAPI", "BinanceSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "Shell", dependencies: ["Script", "SessionLog", "BinanceAPI", "CEditlineShim"]),
+        .target(name: "Script", dependencies: ["BinanceAPI", "SessionLog"]),
+        .target(name: "SessionLog", dependencies: ["BinanceAPI"]),
+        .target(
+            name: "BinanceAPI",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .target(
+            name: "BinanceSimulator",
+            dependencies: [
+                "BinanceAPI",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .systemLibrary(
+            name: "CEditline",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(name: "CEditlineShim", dependencies: ["CEditline"]),
+        .testTarget(name: "BinanceAPITests", dependencies: ["BinanceAPI"]),
+        .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
+        .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "BinanceAPI"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI", "SessionLog"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Script"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI"]),
+    ]
+)

@@ -1,0 +1,62 @@
+/// Turns a typed operation into a ``PreparedRequest``: validates, encodes, adds `recvWindow`
+/// and `timestamp` in documented order, and signs.
+public struct RequestBuilder: Sendable {
+    /// The key that signs; nil only for public (unsigned) operations.
+    public var credentials: Credentials?
+
+    public init(credentials: Credentials?) {
+        self.credentials = credentials
+    }
+
+    /// Validates `operation` and builds its request at `timestamp` (ms since the epoch).
+    public func prepare<Operation: ExchangeOperation>(
+        _ operation: Operation, timestamp: Int64
+    ) throws(RequestError) -> PreparedRequest {
+        do {
+            try operation.validate()
+        } catch {
+            throw .validation(error)
+        }
+        var parameters = operation.parameters
+        let security = Operation.security
+        var signature: Signature?
+        var query: String
+        if security.isSigned {
+            guard let credentials else { throw .noCredentials(Operation.title) }
+            parameters.append(QueryParameter("timestamp", String(timestamp)))
+            query = CanonicalQuery(parameters).encoded
+            signature = credentials.signer.sign(query)
+        } else {
+            query = CanonicalQuery(parameters).encoded
+        }
+        return PreparedRequest(
+            title: Operation.title, method: Operation.method, path: Operation.path, query: query,
+            signature: signature, timestamp: security.isSigned ? timestamp : nil,
+            apiKey: security.needsAPIKey ? credentials?.apiKey : nil, weight: Operation.weight,
+            parameters: parameters)
+    }
+}
+
+/// Why a request could not be prepared. Nothing was sent.
+public enum RequestError: Error, Sendable, Hashable {
+    /// A parameter breaks a documented rule.
+    case validation(ValidationError)
+    /// A signed operation with no key configured.
+    case noCredentials(String)
+
+    public var message: String {
+        switch self {
+        case .validation(let error): return error.message
+        case .noCredentials(let title):
+            return "\(title) is a signed request but no API key is configured"
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .validation(let error): return error.hint
+        case .noCredentials:
+            return "set BINANCE_API_KEY with BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_FILE, or use the simulator"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// Carries a prepared request to an exchange and returns what came back.
+///
+/// Three implementations: the HTTP transport (live or any URL), the in-process simulator, and
+/// test doubles. A transport never retries and never interprets the body; the client does.
+public protocol Transport: Sendable {
+    /// A name for prompts and logs: `sim`, `live`, or the base URL.
+    var endpointName: String { get }
+    /// The base URL requests are shown against (`https://api.binance.com`).
+    var baseURL: String { get }
+    /// Sends `request` (parameters in the URL query, `X-MBX-APIKEY` header when it has a key).
+    func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse
+}
+
+/// What the exchange answered: status, headers and the raw body.
+public struct TransportResponse: Sendable, Hashable {
+    public var status: Int
+    /// Headers in received order; names as received.
+    public var headers: [HTTPHeader]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [HTTPHeader], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header named `name`, compared case-insensitively.
+    public func header(_ name: String) -> String? {
+        let lowered = name.lowercased()
+        return headers.first { $0.name.lowercased() == lowered }?.value
+    }
+}
+
+/// One HTTP header.
+public struct HTTPHeader: Sendable, Hashable, Codable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A request that did not get a response.
+public enum TransportError: Error, Sendable, Hashable {
+    /// Nothing was sent: the connection could not be made.
+    case connectFailed(String)
+    /// The request may have reached the exchange, but no complete response arrived in time.
+    case timedOut(String)
+    /// The connection closed after the request was written: the outcome is unknown.
+    case connectionLost(String)
+    /// The endpoint URL is not usable.
+    case invalidEndpoint(String)
+
+    /// Whether the exchange may have acted on the request.
+    public var outcomeUnknown: Bool {
+        switch self {
+        case .timedOut, .connectionLost: return true
+        case .connectFailed, .invalidEndpoint: return false
+        }
+    }
+
+    /// What happened, in one line.
+    public var message: String {
+        switch self {
+        case .connectFailed(let detail): return "could not connect: \(detail)"
+        case .timedOut(let detail): return "timed out: \(detail)"
+        case .connectionLost(let detail): return "connection lost: \(detail)"
+        case .invalidEndpoint(let detail): return "invalid endpoint: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/// A request that must not be sent, found before anything is signed.
+///
+/// Each case carries what the user needs to fix it; ``message`` is the one-line text shown
+/// after `error:`, ``hint`` an optional next step.
+public enum ValidationError: Error, Sendable, Hashable {
+    /// A required parameter is missing.
+    case missingParameter(String)
+    /// The symbol is not 1–20 characters of `A-Z 0-9 - _ .` and CJK letters.
+    case malformedSymbol(String)
+    /// Neither `orderId` nor `origClientOrderId` was given.
+    case missingOrderReference
+    /// `recvWindow` outside 1...60000.
+    case recvWindowOutOfRange(Int)
+    /// A numeric id outside the exchange's range (1...Int64.max).
+    case idOutOfRange(name: String, value: String)
+    /// A client order id that is empty, too long, or has characters the exchange rejects.
+    case malformedClientOrderId(name: String, value: String)
+    /// A parameter value that is empty (the exchange rejects `name=`).
+    case emptyValue(String)
+    /// A limit or count outside its documented range.
+    case valueOutOfRange(name: String, value: String, range: ClosedRange<Int64>)
+
+    /// What is wrong, in one line.
+    public var message: String {
+        switch self {
+        case .missingParameter(let name):
+            return "missing required parameter '\(name)'"
+        case .malformedSymbol(let symbol):
+            return "malformed symbol '\(symbol)': expected 1-20 letters or digits, like LTCBTC"
+        case .missingOrderReference:
+            return "either orderId (id=) or origClientOrderId (cid=) must be sent"
+        case .recvWindowOutOfRange(let value):
+            return "recvWindow \(value) is out of range: it must be between 1 and 60000 ms"
+        case .idOutOfRange(let name, let value):
+            return "\(name) \(value) is out of range: it must be between 1 and \(Int64.max)"
+        case .malformedClientOrderId(let name, let value):
+            return "malformed \(name) '\(value)': expected 1-36 characters of A-Z a-z 0-9 . _ : / -"
+        case .emptyValue(let name):
+            return "parameter '\(name)' has an empty value"
+        case .valueOutOfRange(let name, let value, let range):
+            return "\(name) \(value) is out of range: it must be between \(range.lowerBound) and \(range.upperBound)"
+        }
+    }
+
+    /// A next step for the user, when there is one.
+    public var hint: String? {
+        switch self {
+        case .missingOrderReference:
+            return "add id=ORDER_ID or cid=CLIENT_ORDER_ID"
+        case .recvWindowOutOfRange:
+            return "the exchange caps recvWindow at 60000; fix the clock (see `time`) rather than widening it"
+        case .malformedSymbol:
+            return "symbols are written without a separator: BTCUSDT, not BTC/USDT"
+        default:
+            return nil
+        }
+    }
+}
+
+extension ValidationError: CustomStringConvertible {
+    public var description: String { message }
+}

@@ -1,0 +1,2 @@
+/// The `SessionLog` layer of bnc (see DESIGN.md).
+public enum SessionLogModule { public static let name = "SessionLog" }
