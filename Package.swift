@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Layers, arrows pointing down only (see DESIGN.md):
-//   bnc -> Shell -> Script -> SessionLog, BinanceAPI
+//   bnc -> Shell -> SessionLog -> Script -> BinanceAPI
+//   Shell -> SignatureDebugger -> BinanceAPI
 //   bnc -> BinanceSimulator -> BinanceAPI (transport protocol only)
 //   Shell -> CEditlineShim -> CEditline (system libedit)
 let package = Package(
@@ -23,13 +24,14 @@ let package = Package(
         .executableTarget(
             name: "bnc",
             dependencies: [
-                "Shell", "Script", "SessionLog", "BinanceAPI", "BinanceSimulator",
+                "Shell", "Script", "SessionLog", "BinanceAPI", "BinanceSimulator", "SignatureDebugger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "Shell", dependencies: ["Script", "SessionLog", "BinanceAPI", "CEditlineShim"]),
-        .target(name: "Script", dependencies: ["BinanceAPI", "SessionLog"]),
-        .target(name: "SessionLog", dependencies: ["BinanceAPI"]),
+        .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
+        .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
+        .target(name: "Script", dependencies: ["BinanceAPI"]),
+        .target(name: "SignatureDebugger", dependencies: ["BinanceAPI"]),
         .target(
             name: "BinanceAPI",
             dependencies: [
@@ -59,8 +61,9 @@ let package = Package(
         .target(name: "CEditlineShim", dependencies: ["CEditline"]),
         .testTarget(name: "BinanceAPITests", dependencies: ["BinanceAPI"]),
         .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
-        .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "BinanceAPI"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI", "SessionLog"]),
+        .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI"]),
+        .testTarget(name: "SignatureDebuggerTests", dependencies: ["SignatureDebugger", "BinanceAPI"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Script"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI"]),
     ]

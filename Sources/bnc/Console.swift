@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes to standard output and standard error with `write(2)`: no global `FILE*` is touched,
+/// which Swift 6 strict concurrency forbids.
+enum Console {
+    /// Writes `text` and a newline to standard output.
+    static func out(_ text: String) {
+        write(fd: 1, text + "\n")
+    }
+
+    /// Writes `bnc: error: message` (and an optional hint) to standard error.
+    static func error(_ message: String, hint: String? = nil) {
+        var text = "bnc: error: \(message)\n"
+        if let hint { text += "hint: \(hint)\n" }
+        write(fd: 2, text)
+    }
+
+    /// Writes `bnc: warning: message` to standard error.
+    static func warning(_ message: String) {
+        write(fd: 2, "bnc: warning: \(message)\n")
+    }
+
+    /// Writes all of `text` to `fd`, retrying on short writes and EINTR.
+    static func write(fd: Int32, _ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                #if canImport(Glibc)
+                    let written = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                    let written = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += written
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import BinanceAPI
+
+/// Options shared by the root command and the subcommands that run statements.
+struct GlobalOptions: ParsableArguments {
+    @Flag(name: .customLong("dry-run"), help: "Print each request (query, signature, URL) instead of sending it.")
+    var dryRun = false
+
+    @Option(help: ArgumentHelp("Fix the request clock to MS milliseconds since the epoch (reproducible dry runs).", valueName: "ms"))
+    var timestamp: Int64?
+
+    @Option(help: ArgumentHelp("Output format: text or json (one JSON object per line).", valueName: "format"))
+    var output: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.", valueName: "endpoint"))
+    var endpoint: String?
+
+    func validate() throws {
+        if let timestamp, timestamp <= 0 {
+            throw ValidationError("--timestamp must be a positive number of milliseconds")
+        }
+        if let endpoint, EndpointChoice(endpoint) == nil {
+            throw ValidationError("--endpoint must be sim, live, or an http(s):// base URL, not '\(endpoint)'")
+        }
+    }
+
+    /// The endpoint chosen, `sim` when none was.
+    var endpointChoice: EndpointChoice { endpoint.flatMap(EndpointChoice.init) ?? .sim }
+}
+
+/// How results and dry runs are printed.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// Where requests go.
+enum EndpointChoice: Equatable {
+    /// The embedded, in-process simulator.
+    case sim
+    /// The real exchange at https://api.binance.com.
+    case live
+    /// Any base URL (a `bnc sim --port N` server, a proxy).
+    case url(String)
+
+    init?(_ text: String) {
+        switch text {
+        case "sim": self = .sim
+        case "live": self = .live
+        default:
+            guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8 else { return nil }
+            self = .url(text)
+        }
+    }
+
+    /// The base URL shown in dry runs and used by the HTTP transport.
+    var baseURL: String {
+        switch self {
+        case .sim: return "http://sim.bnc.invalid"
+        case .live: return "https://api.binance.com"
+        case .url(let url): return url.hasSuffix("/") ? String(url.dropLast()) : url
+        }
+    }
+
+    /// The short name shown in prompts: sim, live, or the URL.
+    var name: String {
+        switch self {
+        case .sim: return "sim"
+        case .live: return "live"
+        case .url(let url): return url
+        }
+    }
+}
