@@ -28,6 +28,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Micro-benchmarks driven by scripts/bench; not part of the product.
+        .executableTarget(name: "bnc-bench", dependencies: ["BinanceAPI"], path: "Sources/bnc-bench"),
         .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
         .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
         .target(name: "Script", dependencies: ["BinanceAPI"]),
