@@ -1,0 +1,51 @@
+import BinanceAPI
+
+/// Where the exchange's current time comes from: `GET /api/v3/time` over a transport in bnc,
+/// anything in tests.
+public protocol ServerTimeSource: Sendable {
+    /// The endpoint's name for the report, e.g. `https://api.binance.com`.
+    var endpointName: String { get }
+    /// The exchange's time in ms since the epoch.
+    func serverTime() async throws(ServerTimeError) -> Int64
+}
+
+/// Why the server time could not be learned. The explanation falls back to the local clock.
+public struct ServerTimeError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var reason: String
+
+    public init(_ reason: String) {
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}
+
+/// Asks `GET /api/v3/time` through any ``Transport`` (HTTP, the simulator, a test double).
+public struct TransportServerTime: ServerTimeSource {
+    public let transport: any Transport
+
+    public init(transport: any Transport) {
+        self.transport = transport
+    }
+
+    public var endpointName: String { transport.baseURL }
+
+    public func serverTime() async throws(ServerTimeError) -> Int64 {
+        let request = PreparedRequest(
+            title: "server time", method: .get, path: "/api/v3/time", query: "", signature: nil, timestamp: nil,
+            apiKey: nil, weight: RequestWeight(1, .ip), parameters: [])
+        let response: TransportResponse
+        do {
+            response = try await transport.send(request)
+        } catch {
+            throw ServerTimeError(error.message)
+        }
+        guard response.status == 200 else {
+            throw ServerTimeError("GET /api/v3/time answered HTTP \(response.status)")
+        }
+        guard let json = try? JSONValue.parse(response.body), let time = json["serverTime"]?.integerValue else {
+            throw ServerTimeError("GET /api/v3/time did not answer {\"serverTime\": …}")
+        }
+        return time
+    }
+}
