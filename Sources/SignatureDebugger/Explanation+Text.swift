@@ -17,8 +17,8 @@ extension Explanation {
         lines.append("1. Parameters, in the order sent")
         let sentWidth = min(parameters.map { $0.raw.count }.max() ?? 0, 48)
         for (index, parameter) in parameters.enumerated() {
-            let sent = parameter.raw.padding(to: sentWidth)
             let decoded = "\(parameter.name)=\(parameter.value)"
+            let sent = decoded == parameter.raw ? parameter.raw : parameter.raw.padding(to: sentWidth)
             let note = decoded == parameter.raw ? "" : "  decoded: \(decoded)"
             lines.append("   \(String(index + 1).padding(to: 2)) \(parameter.location.rawValue.padding(to: 5)) \(sent)\(note)")
         }

@@ -17,6 +17,7 @@ struct BNC: AsyncParsableCommand {
         version: BNCVersion.current,
         subcommands: [
             SignCommand.self,
+            ExplainCommand.self,
         ]
     )
 

@@ -1,0 +1,118 @@
+import ArgumentParser
+import BinanceAPI
+import Foundation
+import SignatureDebugger
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `bnc explain 'REQUEST'`: tells why the exchange would accept or reject a signed request that
+/// another client built (a URL, a query string with `signature=`, or a curl command line).
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain why a signed request another client built is valid or gets -1022 / -1021.",
+        discussion: """
+            Shows the parameters as parsed, the exact string the exchange verifies, the signature it should
+            have with the configured key (BINANCE_API_KEY with BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_FILE;
+            the documentation's demo key otherwise), and when it does not match, the mistake that reproduces
+            the given signature. Checks timestamp and recvWindow against the exchange's clock with --endpoint,
+            else against this machine's clock. Give '-' (or nothing) to read the request from standard input.
+            Exit codes: 0 valid, 1 wrong signature or a timing problem, 2 unreadable input.
+            """
+    )
+
+    @Argument(help: "A URL, a query string with signature=, or a curl command line, in single quotes; '-' reads stdin.")
+    var request: String?
+
+    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
+    var output: OutputFormat = .text
+
+    @Option(help: ArgumentHelp("Ask this endpoint's GET /api/v3/time: live, or a base URL.", valueName: "endpoint"))
+    var endpoint: String?
+
+    @Option(
+        name: .customLong("server-time"),
+        help: ArgumentHelp("Compare the timestamp with this exchange time (ms), e.g. when the request was sent.", valueName: "ms"))
+    var serverTime: Int64?
+
+    func validate() throws {
+        if let endpoint, EndpointChoice(endpoint) == nil {
+            throw ValidationError("--endpoint must be live or an http(s):// base URL, not '\(endpoint)'")
+        }
+        if endpoint != nil && serverTime != nil {
+            throw ValidationError("give either --endpoint or --server-time, not both")
+        }
+        if let serverTime, serverTime <= 0 {
+            throw ValidationError("--server-time must be a positive number of milliseconds")
+        }
+    }
+
+    func run() async throws {
+        let key: ExplainKey
+        do {
+            key = try ExplainKey.fromEnvironment() ?? .demo
+        } catch {
+            Console.error(error.message)
+            throw ExitCode(2)
+        }
+        let text = request == nil || request == "-" ? Self.readStandardInput() : request ?? ""
+        let explainer = SignatureExplainer(key: key)
+        let explanation: Explanation
+        do {
+            if let serverTime {
+                explanation = try explainer.explain(text, at: .given(serverTime))
+            } else {
+                explanation = try await explainer.explain(text, timeSource: timeSource())
+            }
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            throw ExitCode(2)
+        }
+        switch output {
+        case .text: Console.out(explanation.text)
+        case .json: Console.out(explanation.json.serialized)
+        }
+        if explanation.exitCode != 0 { throw ExitCode(explanation.exitCode) }
+    }
+
+    /// The server time source for `--endpoint`; nil (local clock) without one. The embedded
+    /// simulator runs on this machine's clock, so `sim` needs no request.
+    private func timeSource() -> (any ServerTimeSource)? {
+        guard let endpoint, let choice = EndpointChoice(endpoint), choice != .sim else { return nil }
+        return URLSessionServerTime(baseURL: choice.baseURL)
+    }
+
+    private static func readStandardInput() -> String {
+        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+    }
+}
+
+/// `GET /api/v3/time` with Foundation's URL loading: one small unsigned request, 10 s timeout.
+private struct URLSessionServerTime: ServerTimeSource {
+    let baseURL: String
+
+    var endpointName: String { baseURL }
+
+    func serverTime() async throws(ServerTimeError) -> Int64 {
+        guard let url = URL(string: baseURL + "/api/v3/time") else {
+            throw ServerTimeError("invalid endpoint URL \(baseURL)")
+        }
+        var request = URLRequest(url: url)
+        request.timeoutInterval = 10
+        let data: Data
+        let response: URLResponse
+        do {
+            (data, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            throw ServerTimeError(error.localizedDescription)
+        }
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else { throw ServerTimeError("GET /api/v3/time answered HTTP \(status)") }
+        guard let json = try? JSONValue.parse(Array(data)), let time = json["serverTime"]?.integerValue else {
+            throw ServerTimeError("GET /api/v3/time did not answer {\"serverTime\": …}")
+        }
+        return time
+    }
+}
