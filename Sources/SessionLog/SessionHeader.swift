@@ -1,0 +1,60 @@
+import BinanceAPI
+
+/// The first record of every log: what wrote it, against which endpoint, with which key.
+public struct SessionHeader: Sendable, Hashable {
+    /// The format version the log was written in.
+    public var version: Int
+    /// The `bnc` version that wrote the log.
+    public var bncVersion: String
+    /// The endpoint name: `sim`, `live`, or a base URL.
+    public var endpoint: String
+    /// The base URL requests were sent to.
+    public var baseURL: String
+    /// The kind of key requests were signed with; nil when no key was configured.
+    public var keyType: KeyType?
+    /// The API key, masked (``Credentials/mask(_:)``); never the key itself.
+    public var maskedAPIKey: String?
+    /// Where the key came from ("environment", "demo").
+    public var keySource: String?
+    /// When the session started, ms since the epoch.
+    public var started: Int64
+    /// What kind of session: `script`, `shell`, `command`, `replay`.
+    public var mode: String
+    /// The fixed clock (`--timestamp`), when one was set.
+    public var fixedClock: Int64?
+
+    /// A header for a session starting now. `credentials` is only read for its key type and
+    /// masked key.
+    public init(
+        bncVersion: String, endpoint: String, baseURL: String, credentials: Credentials?, mode: String,
+        fixedClock: Int64? = nil, started: Int64 = ExchangeClock.localMilliseconds()
+    ) {
+        self.version = SessionLogFormat.version
+        self.bncVersion = bncVersion
+        self.endpoint = endpoint
+        self.baseURL = baseURL
+        self.keyType = credentials?.signer.keyType
+        self.maskedAPIKey = credentials?.maskedAPIKey
+        self.keySource = credentials?.source
+        self.started = started
+        self.mode = mode
+        self.fixedClock = fixedClock
+    }
+
+    /// A header with every field given (for readers and tests).
+    public init(
+        version: Int, bncVersion: String, endpoint: String, baseURL: String, keyType: KeyType?,
+        maskedAPIKey: String?, keySource: String?, started: Int64, mode: String, fixedClock: Int64?
+    ) {
+        self.version = version
+        self.bncVersion = bncVersion
+        self.endpoint = endpoint
+        self.baseURL = baseURL
+        self.keyType = keyType
+        self.maskedAPIKey = maskedAPIKey
+        self.keySource = keySource
+        self.started = started
+        self.mode = mode
+        self.fixedClock = fixedClock
+    }
+}

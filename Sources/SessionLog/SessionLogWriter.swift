@@ -1,0 +1,195 @@
+import BinanceAPI
+import Foundation
+
+/// Writes one session's log, ahead of every send.
+///
+/// As the client's ``RequestObserver``, it writes the request record with `write(2)` in
+/// ``willSend(_:attempt:)`` — before the request leaves — and throws if that fails, which stops
+/// the send. A process killed at any point therefore leaves every sent request on disk (with
+/// ``Durability/synced``, also across power loss). Statement records are buffered and go out
+/// with the next request record, interrupt, or after 64 KiB, which keeps a million-statement
+/// dry run cheap; a crash can lose only statements that sent nothing.
+///
+/// Secrets never reach it: requests carry the signature's SHA-256 instead of the signature, and
+/// the header carries the API key masked.
+public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
+    /// How hard each request record is pushed to disk.
+    public enum Durability: Sendable {
+        /// `write(2)`: survives a crash or `kill -9` of bnc (the kernel has the bytes).
+        case written
+        /// `write(2)` then `fdatasync(2)`: also survives a power cut, at a cost per request.
+        case synced
+    }
+
+    /// The log's path.
+    public let path: String
+    public let durability: Durability
+
+    // Everything below is guarded by `lock`: the client calls from its actor while the
+    // interpreter records statements and signal handling records interrupts.
+    private let lock = NSLock()
+    private var file: LogFile?
+    private var pending: [UInt8] = []
+    private var statementCount = 0
+    private var requestCount = 0
+    private var currentStatement: Int?
+    private var inFlight: [(request: PreparedRequest, id: Int)] = []
+    private var failure: SessionLogError?
+    private static let bufferLimit = 64 * 1024
+
+    /// Creates the log at `path` (mode 0600; never overwrites) and writes `header`.
+    public init(path: String, header: SessionHeader, durability: Durability = .written) throws(SessionLogError) {
+        self.path = path
+        self.durability = durability
+        let file = try LogFile.create(path)
+        self.file = file
+        pending.reserveCapacity(Self.bufferLimit + 4096)
+        append(.header(header))
+        do {
+            try flushPending()
+        } catch {
+            file.close()
+            self.file = nil
+            throw error
+        }
+    }
+
+    /// Creates a new log in `directory` (made with mode 0700 when missing), named after the
+    /// session's start time and process id.
+    public static func create(
+        in directory: String = SessionLogLocation.directory(), header: SessionHeader, durability: Durability = .written
+    ) throws(SessionLogError) -> SessionLogWriter {
+        try SessionLogLocation.makeDirectory(directory)
+        var attempt = 0
+        while true {
+            let name = SessionLogLocation.fileName(started: header.started, pid: getpid(), attempt: attempt)
+            do {
+                return try SessionLogWriter(path: directory + "/" + name, header: header, durability: durability)
+            } catch .alreadyExists where attempt < 100 {
+                attempt += 1
+            }
+        }
+    }
+
+    deinit {
+        try? flushPending()
+        file?.close()
+    }
+
+    // MARK: Statements and interrupts
+
+    /// Records a statement about to run and makes it the one later requests belong to.
+    /// Returns its sequence number.
+    @discardableResult
+    public func recordStatement(source: String, file: String?, line: Int, column: Int = 1, depth: Int = 0) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        statementCount += 1
+        currentStatement = statementCount
+        append(
+            .statement(
+                StatementRecord(
+                    sequence: statementCount, source: source, file: file, line: line, column: column, depth: depth,
+                    at: ExchangeClock.localMilliseconds())))
+        if pending.count >= Self.bufferLimit { try? flushPending() }
+        return statementCount
+    }
+
+    /// Records an interrupt (e.g. `SIGINT`) and writes it out at once.
+    public func recordInterrupt(signal: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        append(.interrupt(InterruptRecord(statement: currentStatement, signal: signal, at: ExchangeClock.localMilliseconds())))
+        try? flushPending()
+    }
+
+    /// Writes the end record and closes the file. Later calls do nothing.
+    public func close(exitCode: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let file else { return }
+        append(
+            .end(
+                EndRecord(
+                    statements: statementCount, requests: requestCount, exitCode: exitCode,
+                    at: ExchangeClock.localMilliseconds())))
+        try? flushPending()
+        if durability == .synced { try? file.sync() }
+        file.close()
+        self.file = nil
+    }
+
+    /// Writes buffered statement records now.
+    public func flush() throws(SessionLogError) {
+        lock.lock()
+        defer { lock.unlock() }
+        try flushPending()
+    }
+
+    // MARK: RequestObserver
+
+    public func willSend(_ request: PreparedRequest, attempt: Int) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        if let failure { throw failure }
+        guard let file else { throw SessionLogError.closed(path: path) }
+        requestCount += 1
+        let id = requestCount
+        append(
+            .request(
+                RequestRecord(
+                    request, id: id, statement: currentStatement, attempt: attempt, at: ExchangeClock.localMilliseconds())))
+        do {
+            try flushPending()
+            if durability == .synced { try file.sync() }
+        } catch {
+            failure = error
+            throw error
+        }
+        inFlight.append((request, id))
+    }
+
+    public func didReceive(_ response: TransportResponse, for request: PreparedRequest, latency: Duration) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let id = takeInFlight(request) else { return }
+        append(.response(ResponseRecord(response, request: id, latency: latency, at: ExchangeClock.localMilliseconds())))
+        try? flushPending()
+    }
+
+    public func didFail(_ error: TransportError, for request: PreparedRequest, latency: Duration) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let id = takeInFlight(request) else { return }
+        append(.failure(FailureRecord(error, request: id, latency: latency, at: ExchangeClock.localMilliseconds())))
+        try? flushPending()
+    }
+
+    // MARK: Internals (call with the lock held)
+
+    private func takeInFlight(_ request: PreparedRequest) -> Int? {
+        guard let index = inFlight.lastIndex(where: { $0.request == request }) else { return nil }
+        return inFlight.remove(at: index).id
+    }
+
+    private func append(_ record: SessionRecord) {
+        guard file != nil else { return }
+        var line = record.line
+        line.append("\n")
+        pending.append(contentsOf: line.utf8)
+    }
+
+    private func flushPending() throws(SessionLogError) {
+        guard let file, !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        let result: Result<Void, SessionLogError> = pending.withUnsafeBytes { bytes in
+            do throws(SessionLogError) {
+                try file.write(bytes)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+    }
+}
