@@ -1,1 +1,245 @@
 #include "CEditlineShim.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+// MARK: - Locale
+
+int bnc_prepare_utf8_locale(void) {
+    const char *name = setlocale(LC_CTYPE, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (name != NULL && codeset != NULL && (strcasecmp(codeset, "UTF-8") == 0 || strcasecmp(codeset, "utf8") == 0)) {
+        return 1;
+    }
+    // A "C" or "POSIX" locale would make libedit treat every byte >= 0x80 as unprintable.
+    if (setlocale(LC_CTYPE, "C.UTF-8") != NULL || setlocale(LC_CTYPE, "C.utf8") != NULL) {
+        return 1;
+    }
+    return 0;
+}
+
+// MARK: - Signals
+
+static atomic_ulong sigint_received = 0;
+static atomic_ulong sigint_seen = 0;
+static atomic_ulong sigwinch_received = 0;
+static unsigned long sigwinch_seen = 0;
+static int signal_pipe[2] = {-1, -1};
+static atomic_int signals_installed = 0;
+
+static void bnc_signal_handler(int signo) {
+    int saved = errno;
+    if (signo == SIGINT) {
+        atomic_fetch_add(&sigint_received, 1);
+    } else if (signo == SIGWINCH) {
+        atomic_fetch_add(&sigwinch_received, 1);
+    }
+    if (signal_pipe[1] >= 0) {
+        char byte = (char)signo;
+        // Non-blocking: a full pipe already says "look at the counters".
+        (void)write(signal_pipe[1], &byte, 1);
+    }
+    errno = saved;
+}
+
+int bnc_signals_install(void) {
+    int expected = 0;
+    if (!atomic_compare_exchange_strong(&signals_installed, &expected, 1)) {
+        return 0;
+    }
+    if (pipe(signal_pipe) != 0) {
+        signal_pipe[0] = signal_pipe[1] = -1;
+        return -1;
+    }
+    for (int i = 0; i < 2; i++) {
+        fcntl(signal_pipe[i], F_SETFL, fcntl(signal_pipe[i], F_GETFL) | O_NONBLOCK);
+        fcntl(signal_pipe[i], F_SETFD, FD_CLOEXEC);
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = bnc_signal_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (sigaction(SIGINT, &action, NULL) != 0 || sigaction(SIGWINCH, &action, NULL) != 0) {
+        return -1;
+    }
+    return 0;
+}
+
+unsigned long bnc_sigint_count(void) { return atomic_load(&sigint_received); }
+
+static void drain_signal_pipe(void) {
+    if (signal_pipe[0] < 0) return;
+    char buffer[64];
+    while (read(signal_pipe[0], buffer, sizeof buffer) > 0) {
+    }
+}
+
+void bnc_sigint_acknowledge(void) {
+    drain_signal_pipe();
+    atomic_store(&sigint_seen, atomic_load(&sigint_received));
+}
+
+// MARK: - Reader
+
+/// Decodes UTF-8 byte by byte; returns 1 with `*out` set when a character is complete,
+/// 0 when more bytes are needed. Malformed sequences yield U+FFFD instead of stalling.
+static int utf8_feed(unsigned char byte, wchar_t *out, unsigned int *state, unsigned int *pending) {
+    if (*pending == 0) {
+        if (byte < 0x80) { *out = byte; return 1; }
+        if ((byte & 0xE0) == 0xC0) { *state = byte & 0x1F; *pending = 1; return 0; }
+        if ((byte & 0xF0) == 0xE0) { *state = byte & 0x0F; *pending = 2; return 0; }
+        if ((byte & 0xF8) == 0xF0) { *state = byte & 0x07; *pending = 3; return 0; }
+        *out = 0xFFFD;
+        return 1;
+    }
+    if ((byte & 0xC0) != 0x80) {
+        *pending = 0;
+        *out = 0xFFFD;
+        return 1;
+    }
+    *state = (*state << 6) | (byte & 0x3F);
+    if (--*pending == 0) {
+        *out = (wchar_t)*state;
+        return 1;
+    }
+    return 0;
+}
+
+static int bnc_read_char(EditLine *el, wchar_t *out) {
+    unsigned int state = 0, pending = 0;
+    for (;;) {
+        unsigned long winch = atomic_load(&sigwinch_received);
+        if (winch != sigwinch_seen) {
+            sigwinch_seen = winch;
+            el_resize(el);
+            el_wset(el, EL_REFRESH);
+        }
+        unsigned long received = atomic_load(&sigint_received);
+        if (received != atomic_load(&sigint_seen)) {
+            atomic_store(&sigint_seen, received);
+            *out = BNC_INTERRUPT_CHAR;
+            return 1;
+        }
+        struct pollfd fds[2] = {
+            {.fd = STDIN_FILENO, .events = POLLIN},
+            {.fd = signal_pipe[0], .events = POLLIN},
+        };
+        int ready = poll(fds, signal_pipe[0] >= 0 ? 2 : 1, -1);
+        if (ready < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        if (signal_pipe[0] >= 0 && (fds[1].revents & POLLIN)) {
+            drain_signal_pipe();
+            continue;
+        }
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            unsigned char byte;
+            ssize_t n = read(STDIN_FILENO, &byte, 1);
+            if (n == 0) return 0;
+            if (n < 0) {
+                if (errno == EINTR || errno == EAGAIN) continue;
+                return -1;
+            }
+            if (utf8_feed(byte, out, &state, &pending)) return 1;
+        }
+    }
+}
+
+// MARK: - Editor
+
+EditLine *bnc_el_open(const char *program) { return el_init(program, stdin, stdout, stderr); }
+
+void bnc_el_close(EditLine *el) {
+    fflush(stdout);
+    el_end(el);
+}
+
+int bnc_el_set_editor(EditLine *el, const wchar_t *mode) { return el_wset(el, EL_EDITOR, mode); }
+
+int bnc_el_get_editor(EditLine *el, char *buffer, int capacity) {
+    const wchar_t *mode = NULL;
+    if (capacity <= 0) return -1;
+    buffer[0] = '\0';
+    if (el_wget(el, EL_EDITOR, &mode) != 0 || mode == NULL) return -1;
+    int i = 0;
+    for (; i < capacity - 1 && mode[i] != L'\0'; i++) buffer[i] = (char)mode[i];
+    buffer[i] = '\0';
+    return 0;
+}
+
+int bnc_el_set_prompt(EditLine *el, wchar_t *(*fn)(EditLine *), wchar_t literal) {
+    return el_wset(el, EL_PROMPT_ESC, fn, literal);
+}
+
+int bnc_el_set_clientdata(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }
+
+void *bnc_el_get_clientdata(EditLine *el) {
+    void *data = NULL;
+    if (el_wget(el, EL_CLIENTDATA, &data) != 0) return NULL;
+    return data;
+}
+
+int bnc_el_set_history(EditLine *el, HistoryW *history) { return el_wset(el, EL_HIST, history_w, history); }
+
+int bnc_el_use_interruptible_reader(EditLine *el) { return el_wset(el, EL_GETCFN, bnc_read_char); }
+
+int bnc_el_add_function(EditLine *el, const wchar_t *name, const wchar_t *help, unsigned char (*fn)(EditLine *, int)) {
+    return el_wset(el, EL_ADDFN, name, help, fn);
+}
+
+int bnc_el_bind(EditLine *el, const wchar_t *key, const wchar_t *function) {
+    int main = el_wset(el, EL_BIND, key, function, NULL);
+    // In vi mode, keys typed in command mode live in the alternate keymap.
+    int alternate = el_wset(el, EL_BIND, L"-a", key, function, NULL);
+    return main != 0 ? main : alternate;
+}
+
+int bnc_el_terminal_size(EditLine *el, int *columns, int *lines) {
+    *columns = 80;
+    *lines = 24;
+    int co = 0, li = 0;
+    if (el_wget(el, EL_GETTC, "co", &co, NULL) == 0 && co > 0) *columns = co;
+    if (el_wget(el, EL_GETTC, "li", &li, NULL) == 0 && li > 0) *lines = li;
+    return 0;
+}
+
+void bnc_el_refresh(EditLine *el) { el_wset(el, EL_REFRESH); }
+
+// MARK: - History
+
+HistoryW *bnc_history_open(int size) {
+    HistoryW *history = history_winit();
+    if (history == NULL) return NULL;
+    HistEventW event;
+    history_w(history, &event, H_SETSIZE, size);
+    history_w(history, &event, H_SETUNIQUE, 1);
+    return history;
+}
+
+void bnc_history_close(HistoryW *history) { history_wend(history); }
+
+int bnc_history_enter(HistoryW *history, const wchar_t *line) {
+    HistEventW event;
+    return history_w(history, &event, H_ENTER, line) < 0 ? -1 : 0;
+}
+
+void bnc_history_clear(HistoryW *history) {
+    HistEventW event;
+    history_w(history, &event, H_CLEAR);
+}
+
+int bnc_history_count(HistoryW *history) {
+    HistEventW event;
+    if (history_w(history, &event, H_GETSIZE) < 0) return 0;
+    return event.num;
+}

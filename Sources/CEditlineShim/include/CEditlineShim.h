@@ -1,7 +1,82 @@
 #ifndef BNC_CEDITLINE_SHIM_H_PUBLIC
 #define BNC_CEDITLINE_SHIM_H_PUBLIC
-// Non-variadic wrappers over libedit's el_wset / history_w, which Swift cannot call.
+// Non-variadic wrappers over libedit's el_wset / el_wget / history_w, which Swift cannot call
+// (Swift does not import C variadic functions), plus the signal plumbing the line editor needs:
+// a SIGINT/SIGWINCH handler that only bumps counters and writes to a self-pipe, and a
+// character reader for EL_GETCFN that waits on stdin and that pipe together.
 #include <stdio.h>
 #include <wchar.h>
 #include <histedit.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The character the reader returns when Ctrl-C arrived as SIGINT while waiting for a key.
+#define BNC_INTERRUPT_CHAR ((wchar_t)0x03)
+
+// MARK: - Locale
+
+/// Selects the user's LC_CTYPE, falling back to C.UTF-8 when it is not UTF-8, so the wide API
+/// decodes and measures non-ASCII characters. Returns 1 when the resulting codeset is UTF-8.
+int bnc_prepare_utf8_locale(void);
+
+// MARK: - Editor
+
+/// `el_init` on the process's standard streams (the `stdin`/`stdout` globals are C-only).
+EditLine *_Nullable bnc_el_open(const char *_Nonnull program);
+/// `el_end`, after flushing standard output.
+void bnc_el_close(EditLine *_Nonnull el);
+/// EL_EDITOR: "emacs" or "vi".
+int bnc_el_set_editor(EditLine *_Nonnull el, const wchar_t *_Nonnull mode);
+/// EL_EDITOR (get): writes "emacs" or "vi" (NUL-terminated, truncated) into `buffer`.
+int bnc_el_get_editor(EditLine *_Nonnull el, char *_Nonnull buffer, int capacity);
+/// EL_PROMPT_ESC: `literal` brackets non-printing escape sequences in the prompt.
+int bnc_el_set_prompt(EditLine *_Nonnull el, wchar_t *_Nonnull (*_Nonnull fn)(EditLine *_Nonnull), wchar_t literal);
+/// EL_CLIENTDATA (set): what the callbacks use to reach the Swift object.
+int bnc_el_set_clientdata(EditLine *_Nonnull el, void *_Nullable data);
+/// EL_CLIENTDATA (get).
+void *_Nullable bnc_el_get_clientdata(EditLine *_Nonnull el);
+/// EL_HIST with history_w.
+int bnc_el_set_history(EditLine *_Nonnull el, HistoryW *_Nonnull history);
+/// EL_GETCFN with the shim's reader: EINTR is retried, SIGWINCH resizes, SIGINT yields
+/// BNC_INTERRUPT_CHAR, bytes are decoded as UTF-8 independently of the locale.
+int bnc_el_use_interruptible_reader(EditLine *_Nonnull el);
+/// EL_ADDFN: registers a named editor function.
+int bnc_el_add_function(EditLine *_Nonnull el, const wchar_t *_Nonnull name, const wchar_t *_Nonnull help,
+                        unsigned char (*_Nonnull fn)(EditLine *_Nonnull, int));
+/// EL_BIND key -> function, in the main keymap and (for vi) the command keymap as well.
+int bnc_el_bind(EditLine *_Nonnull el, const wchar_t *_Nonnull key, const wchar_t *_Nonnull function);
+/// EL_GETTC "co" / "li": the terminal's width and height as libedit knows them.
+int bnc_el_terminal_size(EditLine *_Nonnull el, int *_Nonnull columns, int *_Nonnull lines);
+/// EL_REFRESH: redraws the prompt and the line.
+void bnc_el_refresh(EditLine *_Nonnull el);
+
+// MARK: - History
+
+/// history_winit with H_SETSIZE `size` and H_SETUNIQUE on (no consecutive duplicates).
+HistoryW *_Nullable bnc_history_open(int size);
+/// history_wend.
+void bnc_history_close(HistoryW *_Nonnull history);
+/// H_ENTER: adds `line` as the newest entry. Returns 0 on success.
+int bnc_history_enter(HistoryW *_Nonnull history, const wchar_t *_Nonnull line);
+/// H_CLEAR.
+void bnc_history_clear(HistoryW *_Nonnull history);
+/// H_GETSIZE: the number of entries held.
+int bnc_history_count(HistoryW *_Nonnull history);
+
+// MARK: - Signals
+
+/// Installs the SIGINT and SIGWINCH handlers (idempotent). SIGINT never terminates the
+/// process afterwards: it only counts. Returns 0 on success.
+int bnc_signals_install(void);
+/// The number of SIGINTs received since installation (async-signal-safe counter).
+unsigned long bnc_sigint_count(void);
+/// Marks every SIGINT received so far as seen, so the reader does not report an interrupt
+/// that happened while a statement was running.
+void bnc_sigint_acknowledge(void);
+
+#ifdef __cplusplus
+}
+#endif
 #endif

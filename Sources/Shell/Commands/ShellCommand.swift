@@ -1,0 +1,56 @@
+/// A command the shell handles itself instead of passing it to the language.
+public enum ShellCommand: Equatable, Sendable {
+    /// `help` (overview) or `help WORD` (syntax, arguments and an example of one command).
+    case help(topic: String?)
+    /// `vars`: the variables of the session and their values.
+    case vars
+    /// `dry on` / `dry off` switch the dry run; `dry` alone says which is in effect.
+    case dry(Bool?)
+    /// `history` or `history N`: the recorded statements, newest last.
+    case history(last: Int?)
+    /// `clear`: clears the screen.
+    case clear
+    /// `exit` or `quit` (Ctrl-D does the same).
+    case exit
+
+    /// Every shell command word, sorted.
+    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "vars"]
+
+    /// The outcome of reading a line as a shell command.
+    public enum Parse: Equatable, Sendable {
+        /// The line is a shell command.
+        case command(ShellCommand)
+        /// The line starts with a shell command word but is used wrongly; nothing is run.
+        case usage(String)
+    }
+
+    /// The shell command `input` holds, or nil when its first word is not one (the input then
+    /// goes to the language).
+    public static func parse(_ input: String) -> Parse? {
+        let words = input.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+        guard let first = words.first, names.contains(first) else { return nil }
+        let rest = Array(words.dropFirst())
+        switch first {
+        case "help":
+            if rest.count > 1 { return .usage("usage: help [COMMAND]") }
+            return .command(.help(topic: rest.first))
+        case "vars":
+            return rest.isEmpty ? .command(.vars) : .usage("usage: vars")
+        case "dry":
+            switch rest {
+            case []: return .command(.dry(nil))
+            case ["on"]: return .command(.dry(true))
+            case ["off"]: return .command(.dry(false))
+            default: return .usage("usage: dry on|off")
+            }
+        case "history":
+            if rest.isEmpty { return .command(.history(last: nil)) }
+            if rest.count == 1, let count = Int(rest[0]), count > 0 { return .command(.history(last: count)) }
+            return .usage("usage: history [N]   (N: how many of the newest entries, at least 1)")
+        case "clear":
+            return rest.isEmpty ? .command(.clear) : .usage("usage: clear")
+        default:
+            return rest.isEmpty ? .command(.exit) : .usage("usage: \(first)")
+        }
+    }
+}

@@ -1,0 +1,185 @@
+/// Completes the word before the cursor: statement words at the start of a statement, argument
+/// names for the command being typed (`cancel LTCBTC i` → `id=`, `isolated`), variable names
+/// after `$`, symbols seen in the session where a symbol goes, and file names after `run`.
+///
+/// Pure: everything it knows comes from the catalog and the session facts passed in, so it is
+/// tested without a terminal.
+public struct Completer: Sendable {
+    /// An entry of a directory, for file name completion.
+    public struct FileEntry: Equatable, Sendable {
+        public var name: String
+        public var isDirectory: Bool
+
+        public init(name: String, isDirectory: Bool) {
+            self.name = name
+            self.isDirectory = isDirectory
+        }
+    }
+
+    /// Lists a directory (`""` is the current directory); nil when it cannot be read.
+    public typealias DirectoryLister = @Sendable (String) -> [FileEntry]?
+
+    /// The commands, keywords and shell commands.
+    public var catalog: CompletionCatalog
+    /// Variable names defined in the session, without `$`.
+    public var variables: [String]
+    /// Symbols already used in the session (`LTCBTC`).
+    public var symbols: [String]
+    /// Reads directories for `run FILE` completion.
+    public var listDirectory: DirectoryLister
+
+    /// Commands whose operand is a file name.
+    static let fileCommands: Set<String> = ["run", "source"]
+    /// Characters that end a word for completion purposes.
+    static let wordBreaks: Set<Character> = [" ", "\t", "\n", "{", "}", "(", ")", "[", "]", ",", ";", "\""]
+
+    public init(
+        catalog: CompletionCatalog,
+        variables: [String] = [],
+        symbols: [String] = [],
+        listDirectory: @escaping DirectoryLister = { _ in nil }
+    ) {
+        self.catalog = catalog
+        self.variables = variables
+        self.symbols = symbols
+        self.listDirectory = listDirectory
+    }
+
+    /// Completes the last word of `text`, the input from its start up to the cursor.
+    public func complete(_ text: String) -> Completion {
+        var wordStart = text.lastIndex(where: { Self.wordBreaks.contains($0) }).map { text.index(after: $0) } ?? text.startIndex
+        if text[..<wordStart].hasSuffix("${") {
+            wordStart = text.index(wordStart, offsetBy: -2)
+        }
+        let word = String(text[wordStart...])
+        let before = text[..<wordStart]
+        let statement = Self.currentStatement(before)
+        let tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+
+        if let dollar = word.lastIndex(of: "$") {
+            return completeVariable(word: word, dollar: dollar)
+        }
+        guard let first = Self.commandWord(tokens) else {
+            let atLineStart = !before.contains(where: { $0 == "{" || $0 == ";" || $0 == "}" })
+            return completeStatementWord(word, includeShellCommands: atLineStart)
+        }
+        let operands = Array(tokens.drop(while: { $0 != first }).dropFirst())
+        if Self.fileCommands.contains(first) {
+            return completeFile(word)
+        }
+        if first == "help" && operands.isEmpty {
+            return finish(word, candidates: catalog.statementWords.filter { $0.hasPrefix(word) }, terminator: " ")
+        }
+        if first == "dry" && operands.isEmpty {
+            return finish(word, candidates: ["off", "on"].filter { $0.hasPrefix(word) }, terminator: " ")
+        }
+        if let command = catalog.command(named: first) {
+            return completeArgument(word, of: command, operands: operands)
+        }
+        return .none(word)
+    }
+
+    // MARK: - Kinds of word
+
+    private func completeStatementWord(_ word: String, includeShellCommands: Bool) -> Completion {
+        var words = Set(catalog.commands.map(\.name) + catalog.keywords)
+        if includeShellCommands { words.formUnion(catalog.shellCommands) }
+        return finish(word, candidates: words.filter { $0.hasPrefix(word) }.sorted(), terminator: " ")
+    }
+
+    private func completeVariable(word: String, dollar: String.Index) -> Completion {
+        let lead = String(word[...dollar])
+        var name = word[word.index(after: dollar)...]
+        var open = ""
+        if name.first == "{" {
+            open = "{"
+            name = name.dropFirst()
+        }
+        let matches = Set(variables).filter { $0.hasPrefix(name) }.sorted().map { lead + open + $0 + (open.isEmpty ? "" : "}") }
+        return finish(word, candidates: matches, terminator: "")
+    }
+
+    private func completeArgument(_ word: String, of command: CompletionCatalog.Command, operands: [String]) -> Completion {
+        if let equals = word.firstIndex(of: "=") {
+            let name = word[..<equals]
+            let value = word[word.index(after: equals)...]
+            guard name == "symbol" else { return .none(word) }
+            return finish(word, candidates: symbolMatches(value).map { "\(name)=\($0)" }, terminator: " ")
+        }
+        let given = Set(operands.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 })
+        var candidates = command.arguments
+            .filter { !given.contains($0.name) && $0.name.hasPrefix(word) }
+            .map(\.completionText)
+        let positionalsGiven = operands.filter { !$0.contains("=") && !command.arguments.map(\.name).contains($0) }.count
+        if positionalsGiven < command.positionals.count, command.positionals[positionalsGiven] == "symbol" {
+            candidates += symbolMatches(Substring(word))
+        }
+        let sorted = Array(Set(candidates)).sorted()
+        if sorted.count == 1, sorted[0].hasSuffix("=") {
+            return Completion(word: word, candidates: sorted, replacement: sorted[0])
+        }
+        return finish(word, candidates: sorted, terminator: " ")
+    }
+
+    private func symbolMatches(_ prefix: Substring) -> [String] {
+        let upper = prefix.uppercased()
+        return Set(symbols).filter { $0.hasPrefix(upper) }.sorted()
+    }
+
+    private func completeFile(_ word: String) -> Completion {
+        let slash = word.lastIndex(of: "/")
+        let directory = slash.map { String(word[...$0]) } ?? ""
+        let stem = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        guard let entries = listDirectory(directory) else { return .none(word) }
+        let matches = entries
+            .filter { $0.name.hasPrefix(stem) && ($0.name.first != "." || stem.first == ".") }
+            .map { directory + $0.name + ($0.isDirectory ? "/" : "") }
+            .sorted()
+        if matches.count == 1, matches[0].hasSuffix("/") {
+            return Completion(word: word, candidates: matches, replacement: matches[0])
+        }
+        return finish(word, candidates: matches, terminator: " ")
+    }
+
+    // MARK: - Helpers
+
+    /// The single candidate plus `terminator`, or the longest common prefix of several.
+    private func finish(_ word: String, candidates: [String], terminator: String) -> Completion {
+        switch candidates.count {
+        case 0: return .none(word)
+        case 1: return Completion(word: word, candidates: candidates, replacement: candidates[0] + terminator)
+        default:
+            let prefix = Self.commonPrefix(candidates)
+            let advances = prefix.count > word.count || (prefix.count == word.count && prefix != word)
+            return Completion(word: word, candidates: candidates, replacement: advances ? prefix : word)
+        }
+    }
+
+    /// The longest prefix shared by every string.
+    static func commonPrefix(_ strings: [String]) -> String {
+        guard var prefix = strings.first else { return "" }
+        for string in strings.dropFirst() {
+            while !string.hasPrefix(prefix) { prefix.removeLast() }
+        }
+        return prefix
+    }
+
+    /// The part of `text` after the last statement boundary (`{`, `}`, `;`, newline).
+    static func currentStatement(_ text: Substring) -> Substring {
+        if let boundary = text.lastIndex(where: { $0 == "{" || $0 == "}" || $0 == ";" || $0 == "\n" }) {
+            return text[text.index(after: boundary)...]
+        }
+        return text
+    }
+
+    /// The command word of a statement's tokens: the first token, or the one after
+    /// `let NAME =` (a command whose result is bound to a variable).
+    static func commandWord(_ tokens: [String]) -> String? {
+        guard let first = tokens.first else { return nil }
+        if first == "let" {
+            guard tokens.count >= 3, tokens[2] == "=" else { return "let" }
+            return tokens.count >= 4 ? tokens[3] : nil
+        }
+        return first
+    }
+}

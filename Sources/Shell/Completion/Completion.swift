@@ -1,0 +1,24 @@
+/// The result of completing the word before the cursor.
+public struct Completion: Equatable, Sendable {
+    /// The word being completed, as typed (it is replaced by `replacement`).
+    public var word: String
+    /// Every full text the word could become, sorted.
+    public var candidates: [String]
+    /// What the word becomes now: the single candidate (with a trailing space when the word is
+    /// finished), or the longest prefix all candidates share.
+    public var replacement: String
+
+    public init(word: String, candidates: [String], replacement: String) {
+        self.word = word
+        self.candidates = candidates
+        self.replacement = replacement
+    }
+
+    /// Nothing to offer.
+    public static func none(_ word: String) -> Completion {
+        Completion(word: word, candidates: [], replacement: word)
+    }
+
+    /// Whether the candidates should be listed: more than one, and typing cannot advance.
+    public var shouldList: Bool { candidates.count > 1 && replacement == word }
+}

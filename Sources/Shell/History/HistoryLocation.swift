@@ -1,0 +1,30 @@
+/// Where the shell keeps its history, chosen from the environment.
+///
+/// `BNC_HISTORY` wins (empty or `/dev/null` disables history on disk); otherwise
+/// `$XDG_STATE_HOME/bnc/history`, falling back to `~/.local/state/bnc/history` as the XDG base
+/// directory specification says (a relative `XDG_STATE_HOME` is ignored, as the spec requires).
+public enum HistoryLocation: Equatable, Sendable {
+    /// History is kept in memory for the session only.
+    case disabled
+    /// History is read from and appended to this file.
+    case file(String)
+
+    /// The location the environment asks for.
+    public static func resolve(environment: [String: String]) -> HistoryLocation {
+        if let explicit = environment["BNC_HISTORY"] {
+            if explicit.isEmpty || explicit == "/dev/null" { return .disabled }
+            return .file(explicit)
+        }
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
+            return .file(join(state, "bnc/history"))
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return .file(join(home, ".local/state/bnc/history"))
+        }
+        return .disabled
+    }
+
+    private static func join(_ directory: String, _ tail: String) -> String {
+        directory.hasSuffix("/") ? directory + tail : directory + "/" + tail
+    }
+}

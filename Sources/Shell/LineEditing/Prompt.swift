@@ -1,0 +1,50 @@
+/// The prompt: where statements go and how, so the user never has to guess —
+/// `bnc(sim)> `, `bnc(live)> `, `bnc(sim,dry-run)> ` — and the continuation prompt of the same
+/// width for the lines of an open block.
+public struct Prompt: Equatable, Sendable {
+    /// The endpoint's short name: `sim`, `live`, or a URL.
+    public var endpoint: String
+    /// Whether statements are dry-run (printed, not sent).
+    public var dryRun: Bool
+    /// Whether to colour the prompt (a terminal, and NO_COLOR unset).
+    public var colour: Bool
+
+    public init(endpoint: String, dryRun: Bool, colour: Bool) {
+        self.endpoint = endpoint
+        self.dryRun = dryRun
+        self.colour = colour
+    }
+
+    /// The marker libedit uses (EL_PROMPT_ESC) to bracket escape sequences that take no room.
+    public static let literalMarker: Character = "\u{1}"
+
+    /// The prompt's visible text, e.g. `bnc(sim,dry-run)> `.
+    public var plain: String {
+        "bnc(\(mode))> "
+    }
+
+    /// The continuation prompt: as wide as the prompt, ending in `...> `.
+    public var continuationPlain: String {
+        let marker = "...> "
+        let width = plain.count
+        return String(repeating: " ", count: max(0, width - marker.count)) + marker
+    }
+
+    /// The prompt as handed to libedit: coloured escapes wrapped in `literalMarker`.
+    public var primary: String { decorate(plain) }
+
+    /// The continuation prompt as handed to libedit.
+    public var continuation: String { decorate(continuationPlain) }
+
+    private var mode: String {
+        dryRun ? "\(endpoint),dry-run" : endpoint
+    }
+
+    /// Live sends real orders: it is red; dry runs are yellow; the simulator is green.
+    private func decorate(_ text: String) -> String {
+        guard colour else { return text }
+        let colourCode = dryRun ? "33" : (endpoint == "sim" ? "32" : "31")
+        let marker = String(Self.literalMarker)
+        return marker + "\u{1B}[1;\(colourCode)m" + marker + text + marker + "\u{1B}[0m" + marker
+    }
+}
