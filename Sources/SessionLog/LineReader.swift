@@ -29,11 +29,11 @@ final class LineReader {
         self.path = path
         self.maximumLineLength = maximumLineLength
         descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        guard descriptor >= 0 else { throw .readFailed(path: path, reason: String(cString: strerror(errno))) }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(descriptor)
-            throw .cannotOpen(path: path, reason: "is a directory")
+            throw .readFailed(path: path, reason: "is a directory")
         }
         chunk = [UInt8](repeating: 0, count: chunkSize)
     }

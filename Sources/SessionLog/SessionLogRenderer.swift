@@ -8,6 +8,8 @@ import BinanceAPI
 public struct SessionLogRenderer {
     /// The request printed next, held back until its outcome is known.
     private var held: RequestRecord?
+    /// Issue lines seen while a request was held, printed after it.
+    private var deferred: [String] = []
     private var unresolved: [Int: RequestRecord] = [:]
     private var sawEnd = false
     private var issues = 0
@@ -20,9 +22,13 @@ public struct SessionLogRenderer {
         var lines: [String] = []
         switch entry {
         case .issue(let issue):
-            lines += releaseHeld()
             issues += 1
-            lines.append("! \(issue)")
+            // A damaged line right after a request (the usual crash) must not hide its outcome.
+            if held != nil {
+                deferred.append("! \(issue)")
+            } else {
+                lines.append("! \(issue)")
+            }
         case .record(let record, _):
             switch record {
             case .response(let response):
@@ -44,7 +50,13 @@ public struct SessionLogRenderer {
 
     /// The closing lines: requests that never got an outcome, and whether the log ended cleanly.
     public mutating func finish() -> [String] {
-        var lines = releaseHeld()
+        var lines: [String] = []
+        if let held {
+            self.held = nil
+            lines += Self.describe(held) + ["       -> OUTCOME UNKNOWN: no response recorded (the session ended while it was in flight)"]
+        }
+        lines += deferred
+        deferred = []
         if !unresolved.isEmpty {
             let ids = unresolved.keys.sorted()
             lines.append(
@@ -111,13 +123,16 @@ public struct SessionLogRenderer {
             output.append("    #\(id) (answered late)")
         }
         output += lines.map { "       " + $0 }
+        output += deferred
+        deferred = []
         return output
     }
 
     private mutating func releaseHeld() -> [String] {
-        guard let held else { return [] }
+        defer { deferred = [] }
+        guard let held else { return deferred }
         self.held = nil
-        return Self.describe(held) + ["       -> no response yet"]
+        return Self.describe(held) + ["       -> no response yet"] + deferred
     }
 
     // MARK: Formatting

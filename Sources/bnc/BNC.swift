@@ -18,6 +18,7 @@ struct BNC: AsyncParsableCommand {
         subcommands: [
             SignCommand.self,
             ExplainCommand.self,
+            LogCommand.self,
         ]
     )
 
