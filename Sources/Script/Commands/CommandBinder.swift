@@ -1,0 +1,178 @@
+import BinanceAPI
+
+/// Matches a command statement against its entry in the command table, converts its arguments
+/// and builds (and validates) the typed operation.
+///
+/// The same code runs twice: when a script is checked, with only the literal arguments known
+/// (so `id=abc` or `recv=0` is reported before anything runs), and at run time, with every
+/// argument evaluated.
+struct CommandBinder {
+    let catalog: CommandCatalog
+    let source: SourceFile
+
+    /// The outcome of binding one command.
+    struct Bound {
+        var entry: CommandEntry?
+        /// The validated operation, when every argument was known and valid.
+        var operation: (any ExchangeOperation)?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Binds `call`. `evaluate` returns an argument's value, or nil when it is not known yet
+    /// (check time); a thrown diagnostic is recorded and binding goes on.
+    func bind(_ call: CommandCall, evaluate: (Expression) throws(Diagnostic) -> Value?) -> Bound {
+        var diagnostics: [Diagnostic] = []
+        func report(_ message: String, at range: SourceRange, hint: String? = nil) {
+            diagnostics.append(Diagnostic(message, at: range, in: source, hint: hint))
+        }
+        guard let entry = catalog.entry(named: call.name) else {
+            let suggestion = Suggestion.closest(to: call.name, among: catalog.commandNames + Keywords.statements)
+            let hint = suggestion.map { "did you mean '\($0)'?" }
+                ?? "commands: \(catalog.commandNames.joined(separator: ", ")); statements: \(Keywords.statements.joined(separator: ", "))"
+            report("unknown command '\(call.name)'", at: call.nameRange, hint: hint)
+            return Bound(entry: nil, operation: nil, diagnostics: diagnostics)
+        }
+
+        // Match each argument to its spec.
+        var assigned: [String: (spec: ArgumentSpec, syntax: ArgumentSyntax)] = [:]
+        var positionals = entry.positionalArguments[...]
+        for argument in call.arguments {
+            let spec: ArgumentSpec
+            if let name = argument.name, let nameRange = argument.nameRange {
+                guard let found = entry.argument(named: name) else {
+                    let names = entry.arguments.flatMap(\.allNames)
+                    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
+                        ?? "\(entry.name) takes: \(entry.arguments.map(\.usage).joined(separator: " "))"
+                    report("unknown argument '\(name)' for '\(entry.name)'", at: nameRange, hint: hint)
+                    continue
+                }
+                spec = found
+                if spec.isPositional { positionals = positionals.drop { $0.name == spec.name } }
+            } else if case .word(let word) = argument.value.kind, let flag = entry.argument(named: word),
+                flag.kind == .flag
+            {
+                spec = flag
+            } else if let next = positionals.first {
+                positionals = positionals.dropFirst()
+                spec = next
+            } else {
+                let flags = entry.arguments.filter { $0.kind == .flag }.flatMap(\.allNames)
+                var hint = "\(entry.name) takes \(entry.positionalArguments.map(\.usage).joined(separator: " ")) first; other arguments are written name=value"
+                if case .word(let word) = argument.value.kind, let flag = Suggestion.closest(to: word, among: flags) {
+                    hint = "did you mean '\(flag)'?"
+                }
+                report("unexpected argument '\(source.text(of: argument.range))'", at: argument.range, hint: hint)
+                continue
+            }
+            if let previous = assigned[spec.name] {
+                let firstName = previous.syntax.name ?? spec.name
+                let thisName = argument.name ?? spec.name
+                let hint = firstName == thisName
+                    ? "give '\(spec.name)' once"
+                    : "\(thisName)= and \(firstName)= are the same argument; give it once"
+                report("argument '\(spec.name)' is given more than once", at: argument.range, hint: hint)
+                continue
+            }
+            assigned[spec.name] = (spec, argument)
+        }
+        for spec in entry.arguments where spec.isRequired && assigned[spec.name] == nil {
+            report(
+                "missing required argument \(spec.usage) for '\(entry.name)'", at: call.nameRange,
+                hint: "usage: \(entry.syntax)")
+        }
+
+        // Convert the values that are known.
+        var values: [String: ArgumentValue] = [:]
+        var allKnown = true
+        for spec in entry.arguments {
+            guard let (_, argument) = assigned[spec.name] else { continue }
+            if spec.kind == .flag && argument.name == nil {
+                values[spec.name] = .bool(true)
+                continue
+            }
+            let value: Value?
+            do {
+                value = try evaluate(argument.value)
+            } catch {
+                diagnostics.append(error)
+                allKnown = false
+                continue
+            }
+            guard let value else {
+                allKnown = false
+                continue
+            }
+            switch convert(value, to: spec) {
+            case .success(let converted): values[spec.name] = converted
+            case .failure(let problem):
+                report(problem.message, at: argument.value.range, hint: problem.hint ?? spec.typeHint)
+            }
+        }
+        guard diagnostics.isEmpty, allKnown else {
+            return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
+        }
+        let operation = entry.operation(ArgumentValues(values))
+        do {
+            try operation.validate()
+        } catch {
+            let spec = error.parameterName.flatMap { entry.argument(forParameter: $0) }
+            let range = spec.flatMap { assigned[$0.name]?.syntax.range } ?? call.nameRange
+            report(error.message, at: range, hint: error.hint)
+            return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
+        }
+        return Bound(entry: entry, operation: operation, diagnostics: [])
+    }
+
+    struct ConversionProblem: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// Converts a script value to the argument's kind.
+    func convert(_ value: Value, to spec: ArgumentSpec) -> Result<ArgumentValue, ConversionProblem> {
+        let shown = value.isScalar ? "'\(value.text)'" : "a \(value.typeName)"
+        let wrongType = ConversionProblem(message: "argument '\(spec.name)' expects \(spec.kind.article), got \(shown)")
+        switch spec.kind {
+        case .symbol, .text:
+            guard value.isScalar else { return .failure(wrongType) }
+            return .success(.text(value.text))
+        case .integer:
+            switch value {
+            case .integer(let number): return .success(.integer(number))
+            case .string(let text) where Int64(text) != nil: return .success(.integer(Int64(text)!))
+            default:
+                // All digits but too large for the exchange's 64-bit ids.
+                let digits = value.text.drop { $0 == "-" }
+                if value.isScalar, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    let error = ValidationError.idOutOfRange(name: spec.parameter, value: value.text)
+                    return .failure(ConversionProblem(message: error.message, hint: error.hint))
+                }
+                return .failure(wrongType)
+            }
+        case .decimal:
+            guard value.isScalar, let number = value.number else { return .failure(wrongType) }
+            return .success(.decimal(number))
+        case .bool, .flag:
+            switch value {
+            case .bool(let flag): return .success(.bool(flag))
+            case .string(let text) where text.lowercased() == "true": return .success(.bool(true))
+            case .string(let text) where text.lowercased() == "false": return .success(.bool(false))
+            default: return .failure(wrongType)
+            }
+        }
+    }
+}
+
+extension ValidationError {
+    /// The exchange parameter the error is about, when it is about one.
+    var parameterName: String? {
+        switch self {
+        case .missingParameter(let name), .emptyValue(let name): return name
+        case .malformedSymbol: return "symbol"
+        case .missingOrderReference: return nil
+        case .recvWindowOutOfRange: return "recvWindow"
+        case .idOutOfRange(let name, _), .malformedClientOrderId(let name, _), .valueOutOfRange(let name, _, _):
+            return name
+        }
+    }
+}

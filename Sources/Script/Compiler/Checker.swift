@@ -1,0 +1,127 @@
+/// Checks a whole script before anything runs: every command against the command table (names,
+/// arguments, literal types, the operation's own validation when all its arguments are literal)
+/// and every variable against the names defined before it.
+///
+/// Scope is flat, as in a shell: a name is defined from its `let`, `param`, `for` or `on error`
+/// onwards in the text, including after the block it was defined in.
+struct Checker {
+    let binder: CommandBinder
+    var defined: Set<String>
+    var diagnostics: [Diagnostic] = []
+
+    init(catalog: CommandCatalog, source: SourceFile, defined: Set<String>) {
+        self.binder = CommandBinder(catalog: catalog, source: source)
+        self.defined = defined
+    }
+
+    var source: SourceFile { binder.source }
+
+    mutating func check(_ statements: [Statement]) {
+        for statement in statements { check(statement) }
+    }
+
+    mutating func check(_ statement: Statement) {
+        switch statement.kind {
+        case .command(let call):
+            checkCommand(call)
+        case .assignment(let name, _, let value):
+            switch value {
+            case .expression(let expression): checkExpression(expression)
+            case .command(let call): checkCommand(call)
+            }
+            defined.insert(name)
+        case .parameter(let name, _, let defaultValue):
+            if let defaultValue { checkExpression(defaultValue) }
+            defined.insert(name)
+        case .print(let values):
+            values.forEach { checkExpression($0) }
+        case .show(let expression), .sleep(let expression), .fail(let expression):
+            checkExpression(expression)
+        case .forLoop(let variable, _, let sequence, let body):
+            checkExpression(sequence)
+            defined.insert(variable)
+            check(body)
+        case .repeatLoop(let count, let body):
+            checkExpression(count)
+            check(body)
+        case .conditional(let branches, let otherwise):
+            for branch in branches {
+                checkExpression(branch.condition)
+                check(branch.body)
+            }
+            if let otherwise { check(otherwise) }
+        case .tryBlock(let body, let errorName, let handler):
+            check(body)
+            defined.insert(errorName)
+            check(handler)
+        }
+    }
+
+    mutating func checkCommand(_ call: CommandCall) {
+        var undefined: [Diagnostic] = []
+        let defined = self.defined
+        let source = self.source
+        let bound = binder.bind(call) { (expression) throws(Diagnostic) -> Value? in
+            undefined += Checker.undefinedVariables(in: expression, defined: defined, source: source)
+            return Checker.literalValue(expression)
+        }
+        diagnostics += undefined + bound.diagnostics
+    }
+
+    mutating func checkExpression(_ expression: Expression) {
+        diagnostics += Self.undefinedVariables(in: expression, defined: defined, source: source)
+    }
+
+    static func undefinedDiagnostic(_ name: String, at range: SourceRange, defined: Set<String>, source: SourceFile) -> Diagnostic {
+        let hint = Suggestion.closest(to: name, among: defined.sorted()).map { "did you mean '$\($0)'?" }
+            ?? "define it first with 'let \(name) = ...', or pass it with --set \(name)=VALUE"
+        return Diagnostic("undefined variable '$\(name)'", at: range, in: source, hint: hint)
+    }
+
+    static func undefinedVariables(in expression: Expression, defined: Set<String>, source: SourceFile) -> [Diagnostic] {
+        switch expression.kind {
+        case .word, .integer, .decimal, .boolean: return []
+        case .variable(let name, _):
+            return defined.contains(name) ? [] : [undefinedDiagnostic(name, at: expression.range, defined: defined, source: source)]
+        case .string(let parts):
+            return parts.compactMap { part in
+                guard case .variable(let name, _, let range) = part, !defined.contains(name) else { return nil }
+                return undefinedDiagnostic(name, at: range, defined: defined, source: source)
+            }
+        case .list(let elements):
+            return elements.flatMap { undefinedVariables(in: $0, defined: defined, source: source) }
+        case .range(let left, let right), .and(let left, let right), .or(let left, let right),
+            .comparison(_, let left, let right):
+            return undefinedVariables(in: left, defined: defined, source: source)
+                + undefinedVariables(in: right, defined: defined, source: source)
+        case .not(let operand):
+            return undefinedVariables(in: operand, defined: defined, source: source)
+        }
+    }
+
+    /// The value of an expression made only of literals; nil when it depends on variables.
+    static func literalValue(_ expression: Expression) -> Value? {
+        switch expression.kind {
+        case .word(let word): return .string(word)
+        case .integer(let text): return Evaluator.integerLiteral(text)
+        case .decimal(let text): return Evaluator.decimalLiteral(text)
+        case .boolean(let value): return .bool(value)
+        case .string(let parts):
+            var text = ""
+            for part in parts {
+                guard case .text(let piece) = part else { return nil }
+                text += piece
+            }
+            return .string(text)
+        case .list(let elements):
+            var values: [Value] = []
+            for element in elements {
+                guard let value = literalValue(element) else { return nil }
+                values.append(value)
+            }
+            return .list(values)
+        default:
+            return nil
+        }
+    }
+}

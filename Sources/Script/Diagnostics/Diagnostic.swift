@@ -1,0 +1,78 @@
+/// A problem found in a script, as data: where, what, and what to do about it.
+///
+/// ``rendered`` gives the one format bnc shows everywhere:
+/// ```
+/// FILE:LINE:COL: error: message
+/// <the source line>
+///        ^~~~
+/// hint: what to do
+/// ```
+public struct Diagnostic: Sendable, Hashable, Error {
+    /// How serious the problem is.
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+        case note
+    }
+
+    public var location: SourceLocation
+    /// Width of the caret line, in characters.
+    public var length: Int
+    public var message: String
+    public var hint: String?
+    public var severity: Severity
+    /// The source line the location is on, quoted under the message.
+    public var sourceLine: String
+
+    public init(
+        location: SourceLocation, length: Int = 1, message: String, hint: String? = nil,
+        severity: Severity = .error, sourceLine: String
+    ) {
+        self.location = location
+        self.length = max(1, length)
+        self.message = message
+        self.hint = hint
+        self.severity = severity
+        self.sourceLine = sourceLine
+    }
+
+    init(_ message: String, at range: SourceRange, in source: SourceFile, hint: String? = nil) {
+        self.init(
+            location: range.start, length: range.length, message: message, hint: hint,
+            sourceLine: source.line(range.start.line))
+    }
+
+    /// The first line only: `FILE:LINE:COL: error: message`.
+    public var headline: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The full text: headline, source line, caret line, and the hint when there is one.
+    public var rendered: String { DiagnosticRenderer.render(self, colour: false) }
+}
+
+/// Renders diagnostics as text, optionally with ANSI colour.
+public enum DiagnosticRenderer {
+    /// The text of one diagnostic, ending without a newline.
+    public static func render(_ diagnostic: Diagnostic, colour: Bool) -> String {
+        let line = diagnostic.sourceLine
+        var caretPrefix = ""
+        // Copy tabs from the source line so the caret stays under the token.
+        for (index, character) in line.enumerated() where index < diagnostic.location.column - 1 {
+            caretPrefix.append(character == "\t" ? "\t" : " ")
+        }
+        let padding = max(0, diagnostic.location.column - 1 - line.count)
+        caretPrefix += String(repeating: " ", count: padding)
+        let visible = max(1, min(diagnostic.length, max(1, line.count - diagnostic.location.column + 1)))
+        let caret = "^" + String(repeating: "~", count: visible - 1)
+        let severity = diagnostic.severity.rawValue
+        var headline = "\(diagnostic.location): \(severity): \(diagnostic.message)"
+        var caretLine = caretPrefix + caret
+        if colour {
+            let code = diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "35" : "36"
+            headline = "\u{1B}[1m\(diagnostic.location): \u{1B}[\(code)m\(severity):\u{1B}[0m\u{1B}[1m \(diagnostic.message)\u{1B}[0m"
+            caretLine = caretPrefix + "\u{1B}[32m" + caret + "\u{1B}[0m"
+        }
+        var lines = [headline, line, caretLine]
+        if let hint = diagnostic.hint { lines.append("hint: \(hint)") }
+        return lines.joined(separator: "\n")
+    }
+}

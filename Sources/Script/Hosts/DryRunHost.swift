@@ -1,0 +1,29 @@
+import BinanceAPI
+
+/// Prepares and signs each operation exactly as it would be sent, and sends nothing.
+///
+/// The value a dry-run command produces is a record of the request: `method`, `path`, `query`,
+/// `signature`, `url` and the rest of `PreparedRequest.dryRunJSON(baseURL:)`.
+public struct DryRunHost: OperationHost {
+    public var builder: RequestBuilder
+    public var clock: ExchangeClock
+    /// The base URL shown in the printed URL.
+    public var baseURL: String
+
+    public init(credentials: Credentials?, clock: ExchangeClock, baseURL: String) {
+        self.builder = RequestBuilder(credentials: credentials)
+        self.clock = clock
+        self.baseURL = baseURL
+    }
+
+    public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+        let request: PreparedRequest
+        do {
+            request = try builder.prepare(operation, timestamp: clock.now())
+        } catch {
+            throw .request(error)
+        }
+        let value = Value(json: request.dryRunJSON(baseURL: baseURL))
+        return OperationReply(value: value, request: request, response: nil, isDryRun: true, baseURL: baseURL)
+    }
+}

@@ -1,0 +1,34 @@
+import BinanceAPI
+
+/// The seam between the language and the exchange: performs one typed operation and returns
+/// what the script binds.
+///
+/// Two hosts ship: ``DryRunHost`` (prepares and signs, sends nothing) and ``ClientHost``
+/// (sends through an `ExchangeClient`). Tests and the benchmark may add their own.
+public protocol OperationHost: Sendable {
+    /// Performs `operation`. Throws `ClientError` for every failure, so scripts can catch it
+    /// with `try { } on error e { }`; `.request` errors mean nothing was sent.
+    func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply
+}
+
+/// What a performed operation produced.
+public struct OperationReply: Sendable {
+    /// What `let r = ...` binds: the response as a record, or (dry run) the request as a record.
+    public var value: Value
+    /// The request as prepared and signed.
+    public var request: PreparedRequest
+    /// The response body, when a response arrived.
+    public var response: JSONValue?
+    /// True when nothing was sent (dry run).
+    public var isDryRun: Bool
+    /// The base URL the request was shown or sent against.
+    public var baseURL: String
+
+    public init(value: Value, request: PreparedRequest, response: JSONValue?, isDryRun: Bool, baseURL: String) {
+        self.value = value
+        self.request = request
+        self.response = response
+        self.isDryRun = isDryRun
+        self.baseURL = baseURL
+    }
+}

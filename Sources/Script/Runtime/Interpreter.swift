@@ -1,0 +1,236 @@
+import BinanceAPI
+
+/// Runs checked statements in order: variables, loops, conditions, `try`, and commands through
+/// the ``OperationHost``. Checks the interrupt flag before every statement.
+final class Interpreter {
+    /// Why a run stopped early.
+    enum Stop: Error {
+        case failed(ScriptError)
+        case interrupted(at: SourceLocation)
+        case limitReached(at: SourceRange)
+    }
+
+    let source: SourceFile
+    let binder: CommandBinder
+    let host: any OperationHost
+    let output: any ScriptOutputSink
+    let events: (any ScriptEventSink)?
+    let interrupt: InterruptFlag
+    let limits: ExecutionLimits
+    var variables: [String: Value]
+    private(set) var statementsRun = 0
+    private(set) var requestsPerformed = 0
+
+    init(
+        source: SourceFile, catalog: CommandCatalog, host: any OperationHost, output: any ScriptOutputSink,
+        events: (any ScriptEventSink)?, interrupt: InterruptFlag, limits: ExecutionLimits, variables: [String: Value]
+    ) {
+        self.source = source
+        self.binder = CommandBinder(catalog: catalog, source: source)
+        self.host = host
+        self.output = output
+        self.events = events
+        self.interrupt = interrupt
+        self.limits = limits
+        self.variables = variables
+    }
+
+    var evaluator: Evaluator { Evaluator(source: source, variables: variables) }
+
+    func evaluate(_ expression: Expression) throws(Stop) -> Value {
+        do {
+            return try evaluator.evaluate(expression)
+        } catch {
+            throw .failed(error)
+        }
+    }
+
+    func run(_ statements: [Statement]) async throws(Stop) {
+        for statement in statements { try await run(statement) }
+    }
+
+    func run(_ statement: Statement) async throws(Stop) {
+        if interrupt.isRaised { throw .interrupted(at: statement.range.start) }
+        if let maximum = limits.maximumStatements, statementsRun >= maximum {
+            throw .limitReached(at: statement.range)
+        }
+        statementsRun += 1
+        events?.statementWillRun(
+            StatementEvent(
+                text: statement.text, file: source.name, line: statement.range.start.line,
+                column: statement.range.start.column))
+        switch statement.kind {
+        case .command(let call):
+            let reply = try await perform(call)
+            output.emit(.reply(reply, command: call.name, bound: false))
+        case .assignment(let name, _, let value):
+            switch value {
+            case .expression(let expression):
+                variables[name] = try evaluate(expression)
+            case .command(let call):
+                let reply = try await perform(call)
+                variables[name] = reply.value
+                output.emit(.reply(reply, command: call.name, bound: true))
+            }
+        case .parameter(let name, let nameRange, let defaultValue):
+            guard variables[name] == nil else { return }
+            guard let defaultValue else {
+                throw .failed(
+                    .script(
+                        Diagnostic(
+                            "missing parameter '\(name)'", at: nameRange, in: source,
+                            hint: "pass it with --set \(name)=VALUE"), kind: "usage", exitCode: 2))
+            }
+            variables[name] = try evaluate(defaultValue)
+        case .print(let values):
+            var pieces: [String] = []
+            for value in values { pieces.append(try evaluate(value).text) }
+            output.emit(.printed(pieces.joined(separator: " ")))
+        case .show(let expression):
+            output.emit(.value(try evaluate(expression)))
+        case .forLoop(let variable, _, let sequenceExpression, let body):
+            try await runFor(variable: variable, sequenceExpression: sequenceExpression, body: body, at: statement.range)
+        case .repeatLoop(let countExpression, let body):
+            let count: Int64
+            do {
+                count = try evaluator.integer(countExpression, role: "the repeat count")
+            } catch {
+                throw .failed(error)
+            }
+            var progress = ProgressTicker(location: statement.range.start, total: max(0, count))
+            var done: Int64 = 0
+            while done < count {
+                try await run(body)
+                done += 1
+                progress.tick(done: done, requests: requestsPerformed, output: output)
+            }
+        case .conditional(let branches, let otherwise):
+            for branch in branches {
+                let holds: Bool
+                do {
+                    holds = try evaluator.boolean(branch.condition)
+                } catch {
+                    throw .failed(error)
+                }
+                if holds {
+                    try await run(branch.body)
+                    return
+                }
+            }
+            if let otherwise { try await run(otherwise) }
+        case .tryBlock(let body, let errorName, let handler):
+            do {
+                try await run(body)
+            } catch {
+                guard case .failed(let failure) = error else { throw error }
+                variables[errorName] = failure.value
+                try await run(handler)
+            }
+        case .sleep(let expression):
+            let milliseconds: Int64
+            do {
+                milliseconds = try evaluator.integer(expression, role: "sleep's milliseconds")
+            } catch {
+                throw .failed(error)
+            }
+            try await sleep(min(milliseconds, limits.maximumSleep ?? Int64.max), at: statement.range.start)
+        case .fail(let expression):
+            let message = try evaluate(expression).text
+            throw .failed(.script(Diagnostic(message, at: statement.range, in: source)))
+        }
+    }
+
+    private func runFor(variable: String, sequenceExpression: Expression, body: [Statement], at range: SourceRange)
+        async throws(Stop)
+    {
+        let sequence = try evaluate(sequenceExpression)
+        var progress = ProgressTicker(location: range.start, total: sequence.count)
+        var done: Int64 = 0
+        switch sequence {
+        case .range(let lower, let upper):
+            guard lower <= upper else { return }
+            var current = lower
+            while true {
+                variables[variable] = .integer(current)
+                try await run(body)
+                done += 1
+                progress.tick(done: done, requests: requestsPerformed, output: output)
+                if current == upper { break }
+                current += 1
+            }
+        case .list(let values):
+            for value in values {
+                variables[variable] = value
+                try await run(body)
+                done += 1
+                progress.tick(done: done, requests: requestsPerformed, output: output)
+            }
+        case .record(let record):
+            for field in record.fields {
+                variables[variable] = .record(Record([("name", .string(field.name)), ("value", field.value)]))
+                try await run(body)
+            }
+        default:
+            throw .failed(
+                .script(
+                    Diagnostic(
+                        "cannot loop over \(sequence.typeName) '\(sequence.text.prefix(40))'", at: sequenceExpression.range,
+                        in: source, hint: "loop over a range (1..5), a list ([1, 2]) or a list from a response")))
+        }
+    }
+
+    /// Sleeps in short slices so Ctrl-C is noticed promptly.
+    private func sleep(_ milliseconds: Int64, at location: SourceLocation) async throws(Stop) {
+        var remaining = max(0, milliseconds)
+        while remaining > 0 {
+            if interrupt.isRaised { throw .interrupted(at: location) }
+            let slice = min(remaining, 50)
+            try? await Task.sleep(for: .milliseconds(slice))
+            remaining -= slice
+        }
+    }
+
+    /// Binds the command's arguments, then performs its operation through the host.
+    private func perform(_ call: CommandCall) async throws(Stop) -> OperationReply {
+        let evaluator = self.evaluator
+        let bound = binder.bind(call) { (expression) throws(Diagnostic) -> Value? in
+            do throws(ScriptError) {
+                return try evaluator.evaluate(expression)
+            } catch {
+                throw error.diagnostic
+            }
+        }
+        guard let operation = bound.operation else {
+            let diagnostic = bound.diagnostics.first ?? Diagnostic("cannot run '\(call.name)'", at: call.nameRange, in: source)
+            throw .failed(.script(diagnostic, kind: "validation", exitCode: 2))
+        }
+        do throws(ClientError) {
+            let reply = try await host.perform(operation)
+            requestsPerformed += 1
+            return reply
+        } catch {
+            if error.request != nil { requestsPerformed += 1 }
+            throw .failed(.client(error, at: call.range, in: source))
+        }
+    }
+}
+
+/// Emits loop progress at most about once a second, starting after the loop has run a second.
+struct ProgressTicker {
+    let location: SourceLocation
+    let total: Int64?
+    private var next: ContinuousClock.Instant
+
+    init(location: SourceLocation, total: Int64?) {
+        self.location = location
+        self.total = total
+        self.next = ContinuousClock.now + .seconds(1)
+    }
+
+    mutating func tick(done: Int64, requests: Int, output: any ScriptOutputSink) {
+        let now = ContinuousClock.now
+        guard now >= next else { return }
+        next = now + .seconds(1)
+        output.emit(.progress(LoopProgress(location: location, done: done, total: total, requests: requests)))
+    }
+}

@@ -1,0 +1,48 @@
+import BinanceAPI
+
+/// What a running script shows the user. The Shell's renderers turn these into text or JSON
+/// lines; the Script layer never writes to a terminal itself.
+public enum ScriptOutput: Sendable {
+    /// A `print` statement's line.
+    case printed(String)
+    /// A value shown by an expression statement (`$r`).
+    case value(Value)
+    /// An operation was performed (or, in a dry run, prepared). `bound` is true when the result
+    /// went into a variable (`let r = cancel ...`), which the text renderer does not echo
+    /// except in a dry run.
+    case reply(OperationReply, command: String, bound: Bool)
+    /// A long loop is still running (emitted at most about once a second).
+    case progress(LoopProgress)
+}
+
+/// How far a long loop has got.
+public struct LoopProgress: Sendable, Hashable {
+    /// The loop's location.
+    public var location: SourceLocation
+    /// Iterations finished.
+    public var done: Int64
+    /// Iterations in all, when known.
+    public var total: Int64?
+    /// Requests performed so far in this run.
+    public var requests: Int
+}
+
+/// Receives a script's output.
+public protocol ScriptOutputSink: Sendable {
+    func emit(_ output: ScriptOutput)
+}
+
+/// Sees each statement before it runs; the session log is one.
+public protocol ScriptEventSink: Sendable {
+    /// Called before `event`'s statement runs (a loop's statements once per iteration).
+    func statementWillRun(_ event: StatementEvent)
+}
+
+/// A statement about to run.
+public struct StatementEvent: Sendable, Hashable {
+    /// The statement's source text (a block statement includes its block).
+    public var text: String
+    public var file: String
+    public var line: Int
+    public var column: Int
+}

@@ -1,0 +1,157 @@
+import Foundation
+
+/// A long-lived interpreter session: the shell keeps one for its lifetime, `bnc -c`/`run` use
+/// one per invocation. Variables persist from one ``run(_:file:)`` to the next.
+///
+/// Every input is checked whole before any of it runs (an error on its last line means nothing
+/// is sent). Do not call ``run(_:file:)`` concurrently on one session.
+public final class ScriptSession: @unchecked Sendable {
+    public let catalog: CommandCatalog
+    public let host: any OperationHost
+    public let output: any ScriptOutputSink
+    public let events: (any ScriptEventSink)?
+    /// Raise it (from a SIGINT handler) to stop the running input before its next statement.
+    public let interrupt: InterruptFlag
+    public let limits: ExecutionLimits
+    private let lock = NSLock()
+    private var variables: [String: Value]
+
+    public init(
+        host: any OperationHost, output: any ScriptOutputSink, events: (any ScriptEventSink)? = nil,
+        interrupt: InterruptFlag = InterruptFlag(), catalog: CommandCatalog = .standard,
+        limits: ExecutionLimits = .unlimited, variables: [String: Value] = [:]
+    ) {
+        self.host = host
+        self.output = output
+        self.events = events
+        self.interrupt = interrupt
+        self.catalog = catalog
+        self.limits = limits
+        self.variables = variables
+    }
+
+    // MARK: - Variables
+
+    /// The names of the variables defined so far, sorted (for completion).
+    public var variableNames: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return variables.keys.sorted()
+    }
+
+    /// The value of a variable, if defined.
+    public func variable(_ name: String) -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return variables[name]
+    }
+
+    /// Defines or replaces a variable (`--set name=value`).
+    public func setVariable(_ name: String, _ value: Value) {
+        lock.lock()
+        variables[name] = value
+        lock.unlock()
+    }
+
+    // MARK: - Input
+
+    /// False while `text` has an open `{`, `[` or `(`, or an unterminated string, or ends with a
+    /// `\` continuation: the shell then reads another line before running it.
+    public func isInputComplete(_ text: String) -> Bool {
+        ScriptSession.isComplete(text)
+    }
+
+    /// The check alone: every error in `text`, nothing run. Empty when it would run.
+    public func check(_ text: String, file: String) -> [Diagnostic] {
+        let source = SourceFile(name: file, text: text)
+        return compile(source).diagnostics
+    }
+
+    /// Checks `text` whole, then runs it. Diagnostics are in the outcome; output goes to the
+    /// session's output sink.
+    public func run(_ text: String, file: String) async -> RunOutcome {
+        let source = SourceFile(name: file, text: text)
+        let (statements, diagnostics) = compile(source)
+        guard diagnostics.isEmpty else {
+            return RunOutcome(
+                status: .rejected, diagnostics: diagnostics, exitCode: 2, statementsRun: 0, requestsPerformed: 0,
+                summary: nil)
+        }
+        let interpreter = Interpreter(
+            source: source, catalog: catalog, host: host, output: output, events: events, interrupt: interrupt,
+            limits: limits, variables: snapshot())
+        defer { store(interpreter.variables) }
+        do throws(Interpreter.Stop) {
+            try await interpreter.run(statements)
+        } catch {
+            return outcome(of: error, interpreter: interpreter, source: source)
+        }
+        return RunOutcome(
+            status: .completed, diagnostics: [], exitCode: 0, statementsRun: interpreter.statementsRun,
+            requestsPerformed: interpreter.requestsPerformed, summary: nil)
+    }
+
+    private func outcome(of stop: Interpreter.Stop, interpreter: Interpreter, source: SourceFile) -> RunOutcome {
+        let done = "\(interpreter.statementsRun) statement\(interpreter.statementsRun == 1 ? "" : "s") run, "
+            + "\(interpreter.requestsPerformed) request\(interpreter.requestsPerformed == 1 ? "" : "s") performed"
+        switch stop {
+        case .failed(let error):
+            return RunOutcome(
+                status: .failed, diagnostics: [error.diagnostic], exitCode: error.exitCode,
+                statementsRun: interpreter.statementsRun, requestsPerformed: interpreter.requestsPerformed,
+                summary: "stopped at \(error.diagnostic.location): \(done)")
+        case .interrupted(let location):
+            return RunOutcome(
+                status: .interrupted, diagnostics: [], exitCode: 1, statementsRun: interpreter.statementsRun,
+                requestsPerformed: interpreter.requestsPerformed,
+                summary: "interrupted before \(location): \(done)")
+        case .limitReached(let range):
+            let diagnostic = Diagnostic(
+                "stopped: the limit of \(limits.maximumStatements ?? 0) statements was reached", at: range, in: source)
+            return RunOutcome(
+                status: .failed, diagnostics: [diagnostic], exitCode: 1, statementsRun: interpreter.statementsRun,
+                requestsPerformed: interpreter.requestsPerformed, summary: done)
+        }
+    }
+
+    /// Parses and checks `source` against the variables defined so far.
+    func compile(_ source: SourceFile) -> (statements: [Statement], diagnostics: [Diagnostic]) {
+        let (statements, syntaxErrors) = Parser.parse(source, commandNames: Set(catalog.commandNames))
+        var checker = Checker(catalog: catalog, source: source, defined: Set(snapshot().keys))
+        checker.check(statements)
+        let all = (syntaxErrors + checker.diagnostics).sorted { $0.location < $1.location }
+        var seen = Set<Diagnostic>()
+        return (statements, all.filter { seen.insert($0).inserted })
+    }
+
+    private func snapshot() -> [String: Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return variables
+    }
+
+    private func store(_ values: [String: Value]) {
+        lock.lock()
+        variables = values
+        lock.unlock()
+    }
+
+    /// See ``isInputComplete(_:)``.
+    static func isComplete(_ text: String) -> Bool {
+        let source = SourceFile(name: "", text: text)
+        let (tokens, diagnostics) = Lexer.tokenize(source)
+        if diagnostics.contains(where: { $0.message == "unterminated string" }) { return false }
+        var depth = 0
+        for token in tokens {
+            switch token.kind {
+            case .leftBrace, .leftBracket, .leftParen: depth += 1
+            case .rightBrace, .rightBracket, .rightParen: depth -= 1
+            default: break
+            }
+        }
+        if depth > 0 { return false }
+        // A trailing backslash asks for another line.
+        let trimmed = text.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+        return trimmed.first != "\\" || text.hasSuffix(" ") && false
+    }
+}

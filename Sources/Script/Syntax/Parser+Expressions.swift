@@ -1,0 +1,142 @@
+/// Expressions, loosest binding first:
+/// `or` / `||`, then `and` / `&&`, then `not` / `!`, then one comparison, then `..`, then primaries.
+extension Parser {
+    mutating func parseExpression() throws(Abort) -> Expression {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth { throw error("expression is nested too deeply", at: current.range) }
+        return try parseOr()
+    }
+
+    private var atOr: Bool {
+        if case .or = current.kind { return true }
+        return isWord("or")
+    }
+
+    private var atAnd: Bool {
+        if case .and = current.kind { return true }
+        return isWord("and")
+    }
+
+    private mutating func parseOr() throws(Abort) -> Expression {
+        var left = try parseAnd()
+        while atOr {
+            advance()
+            let right = try parseAnd()
+            left = Expression(kind: .or(left, right), range: left.range.through(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Abort) -> Expression {
+        var left = try parseNot()
+        while atAnd {
+            advance()
+            let right = try parseNot()
+            left = Expression(kind: .and(left, right), range: left.range.through(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseNot() throws(Abort) -> Expression {
+        let isNot: Bool
+        if case .not = current.kind { isNot = true } else { isNot = isWord("not") }
+        guard isNot else { return try parseComparison() }
+        let start = advance().range
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth { throw error("expression is nested too deeply", at: start) }
+        let operand = try parseNot()
+        return Expression(kind: .not(operand), range: start.through(operand.range))
+    }
+
+    private mutating func parseComparison() throws(Abort) -> Expression {
+        let left = try parseRange()
+        guard case .comparison(let op) = current.kind else { return left }
+        advance()
+        let right = try parseRange()
+        if case .comparison = current.kind {
+            throw error(
+                "comparisons cannot be chained", at: current.range, hint: "combine them with 'and': a < b and b < c")
+        }
+        return Expression(kind: .comparison(op, left, right), range: left.range.through(right.range))
+    }
+
+    private mutating func parseRange() throws(Abort) -> Expression {
+        let lower = try parsePrimary()
+        guard case .dotDot = current.kind else { return lower }
+        advance()
+        let upper = try parsePrimary()
+        return Expression(kind: .range(lower, upper), range: lower.range.through(upper.range))
+    }
+
+    mutating func parsePrimary() throws(Abort) -> Expression {
+        let token = current
+        switch token.kind {
+        case .word(let word):
+            advance()
+            switch word {
+            case "true": return Expression(kind: .boolean(true), range: token.range)
+            case "false": return Expression(kind: .boolean(false), range: token.range)
+            default: return Expression(kind: .word(word), range: token.range)
+            }
+        case .integer(let text):
+            advance()
+            return Expression(kind: .integer(text), range: token.range)
+        case .decimal(let text):
+            advance()
+            return Expression(kind: .decimal(text), range: token.range)
+        case .string(let parts):
+            advance()
+            return Expression(kind: .string(parts), range: token.range)
+        case .variable(let name, let fields):
+            advance()
+            return Expression(kind: .variable(name: name, fields: fields), range: token.range)
+        case .leftBracket:
+            return try parseList()
+        case .leftParen:
+            advance()
+            skipNewlines()
+            let inner = try parseExpression()
+            skipNewlines()
+            guard case .rightParen = current.kind else {
+                throw error("expected ')' to close '(', found \(current.kind.display)", at: current.range)
+            }
+            advance()
+            return inner
+        default:
+            throw error("expected a value, found \(current.kind.display)", at: token.range)
+        }
+    }
+
+    /// `[a, b, c]`; newlines are allowed inside, and a trailing comma.
+    private mutating func parseList() throws(Abort) -> Expression {
+        let open = advance()
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth { throw error("list is nested too deeply", at: open.range) }
+        var elements: [Expression] = []
+        skipNewlines()
+        while true {
+            if case .rightBracket = current.kind { break }
+            if case .end = current.kind {
+                throw error("unterminated list: this '[' is never closed", at: open.range, hint: "add ']' to close it")
+            }
+            elements.append(try parseExpression())
+            skipNewlines()
+            if case .comma = current.kind {
+                advance()
+                skipNewlines()
+                continue
+            }
+            guard case .rightBracket = current.kind else {
+                if case .end = current.kind {
+                    throw error("unterminated list: this '[' is never closed", at: open.range, hint: "add ']' to close it")
+                }
+                throw error("expected ',' or ']' in list, found \(current.kind.display)", at: current.range)
+            }
+        }
+        let close = advance()
+        return Expression(kind: .list(elements), range: open.range.through(close.range))
+    }
+}

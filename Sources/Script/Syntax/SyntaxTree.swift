@@ -1,0 +1,91 @@
+/// An expression: a literal, a variable reference, a list, a range, or an operator applied to
+/// expressions.
+public struct Expression: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        /// A bare word; it is a string unless it is `true`/`false`.
+        case word(String)
+        /// An integer as written.
+        case integer(String)
+        /// A decimal as written.
+        case decimal(String)
+        case boolean(Bool)
+        /// A quoted string with its interpolations.
+        case string([StringPart])
+        /// `$name.field.field`
+        case variable(name: String, fields: [String])
+        case list([Expression])
+        /// `lower..upper`, both ends included.
+        case range(Expression, Expression)
+        case not(Expression)
+        case and(Expression, Expression)
+        case or(Expression, Expression)
+        case comparison(ComparisonOperator, Expression, Expression)
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+}
+
+/// One argument of a command: `name=value`, or a bare value (a positional argument or a flag).
+public struct ArgumentSyntax: Sendable, Hashable {
+    /// The name before `=`, or nil for a bare value.
+    public var name: String?
+    public var nameRange: SourceRange?
+    public var value: Expression
+    /// The whole argument, for carets.
+    public var range: SourceRange
+}
+
+/// A command statement: `cancel LTCBTC id=28 isolated`.
+public struct CommandCall: Sendable, Hashable {
+    public var name: String
+    public var nameRange: SourceRange
+    public var arguments: [ArgumentSyntax]
+    public var range: SourceRange
+}
+
+/// What `let NAME =` binds: an expression or the result of a command.
+public enum AssignedValue: Sendable, Hashable {
+    case expression(Expression)
+    case command(CommandCall)
+}
+
+/// One branch of an `if`: a condition and its block.
+public struct ConditionalBranch: Sendable, Hashable {
+    public var condition: Expression
+    public var body: [Statement]
+}
+
+/// A statement, with the source text it came from (for events and logs).
+public struct Statement: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        case command(CommandCall)
+        /// `let NAME = VALUE`
+        case assignment(name: String, nameRange: SourceRange, value: AssignedValue)
+        /// `param NAME [= DEFAULT]`: a script parameter that `--set NAME=VALUE` provides.
+        case parameter(name: String, nameRange: SourceRange, defaultValue: Expression?)
+        /// `print EXPR...`: prints the values on one line, separated by spaces.
+        case print([Expression])
+        /// A statement that is just an expression (`$r`): shows its value (in the shell, a record
+        /// as aligned fields).
+        case show(Expression)
+        /// `for NAME in EXPR { ... }`
+        case forLoop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement])
+        /// `repeat EXPR { ... }`
+        case repeatLoop(count: Expression, body: [Statement])
+        /// `if C { } else if C { } else { }`
+        case conditional(branches: [ConditionalBranch], otherwise: [Statement]?)
+        /// `try { ... } on error NAME { ... }`
+        case tryBlock(body: [Statement], errorName: String, handler: [Statement])
+        /// `sleep MS`
+        case sleep(Expression)
+        /// `fail "message"`: stops the script with exit code 1 (or goes to the enclosing `on error`).
+        case fail(Expression)
+    }
+
+    public var kind: Kind
+    /// From the first token to the end of the statement (a block statement spans its block).
+    public var range: SourceRange
+    /// The statement's source text, as written.
+    public var text: String
+}

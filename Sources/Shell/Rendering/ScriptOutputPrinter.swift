@@ -1,0 +1,72 @@
+import BinanceAPI
+import Foundation
+import Script
+
+/// The output sink bnc uses: renders a script's output as text or JSON lines and hands each
+/// piece to `write` (standard output) — progress goes to `progress` (standard error, only on a
+/// terminal).
+public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
+    public let format: RenderFormat
+    public let renderer: ValueTextRenderer
+    private let write: @Sendable (String) -> Void
+    private let progress: (@Sendable (String) -> Void)?
+    private let lock = NSLock()
+    private var lastWasDryRunBlock = false
+
+    /// - Parameters:
+    ///   - write: receives complete lines, each ending in a newline.
+    ///   - progress: receives progress lines for long loops; nil to drop them.
+    public init(
+        format: RenderFormat, colour: Bool = false, write: @escaping @Sendable (String) -> Void,
+        progress: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.format = format
+        self.renderer = ValueTextRenderer(colour: colour)
+        self.write = write
+        self.progress = progress
+    }
+
+    public func emit(_ output: ScriptOutput) {
+        if case .progress(let report) = output {
+            progress?(Self.progressLine(report))
+            return
+        }
+        guard let text = render(output) else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        var block = text
+        let isDryRunBlock: Bool
+        if case .reply(let reply, _, _) = output, reply.isDryRun, format == .text { isDryRunBlock = true } else { isDryRunBlock = false }
+        // Dry-run blocks are several lines each: a blank line between two keeps them apart.
+        if isDryRunBlock && lastWasDryRunBlock { block = "\n" + block }
+        lastWasDryRunBlock = isDryRunBlock
+        write(block + "\n")
+    }
+
+    /// The text for one output, or nil when it shows nothing.
+    public func render(_ output: ScriptOutput) -> String? {
+        switch (format, output) {
+        case (_, .progress):
+            return nil
+        case (.text, .printed(let line)):
+            return line
+        case (.json, .printed(let line)):
+            return JSONValue.object(JSONObject([("print", .string(line))])).serialized
+        case (.text, .value(let value)):
+            return renderer.render(value)
+        case (.json, .value(let value)):
+            return value.json.serialized
+        case (.text, .reply(let reply, _, let bound)):
+            if reply.isDryRun { return reply.request.dryRunText(baseURL: reply.baseURL) }
+            return bound ? nil : renderer.render(reply.value)
+        case (.json, .reply(let reply, _, let bound)):
+            if reply.isDryRun { return reply.request.dryRunJSON(baseURL: reply.baseURL).serialized }
+            return bound ? nil : (reply.response ?? reply.value.json).serialized
+        }
+    }
+
+    static func progressLine(_ report: LoopProgress) -> String {
+        let total = report.total.map { " of \($0)" } ?? ""
+        return "… loop at line \(report.location.line): \(report.done)\(total) iterations, \(report.requests) requests (Ctrl-C stops)\n"
+    }
+}
