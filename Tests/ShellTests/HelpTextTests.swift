@@ -1,0 +1,42 @@
+import Script
+import Testing
+
+@testable import Shell
+
+@Suite("help and completion come from the language's command table")
+struct HelpTextTests {
+    @Test("help cancel shows the syntax, every argument with its exchange name, the endpoint and an example")
+    func helpCancel() throws {
+        let text = try #require(HelpText.command("cancel", in: .standard))
+        #expect(text.contains("cancel SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]"))
+        for argument in ["SYMBOL", "id=N (orderId=)", "cid=TEXT (origClientOrderId=)", "isolated (isIsolated=TRUE)", "newcid=TEXT (newClientOrderId=)", "recv=N (recvWindow=)"] {
+            #expect(text.contains(argument), "missing \(argument)")
+        }
+        #expect(text.contains("DELETE /sapi/v1/margin/order"))
+        #expect(text.contains("Example: cancel LTCBTC id=28 isolated"))
+        #expect(HelpText.command("nosuch", in: .standard) == nil)
+    }
+
+    @Test("the overview lists every command and every shell command")
+    func overview() {
+        let text = HelpText.overview(.standard)
+        for word in CommandCatalog.standard.commandNames + ["vars", "dry on|off", "history", "clear", "exit, quit"] {
+            #expect(text.contains(word), "missing \(word)")
+        }
+        #expect(HelpText.shellCommand("quit") == "exit, quit: leave the shell (Ctrl-D too) (a shell command)")
+    }
+
+    @Test("the completion catalog has cancel's symbol operand, short and long argument names")
+    func completionCatalog() throws {
+        let catalog = CompletionCatalog(CommandCatalog.standard)
+        let cancel = try #require(catalog.command(named: "cancel"))
+        #expect(cancel.positionals == ["symbol"])
+        #expect(cancel.arguments.contains(.init(name: "isolated", takesValue: false)))
+        #expect(cancel.arguments.contains(.init(name: "isIsolated", takesValue: true)))
+        #expect(cancel.arguments.contains(.init(name: "id", takesValue: true)))
+        #expect(cancel.arguments.contains(.init(name: "orderId", takesValue: true)))
+        let completion = Completer(catalog: catalog).complete("cancel LTCBTC i")
+        #expect(completion.candidates == ["id=", "isIsolated=", "isolated"])
+        #expect(catalog.keywords == CommandCatalog.statementKeywords)
+    }
+}
