@@ -16,6 +16,8 @@ struct BNC: AsyncParsableCommand {
             """,
         version: BNCVersion.current,
         subcommands: [
+            RunCommand.self,
+            CheckCommand.self,
             SignCommand.self,
             ExplainCommand.self,
             LogCommand.self,

@@ -1,10 +1,27 @@
 import BinanceAPI
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// What `bnc` does with no subcommand: run `-c` statements, read a script from a non-terminal
 /// stdin, or start the interactive shell.
 enum RootDispatch {
     static func run(options: GlobalOptions, command: String?) async -> Int32 {
-        Console.error("running statements is not wired in yet")
-        return 2
+        if let command {
+            return await ExecutionSetup.run(command, file: "<command>", options: options)
+        }
+        guard isatty(0) == 1 else {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                Console.error("standard input is not UTF-8 text")
+                return 2
+            }
+            return await ExecutionSetup.run(text, file: "<stdin>", options: options)
+        }
+        return await InteractiveEntry.run(options: options)
     }
 }

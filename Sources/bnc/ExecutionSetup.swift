@@ -1,0 +1,127 @@
+import BinanceAPI
+import Dispatch
+import Foundation
+import Script
+import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Builds what running statements needs from the global options — credentials, the operation
+/// host (dry run or client), the output printer, the Ctrl-C flag — and runs a script text with
+/// the exit code bnc returns.
+enum ExecutionSetup {
+    /// A problem with the set-up itself: exit code 2, nothing sent.
+    struct SetupError: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// Credentials from the environment, or the documentation's demo key when none are set.
+    static func credentials() throws(SetupError) -> Credentials {
+        do {
+            return try Credentials.fromEnvironment() ?? DemoCredentials.hmac
+        } catch {
+            throw SetupError(message: error.message, hint: nil)
+        }
+    }
+
+    /// The host requests go through: a dry run prints them; otherwise they are sent.
+    static func host(options: GlobalOptions) throws(SetupError) -> any OperationHost {
+        let credentials = try credentials()
+        let choice = options.endpointChoice
+        if options.dryRun {
+            return DryRunHost(
+                credentials: credentials, clock: ExchangeClock(fixed: options.timestamp), baseURL: choice.baseURL)
+        }
+        throw SetupError(
+            message: "sending is not available yet (no transport for endpoint '\(choice.name)')",
+            hint: "use --dry-run to see the signed requests")
+    }
+
+    /// The printer for standard output in the chosen format; colour only on a terminal without NO_COLOR.
+    static func printer(options: GlobalOptions) -> ScriptOutputPrinter {
+        let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let format: RenderFormat = options.output == .json ? .json : .text
+        let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil
+        return ScriptOutputPrinter(
+            format: format, colour: colour && format == .text, write: { Console.write(fd: 1, $0) }, progress: progress)
+    }
+
+    /// A session for one invocation, with `--set` variables defined.
+    static func session(options: GlobalOptions, variables: [String: Value] = [:]) throws(SetupError) -> ScriptSession {
+        let interrupt = InterruptFlag()
+        installInterruptHandler(interrupt)
+        return ScriptSession(
+            host: try host(options: options), output: printer(options: options), interrupt: interrupt,
+            variables: variables)
+    }
+
+    /// Checks and runs `text`; prints diagnostics and what was done to standard error.
+    static func run(_ text: String, file: String, options: GlobalOptions, variables: [String: Value] = [:]) async -> Int32 {
+        // Check first with a dry host, so errors in the script come before set-up problems.
+        let checking = ScriptSession(
+            host: DryRunHost(credentials: nil, clock: ExchangeClock(fixed: 1), baseURL: ""),
+            output: printer(options: options), variables: variables)
+        let diagnostics = checking.check(text, file: file)
+        if !diagnostics.isEmpty {
+            report(diagnostics)
+            return 2
+        }
+        let session: ScriptSession
+        do {
+            session = try self.session(options: options, variables: variables)
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 2
+        }
+        let outcome = await session.run(text, file: file)
+        report(outcome)
+        return outcome.exitCode
+    }
+
+    /// Prints diagnostics to standard error (colour on a terminal), and how many there were.
+    static func report(_ diagnostics: [Diagnostic]) {
+        let colour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        for diagnostic in diagnostics {
+            Console.write(fd: 2, DiagnosticRenderer.render(diagnostic, colour: colour) + "\n")
+        }
+    }
+
+    static func report(_ outcome: RunOutcome) {
+        report(outcome.diagnostics)
+        switch outcome.status {
+        case .completed, .rejected:
+            break
+        case .failed, .interrupted:
+            if let summary = outcome.summary { Console.write(fd: 2, "bnc: \(summary)\n") }
+        }
+    }
+
+    /// Ctrl-C raises the flag (the script stops between statements); a second Ctrl-C exits at once.
+    static func installInterruptHandler(_ flag: InterruptFlag) {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            if flag.isRaised { exit(130) }
+            flag.raise()
+        }
+        source.resume()
+        InterruptSources.keep(source)
+    }
+}
+
+/// Keeps signal sources alive for the life of the process.
+enum InterruptSources {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+    private static let lock = NSLock()
+
+    static func keep(_ source: any DispatchSourceSignal) {
+        lock.lock()
+        sources.append(source)
+        lock.unlock()
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import Script
+
+/// `bnc run FILE.bnc [--set name=value ...]`: checks the whole script, then runs it.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Check a .bnc script, then run it.",
+        discussion: """
+            The whole script is checked first: if any line has an error, nothing is sent. Scripts read their \
+            parameters as $name; give them with --set name=value. A first line '#!/usr/bin/env -S bnc run' \
+            makes a script executable.
+            """
+    )
+
+    @OptionGroup var options: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The script to run ('-' for standard input).", valueName: "file"))
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Define a script variable.", valueName: "name=value"))
+    var assignments: [String] = []
+
+    func run() async throws {
+        let code = await Self.run(file: file, options: options, assignments: assignments)
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    static func run(file: String, options: GlobalOptions, assignments: [String]) async -> Int32 {
+        let variables: [String: Script.Value]
+        do {
+            variables = try ScriptVariables.parse(assignments)
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 2
+        }
+        guard let text = ScriptFile.read(file) else { return 2 }
+        return await ExecutionSetup.run(text, file: file, options: options, variables: variables)
+    }
+}
+
+/// Reads a script file, reporting why it cannot be read.
+enum ScriptFile {
+    static func read(_ path: String) -> String? {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let text = String(data: data, encoding: .utf8) else {
+                Console.error("standard input is not UTF-8 text")
+                return nil
+            }
+            return text
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            Console.error(
+                exists ? (isDirectory.boolValue ? "\(path) is a directory" : "cannot read \(path)") : "no such file: \(path)")
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            Console.error("\(path) is not UTF-8 text")
+            return nil
+        }
+        return text
+    }
+}
