@@ -29,7 +29,9 @@ let package = Package(
             ]
         ),
         // Micro-benchmarks driven by scripts/bench; not part of the product.
-        .executableTarget(name: "bnc-bench", dependencies: ["BinanceAPI"], path: "Sources/bnc-bench"),
+        .executableTarget(
+            name: "bnc-bench", dependencies: ["BinanceAPI", .product(name: "Crypto", package: "swift-crypto")],
+            path: "Sources/bnc-bench"),
         .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
         .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
         .target(name: "Script", dependencies: ["BinanceAPI"]),
@@ -37,6 +39,7 @@ let package = Package(
         .target(
             name: "BinanceAPI",
             dependencies: [
+                "CHMACSHA256",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -61,7 +64,11 @@ let package = Package(
             providers: [.apt(["libedit-dev"])]
         ),
         .target(name: "CEditlineShim", dependencies: ["CEditline"]),
-        .testTarget(name: "BinanceAPITests", dependencies: ["BinanceAPI"]),
+        // HMAC-SHA256 with the keyed state reused and SHA extensions when present (issue 8).
+        .target(name: "CHMACSHA256"),
+        .testTarget(
+            name: "BinanceAPITests",
+            dependencies: ["BinanceAPI", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI"]),

@@ -34,8 +34,8 @@ public struct Signature: Sendable, Hashable, Codable {
 /// redacted.
 public struct RequestSigner: Sendable {
     private enum Backing: @unchecked Sendable {
-        // HMAC<SHA256> with the key already absorbed: copying it skips re-deriving the pads.
-        case hmac(HMAC<SHA256>)
+        // The pad states absorbed once; signing allocates only the hex string (see HMACSHA256).
+        case hmac(HMACSHA256)
         case ed25519(Curve25519.Signing.PrivateKey)
         case rsa(_RSA.Signing.PrivateKey)
     }
@@ -53,7 +53,7 @@ public struct RequestSigner: Sendable {
 
     /// An HMAC-SHA256 signer over a secret key (the secret's UTF-8 bytes are the key).
     public init(hmacSecret: String) {
-        backing = .hmac(HMAC<SHA256>(key: SymmetricKey(data: Array(hmacSecret.utf8))))
+        backing = .hmac(HMACSHA256(key: hmacSecret.utf8))
     }
 
     /// An Ed25519 signer.
@@ -89,11 +89,7 @@ public struct RequestSigner: Sendable {
     public func sign(_ payload: String) -> Signature {
         switch backing {
         case .hmac(let keyed):
-            var mac = keyed
-            var payload = payload
-            payload.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
-            let code = mac.finalize()
-            return Signature(text: Hex.lowercase(code), keyType: .hmac)
+            return Signature(text: keyed.hex(of: payload), keyType: .hmac)
         case .ed25519(let key):
             // Ed25519 signing cannot fail for a valid key; BoringSSL reports only allocation failure.
             let signature = (try? key.signature(for: Array(payload.utf8))) ?? Data()

@@ -1,22 +1,39 @@
 // bnc-bench: in-process micro-benchmarks for scripts/bench (not a test, not shipped).
 //
-//   bnc-bench sign SECONDS     HMAC signatures per second over a ~130-byte canonical query
-//   bnc-bench prepare SECONDS  cancels prepared (validate + encode + sign) per second
+//   bnc-bench sign SECONDS [BYTES]        RequestSigner.sign: signatures/s (hex String result)
+//   bnc-bench sign-raw SECONDS [BYTES]    HMACSHA256 hex into a caller buffer: no allocation
+//   bnc-bench sign-portable SECONDS [BYTES]  the same on the portable C compression
+//   bnc-bench sign-swift-crypto SECONDS [BYTES]  swift-crypto's HMAC<SHA256>, the old signer
+//   bnc-bench prepare SECONDS             cancels prepared (validate + encode + sign) per second
+//
+// BYTES (default 128, as `openssl speed -bytes 128 -hmac sha256`) is the length of the signed
+// canonical query, a real margin-cancel query with its client order id lengthened to fit.
 import BinanceAPI
+import Crypto
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
+let usage = "usage: bnc-bench sign|sign-raw|sign-portable|sign-swift-crypto|prepare SECONDS [BYTES]"
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let seconds = Double(arguments[2]), seconds > 0 else {
-    print("usage: bnc-bench sign|prepare SECONDS")
+guard (3...4).contains(arguments.count), let seconds = Double(arguments[2]), seconds > 0,
+    let bytes = arguments.count == 4 ? Int(arguments[3]) : 128, (70...4096).contains(bytes)
+else {
+    print(usage)
     exit(2)
 }
 
-/// A canonical margin-cancel query of the size a real one has (~130 bytes).
-let query = "symbol=LTCBTC&isIsolated=TRUE&orderId=1234567890&origClientOrderId=myOrder1&recvWindow=5000&timestamp=1499827319559"
-let signer = DemoCredentials.hmac.signer
+/// A canonical margin-cancel query of exactly `length` bytes.
+func cancelQuery(length: Int) -> String {
+    let head = "symbol=LTCBTC&isIsolated=TRUE&orderId=1234567890&origClientOrderId="
+    let tail = "&recvWindow=5000&timestamp=1499827319559"
+    let idLength = max(1, length - head.utf8.count - tail.utf8.count)
+    let id = String(String(repeating: "myOrder1", count: idLength / 8 + 1).prefix(idLength))
+    return head + id + tail
+}
+
+let query = cancelQuery(length: bytes)
 
 /// Runs `body` in batches until `seconds` have passed; returns operations per second.
 func measure(_ body: () -> Int) -> Double {
@@ -32,14 +49,51 @@ func measure(_ body: () -> Int) -> Double {
     return Double(operations) / (Double(whole) + Double(attos) / 1e18)
 }
 
-var sink = 0
+/// Hex signatures into one reused buffer: the signer's cost without the result's allocation.
+func signRaw(_ hmac: HMACSHA256) -> Double {
+    var output = [UInt8](repeating: 0, count: HMACSHA256.hexCount)
+    var payload = query
+    return payload.withUTF8 { payload in
+        output.withUnsafeMutableBytes { output in
+            measure {
+                for _ in 0..<10_000 {
+                    hmac.hex(of: UnsafeRawBufferPointer(payload), into: output)
+                    sink &+= Int(output[0])
+                }
+                return 10_000
+            }
+        }
+    }
+}
+
+nonisolated(unsafe) var sink = 0
 switch arguments[1] {
 case "sign":
+    let signer = DemoCredentials.hmac.signer
     let rate = measure {
         for _ in 0..<10_000 { sink &+= signer.sign(query).text.utf8.count }
         return 10_000
     }
     print("sign \(query.utf8.count) bytes: \(Int(rate)) signatures/s")
+case "sign-raw":
+    let rate = signRaw(HMACSHA256(key: DemoCredentials.secret.utf8))
+    print("sign-raw \(query.utf8.count) bytes: \(Int(rate)) signatures/s")
+case "sign-portable":
+    let rate = signRaw(HMACSHA256(key: DemoCredentials.secret.utf8, implementation: .portable))
+    print("sign-portable \(query.utf8.count) bytes: \(Int(rate)) signatures/s")
+case "sign-swift-crypto":
+    // What RequestSigner did before the C signer: copy the keyed HMAC, update, finalize, hex.
+    let keyed = HMAC<SHA256>(key: SymmetricKey(data: Array(DemoCredentials.secret.utf8)))
+    let rate = measure {
+        for _ in 0..<10_000 {
+            var mac = keyed
+            var payload = query
+            payload.withUTF8 { mac.update(data: UnsafeRawBufferPointer($0)) }
+            sink &+= Hex.lowercase(mac.finalize()).utf8.count
+        }
+        return 10_000
+    }
+    print("sign-swift-crypto \(query.utf8.count) bytes: \(Int(rate)) signatures/s")
 case "prepare":
     let builder = RequestBuilder(credentials: DemoCredentials.hmac)
     var id: Int64 = 1
@@ -55,7 +109,7 @@ case "prepare":
     }
     print("prepare: \(Int(rate)) requests/s")
 default:
-    print("usage: bnc-bench sign|prepare SECONDS")
+    print(usage)
     exit(2)
 }
 if sink == 42 { print("") }
