@@ -22,13 +22,16 @@ public struct SessionHeader: Sendable, Hashable {
     public var mode: String
     /// The fixed clock (`--timestamp`), when one was set.
     public var fixedClock: Int64?
+    /// Script parameters given with `--set name=value`, as typed: replay defines them again.
+    public var variables: [String: String] = [:]
 
     /// A header for a session starting now. `credentials` is only read for its key type and
     /// masked key.
     public init(
         bncVersion: String, endpoint: String, baseURL: String, credentials: Credentials?, mode: String,
-        fixedClock: Int64? = nil, started: Int64 = ExchangeClock.localMilliseconds()
+        fixedClock: Int64? = nil, variables: [String: String] = [:], started: Int64 = ExchangeClock.localMilliseconds()
     ) {
+        self.variables = variables
         self.version = SessionLogFormat.version
         self.bncVersion = bncVersion
         self.endpoint = endpoint

@@ -1,5 +1,6 @@
 import BinanceAPI
 import Foundation
+import Script
 
 /// Writes one session's log, ahead of every send.
 ///
@@ -35,6 +36,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     private var currentStatement: Int?
     private var inFlight: [(request: PreparedRequest, id: Int)] = []
     private var failure: SessionLogError?
+    private var nesting = StatementNesting()
     private static let bufferLimit = 64 * 1024
 
     /// Creates the log at `path` (mode 0600; never overwrites) and writes `header`.
@@ -93,6 +95,15 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
                     at: ExchangeClock.localMilliseconds())))
         if pending.count >= Self.bufferLimit { try? flushPending() }
         return statementCount
+    }
+
+    /// Records a statement event from the interpreter, working out its nesting depth.
+    @discardableResult
+    public func recordStatement(_ event: StatementEvent) -> Int {
+        let depth = lock.withLock {
+            nesting.depth(file: event.file, line: event.line, column: event.column, text: event.text)
+        }
+        return recordStatement(source: event.text, file: event.file, line: event.line, column: event.column, depth: depth)
     }
 
     /// Records an interrupt (e.g. `SIGINT`) and writes it out at once.

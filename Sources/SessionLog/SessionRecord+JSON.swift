@@ -20,6 +20,11 @@ extension SessionRecord {
             object["started"] = .int(header.started)
             object["startedUTC"] = .string(UTCTime.iso8601(milliseconds: header.started))
             object["fixedClock"] = header.fixedClock.map { .int($0) }
+            if !header.variables.isEmpty {
+                var variables = JSONObject()
+                for name in header.variables.keys.sorted() { variables[name] = header.variables[name].map { .string($0) } }
+                object["set"] = .object(variables)
+            }
         case .statement(let statement):
             object["seq"] = .int(statement.sequence)
             object["source"] = .string(statement.source)
@@ -97,14 +102,25 @@ extension SessionRecord {
                 throw ResponseDecodingError(field: "format", reason: "is '\(format)', not '\(SessionLogFormat.name)'")
             }
             let keyType = try object.optionalString("keyType")
-            return .header(
+            var variables: [String: String] = [:]
+            if let value = object["set"] {
+                for (name, text) in try value.requireObject("set").pairs {
+                    guard let text = text.stringValue else {
+                        throw ResponseDecodingError(field: "set.\(name)", reason: "is not text")
+                    }
+                    variables[name] = text
+                }
+            }
+            var header =
                 SessionHeader(
                     version: try object.int("version"), bncVersion: try object.requireString("bnc"),
                     endpoint: try object.requireString("endpoint"), baseURL: try object.requireString("baseURL"),
                     keyType: try keyType.map { text throws(ResponseDecodingError) in try KeyType.named(text) },
                     maskedAPIKey: try object.optionalString("apiKey"), keySource: try object.optionalString("keySource"),
                     started: try object.requireInteger("started"), mode: try object.optionalString("mode") ?? "script",
-                    fixedClock: try object.optionalInteger("fixedClock")))
+                    fixedClock: try object.optionalInteger("fixedClock"))
+            header.variables = variables
+            return .header(header)
         case "statement":
             return .statement(
                 StatementRecord(

@@ -1,0 +1,30 @@
+import BinanceAPI
+import Script
+
+/// Performs a replayed script's operations against a log: each operation is prepared with the
+/// recorded request's timestamp, then sent through an `ExchangeClient` over a
+/// ``ReplayTransport``, so decoding and exchange errors behave exactly as they did live.
+public struct ReplayHost: OperationHost {
+    public let transport: ReplayTransport
+    public let credentials: Credentials?
+    /// Raised at the first difference so the script stops before its next statement.
+    public let interrupt: InterruptFlag?
+
+    public init(transport: ReplayTransport, credentials: Credentials?, interrupt: InterruptFlag?) {
+        self.transport = transport
+        self.credentials = credentials
+        self.interrupt = interrupt
+    }
+
+    public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+        // The recorded timestamp makes the canonical query (and signature) reproducible.
+        let clock = ExchangeClock(fixed: transport.peek()?.record.timestamp)
+        let client = ExchangeClient(transport: transport, credentials: credentials, clock: clock)
+        do {
+            return try await ClientHost(client: client).perform(operation)
+        } catch {
+            if transport.mismatch != nil { interrupt?.raise() }
+            throw error
+        }
+    }
+}

@@ -1,0 +1,148 @@
+import BinanceAPI
+import Foundation
+
+/// A transport that answers from a log instead of the network, checking on the way that each
+/// request is byte for byte the recorded one.
+///
+/// Each `send` takes the next recorded request, compares method, path and canonical query (and,
+/// when ``checksSignatures``, the signature's SHA-256 and key type), and returns the recorded
+/// response or throws the recorded transport error. The first difference is kept in
+/// ``mismatch`` and every later send fails, so a diverged replay stops instead of inventing
+/// answers.
+public final class ReplayTransport: Transport, @unchecked Sendable {
+    public let endpointName = "replay"
+    public let baseURL: String
+    /// Whether signatures are compared (`--verify`); `--offline` replays with any key.
+    public let checksSignatures: Bool
+    private let path: String
+    private let lock = NSLock()
+    private let requests: RecordedRequests
+    private var upcoming: RecordedRequest?
+    private var peeked = false
+    private var firstMismatch: ReplayMismatch?
+    private var served = 0
+
+    /// Replays the log at `path`; `baseURL` is the recorded one (shown in output).
+    public init(path: String, baseURL: String, checksSignatures: Bool) throws(SessionLogError) {
+        self.path = path
+        self.baseURL = baseURL
+        self.checksSignatures = checksSignatures
+        requests = try RecordedRequests(path: path)
+    }
+
+    /// The first difference found, if any.
+    public var mismatch: ReplayMismatch? { lock.withLock { firstMismatch } }
+
+    /// Requests answered so far.
+    public var requestsServed: Int { lock.withLock { served } }
+
+    /// Damaged lines met while reading requests.
+    public var issues: [SessionLogIssue] { lock.withLock { requests.issues } }
+
+    /// True once every recorded request was served and the log ends with an interrupt or was
+    /// cut short: the recording stops there, and so does a faithful replay.
+    public var recordingEnded: Bool {
+        lock.withLock { peekLocked() == nil && (requests.sawInterrupt || !requests.sawEnd) }
+    }
+
+    /// The next recorded request without taking it (its timestamp stamps the replayed one).
+    public func peek() -> RecordedRequest? {
+        lock.withLock { peekLocked() }
+    }
+
+    /// After the run: a recorded request the replay never sent is a difference too.
+    public func finish() -> ReplayMismatch? {
+        lock.withLock {
+            if firstMismatch == nil, let left = peekLocked() {
+                firstMismatch = ReplayMismatch(
+                    path: path, line: left.line, requestID: left.record.id, field: "request",
+                    recorded: Self.describe(left.record), replayed: "<no request: the replay ended>",
+                    note: "the replay sent \(served) request(s); the log has more")
+            }
+            return firstMismatch
+        }
+    }
+
+    public func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
+        let result: Result<TransportResponse, TransportError> = lock.withLock { answer(request) }
+        return try result.get()
+    }
+
+    // MARK: Internals (lock held)
+
+    private func peekLocked() -> RecordedRequest? {
+        if !peeked {
+            upcoming = requests.next()
+            peeked = true
+        }
+        return upcoming
+    }
+
+    private func answer(_ request: PreparedRequest) -> Result<TransportResponse, TransportError> {
+        if firstMismatch != nil { return .failure(.connectFailed("replay stopped at the first difference")) }
+        guard let recorded = peekLocked() else {
+            if requests.sawInterrupt || !requests.sawEnd {
+                return .failure(.connectFailed("replay: the recording ends here (the session was interrupted or cut short)"))
+            }
+            firstMismatch = ReplayMismatch(
+                path: path, line: 0, requestID: 0, field: "request", recorded: "<no request: the log ends>",
+                replayed: "\(request.method.rawValue) \(request.path)?\(request.query)",
+                note: "the replay sends more requests than the log has (\(served))")
+            return .failure(.connectFailed("replay: the log has no more requests"))
+        }
+        peeked = false
+        upcoming = nil
+        if let difference = compare(recorded, request) {
+            firstMismatch = difference
+            return .failure(.connectFailed("replay diverged from the log"))
+        }
+        served += 1
+        switch recorded.outcome {
+        case .response(let response): return .success(response.transportResponse)
+        case .failure(let failure): return .failure(failure.error)
+        case .unknown:
+            return .failure(.connectionLost("no response was recorded for request #\(recorded.record.id): outcome unknown"))
+        }
+    }
+
+    private func compare(_ recorded: RecordedRequest, _ request: PreparedRequest) -> ReplayMismatch? {
+        let record = recorded.record
+        func difference(_ field: String, _ old: String, _ new: String, note: String? = nil) -> ReplayMismatch {
+            ReplayMismatch(
+                path: path, line: recorded.line, requestID: record.id, field: field, recorded: old, replayed: new, note: note)
+        }
+        if record.method != request.method || record.path != request.path {
+            return difference(
+                "method and path", "\(record.method.rawValue) \(record.path)", "\(request.method.rawValue) \(request.path)")
+        }
+        if record.query != request.query {
+            return difference("canonical query", record.query, request.query, note: Self.firstDifference(record.query, request.query))
+        }
+        guard checksSignatures else { return nil }
+        let fingerprint = request.signature?.fingerprint
+        if record.keyType != request.signature?.keyType {
+            return difference(
+                "key type", record.keyType?.rawValue ?? "unsigned", request.signature?.keyType.rawValue ?? "unsigned",
+                note: "verify with the key the log was written with (\(record.keyType?.rawValue ?? "none"))")
+        }
+        if record.signatureFingerprint != fingerprint {
+            return difference(
+                "signature", "sha256 \(record.signatureFingerprint ?? "none")", "sha256 \(fingerprint ?? "none")",
+                note: "the query matches: the key differs from the one the log was written with")
+        }
+        return nil
+    }
+
+    static func describe(_ record: RequestRecord) -> String {
+        "\(record.method.rawValue) \(record.path)?\(record.query)"
+    }
+
+    /// `first difference at byte N` for two strings.
+    static func firstDifference(_ old: String, _ new: String) -> String {
+        let oldBytes = Array(old.utf8)
+        let newBytes = Array(new.utf8)
+        var index = 0
+        while index < oldBytes.count && index < newBytes.count && oldBytes[index] == newBytes[index] { index += 1 }
+        return "first difference at byte \(index + 1)"
+    }
+}

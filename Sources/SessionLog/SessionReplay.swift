@@ -1,0 +1,91 @@
+import BinanceAPI
+import Script
+
+/// Replays a log through the interpreter: `--verify` and `--offline`.
+///
+/// The log is read twice at once, both streaming: one reader feeds the top-level statements
+/// to a ``ScriptSession`` (so variables, loops and branches run again), the other — inside the
+/// ``ReplayTransport`` — serves the recorded responses and compares every request with its
+/// record. Memory stays constant whatever the log's size.
+public struct SessionReplay {
+    public enum Mode: Sendable, Hashable {
+        /// Compare canonical queries and signatures; the script's output is not shown.
+        case verify
+        /// Show the script's output as it ran; compare queries but not signatures (any key).
+        case offline
+    }
+
+    /// What a replay found.
+    public struct Result: Sendable {
+        public var header: SessionHeader?
+        public var statements = 0
+        public var requests = 0
+        /// The first difference; nil when every request matched.
+        public var mismatch: ReplayMismatch?
+        /// The log ends before its session did (interrupt or crash): the replay stopped there.
+        public var recordingEnded = false
+        /// Damaged lines of the log.
+        public var issues: [SessionLogIssue] = []
+        /// Script diagnostics of the replayed statements that failed (as they did when recorded).
+        public var diagnostics: [Diagnostic] = []
+        /// Why the log could not be replayed at all.
+        public var problem: String?
+    }
+
+    public let path: String
+    public let mode: Mode
+    public let credentials: Credentials?
+    public let output: any ScriptOutputSink
+
+    public init(path: String, mode: Mode, credentials: Credentials?, output: any ScriptOutputSink) {
+        self.path = path
+        self.mode = mode
+        self.credentials = credentials
+        self.output = output
+    }
+
+    public func run() async throws(SessionLogError) -> Result {
+        var result = Result()
+        let statements = try SessionLogReader(path: path)
+        guard let header = Self.header(of: statements, into: &result) else {
+            result.problem = "\(path) does not start with a session-log header"
+            return result
+        }
+        result.header = header
+        let transport = try ReplayTransport(path: path, baseURL: header.baseURL, checksSignatures: mode == .verify)
+        let interrupt = InterruptFlag()
+        let session = ScriptSession(
+            host: ReplayHost(transport: transport, credentials: credentials, interrupt: interrupt), output: output,
+            interrupt: interrupt)
+        for (name, text) in header.variables { session.setVariable(name, Value(literal: text)) }
+        for entry in statements {
+            if transport.mismatch != nil || transport.recordingEnded { break }
+            switch entry {
+            case .issue(let issue):
+                if result.issues.count < 100 { result.issues.append(issue) }
+            case .record(.statement(let statement), _) where statement.depth == 0:
+                result.statements += 1
+                let outcome = await session.run(statement.source, file: statement.file ?? "<input>")
+                result.diagnostics += outcome.diagnostics.prefix(max(0, 20 - result.diagnostics.count))
+            default:
+                continue
+            }
+        }
+        result.recordingEnded = transport.recordingEnded
+        result.mismatch = result.recordingEnded ? transport.mismatch : transport.finish()
+        result.requests = transport.requestsServed
+        return result
+    }
+
+    /// Reads up to the header (the first record).
+    private static func header(of reader: SessionLogReader, into result: inout Result) -> SessionHeader? {
+        while let entry = reader.next() {
+            switch entry {
+            case .record(.header(let header), _): return header
+            case .record: return nil
+            case .issue(let issue): result.issues.append(issue)
+            }
+        }
+        return nil
+    }
+}
