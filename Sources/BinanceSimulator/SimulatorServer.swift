@@ -1,0 +1,64 @@
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+
+/// The simulated exchange as an HTTP/1.1 server (keep-alive) on a loopback address, for any
+/// client: bnc, curl, python-binance.
+///
+/// `start` binds (port 0 picks a free port) and returns once the server listens; `stop` closes
+/// the listener and every open connection.
+public final class SimulatorServer: Sendable {
+    /// The address it listens on.
+    public let host: String
+    /// The port it listens on (the chosen one when started with port 0).
+    public let port: Int
+    /// The exchange it serves.
+    public let exchange: Exchange
+    private let channel: any Channel
+    private let group: MultiThreadedEventLoopGroup
+
+    private init(host: String, port: Int, exchange: Exchange, channel: any Channel, group: MultiThreadedEventLoopGroup) {
+        self.host = host
+        self.port = port
+        self.exchange = exchange
+        self.channel = channel
+        self.group = group
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    public var baseURL: String { "http://\(host):\(port)" }
+
+    /// Starts serving `exchange` on `host:port` (port 0: any free port). `log` gets one line per
+    /// judged request.
+    public static func start(
+        exchange: Exchange, host: String = "127.0.0.1", port: Int = 0, threads: Int = 2,
+        log: (@Sendable (String) -> Void)? = nil
+    ) async throws(SimulatorSetupError) -> SimulatorServer {
+        guard (0...65_535).contains(port) else { throw .bind("port \(port) is out of range 0-65535") }
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, threads))
+        let bootstrap = ServerBootstrap(group: group)
+            .serverChannelOption(ChannelOptions.backlog, value: 256)
+            .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(SimulatorHTTPHandler(exchange: exchange, log: log))
+                }
+            }
+        do {
+            let channel = try await bootstrap.bind(host: host, port: port).get()
+            let bound = channel.localAddress?.port ?? port
+            return SimulatorServer(host: host, port: bound, exchange: exchange, channel: channel, group: group)
+        } catch {
+            try? await group.shutdownGracefully()
+            throw .bind("\(host):\(port): \(error)")
+        }
+    }
+
+    /// Stops listening and closes every connection.
+    public func stop() async {
+        try? await channel.close()
+        try? await group.shutdownGracefully()
+    }
+}
