@@ -44,6 +44,7 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
@@ -68,7 +69,11 @@ let package = Package(
         .target(name: "CHMACSHA256"),
         .testTarget(
             name: "BinanceAPITests",
-            dependencies: ["BinanceAPI", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: [
+                "BinanceAPI", .product(name: "Crypto", package: "swift-crypto"),
+                // A loopback NIO server for the HTTP transport tests.
+                .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]),
         .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI"]),

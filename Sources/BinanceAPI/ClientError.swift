@@ -12,6 +12,13 @@ public enum ClientError: Error, Sendable {
     case httpStatus(Int, body: String, PreparedRequest)
     /// The observer (session log) refused to record the request, so it was not sent.
     case notRecorded(String, PreparedRequest)
+    /// The exchange banned this IP (HTTP 418) until `until` (wall-clock ms); nothing is sent
+    /// before then.
+    case banned(until: Int64, PreparedRequest)
+    /// The outcome stayed unknown: no answer, and checking what happened failed too.
+    case unresolved(String, PreparedRequest)
+    /// A check showed the request did not take effect and cannot (the order was filled).
+    case moot(String, PreparedRequest)
 
     /// What happened, in one line.
     public var message: String {
@@ -24,6 +31,10 @@ public enum ClientError: Error, Sendable {
         case .httpStatus(let status, let body, _):
             return "HTTP \(status): \(body.prefix(200))"
         case .notRecorded(let reason, _): return "not sent: the session log could not be written (\(reason))"
+        case .banned(let until, _):
+            return "the exchange banned this IP (HTTP 418): nothing is sent until \(LocalTime.format(milliseconds: until))"
+        case .unresolved(let detail, _): return "outcome unknown: \(detail)"
+        case .moot(let detail, _): return "not applied: \(detail)"
         }
     }
 
@@ -34,6 +45,10 @@ public enum ClientError: Error, Sendable {
         case .exchange(let error, _): return error.hint
         case .transport(let error, _):
             return error.outcomeUnknown ? "query the order to learn whether it was canceled" : nil
+        case .banned:
+            return "the IP kept sending after 429 answers; wait for the ban to end, then lower the request rate"
+        case .unresolved:
+            return "query the order (`order SYMBOL id=N`) or all orders (`orders SYMBOL`) before sending again"
         default: return nil
         }
     }
@@ -43,7 +58,8 @@ public enum ClientError: Error, Sendable {
         switch self {
         case .request: return nil
         case .exchange(_, let request), .transport(_, let request), .decoding(_, let request),
-            .httpStatus(_, _, let request), .notRecorded(_, let request):
+            .httpStatus(_, _, let request), .notRecorded(_, let request), .banned(_, let request),
+            .unresolved(_, let request), .moot(_, let request):
             return request
         }
     }

@@ -10,6 +10,9 @@ public struct ExchangeResult<Response: ExchangeResponse>: Sendable {
     public var http: TransportResponse
     /// Time from hand-off to the transport until the response.
     public var latency: Duration
+    /// What ``ExchangeClient/perform(_:)`` did on its own (paced, resynced, checked an
+    /// outcome), in order; empty for ``ExchangeClient/execute(_:)``.
+    public var events: [ClientEvent] = []
 }
 
 /// Sends typed operations: prepares and signs them, records them with the observer first, hands
@@ -21,7 +24,11 @@ public actor ExchangeClient {
     public nonisolated let builder: RequestBuilder
     /// Stamps requests.
     public private(set) var clock: ExchangeClock
-    private let observer: (any RequestObserver)?
+    let observer: (any RequestObserver)?
+    /// Weight budgets, 429 pauses and 418 bans learned from answers (``perform(_:)``).
+    var rateLimits = RateLimitState()
+    /// Limits on ``perform(_:)``'s retries and outcome checks.
+    var sendPolicy = SendStateMachine.Policy()
 
     public init(
         transport: any Transport, credentials: Credentials?, clock: ExchangeClock = ExchangeClock(),

@@ -1,0 +1,280 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// ``ExchangeClient/perform(_:)``: one operation with the exchange's semantics — weight pacing,
+/// 429/418, -1021 resync, and outcome checks instead of blind re-sends. The decisions are
+/// ``SendStateMachine``'s and ``RateLimitState``'s; this file only performs them.
+extension ExchangeClient {
+    /// Prepares, paces, sends and decodes `operation`, recovering as DESIGN.md says the exchange
+    /// requires. ``ExchangeResult/events`` lists what was done on the way.
+    public func perform<Operation: ExchangeOperation>(
+        _ operation: Operation
+    ) async throws(ClientError) -> ExchangeResult<Operation.Response> {
+        var machine = SendStateMachine(recovery: Self.recovery(for: operation), policy: sendPolicy)
+        var events: [ClientEvent] = []
+        var request: PreparedRequest?
+        var last: Result<(TransportResponse, Duration), TransportError>?
+        var checked: ExchangeResult<Operation.Response>?
+        var conclusion = ""
+        var action = machine.start()
+        while true {
+            switch action {
+            case .send(let attempt, let wait):
+                await Self.sleep(milliseconds: wait)
+                let prepared: PreparedRequest
+                do {
+                    prepared = try builder.prepare(operation, timestamp: clock.now())
+                } catch {
+                    throw .request(error)
+                }
+                request = prepared
+                try await admit(prepared, events: &events)
+                last = try await transmit(prepared, attempt: attempt)
+                switch last {
+                case .success(let (http, _)):
+                    let code = http.status >= 300 ? ExchangeError.decode(body: http.body, httpStatus: http.status)?.code : nil
+                    Self.describe(status: http.status, code: code, http: http, into: &events)
+                    action = machine.received(
+                        status: http.status, code: code, retryAfter: RateLimitState.retryAfterMilliseconds(http))
+                case .failure(let error):
+                    if error.outcomeUnknown {
+                        events.append(ClientEvent(.outcomeUnknown, "\(error.message): the outcome is unknown"))
+                    }
+                    action = machine.transportFailed(outcomeUnknown: error.outcomeUnknown)
+                case nil:
+                    action = machine.transportFailed(outcomeUnknown: false)
+                }
+            case .syncClock:
+                let synced = await resyncClock()
+                if let synced {
+                    events.append(ClientEvent(
+                        .clockResynced,
+                        "-1021: the clock offset to the exchange is now \(synced.offset) ms (±\(synced.uncertainty) ms); sending again"))
+                }
+                action = machine.clockSynced(synced != nil)
+            case .check(let wait):
+                await Self.sleep(milliseconds: wait)
+                let (result, outcome) = await checkOutcome(of: operation, request: request)
+                if let outcome {
+                    checked = outcome.result
+                    conclusion = outcome.message
+                    events.append(ClientEvent(.checked, outcome.message))
+                }
+                action = machine.checked(result)
+            case .succeed:
+                guard let request, case .success(let (http, latency)) = last else {
+                    throw .unresolved("no answer was kept", request ?? Self.placeholder(operation))
+                }
+                var result = try Self.decode(http, request: request, latency: latency, as: Operation.Response.self)
+                result.events = events
+                return result
+            case .succeedFromCheck:
+                guard var result = checked, let request else {
+                    throw .unresolved("the check gave no answer", request ?? Self.placeholder(operation))
+                }
+                result.request = request
+                result.events = events
+                return result
+            case .fail(let failure):
+                let request = request ?? Self.placeholder(operation)
+                throw failureError(failure, request: request, last: last, events: events, conclusion: conclusion)
+            }
+        }
+    }
+
+    /// Sets rate-limit configuration (profile `weightLimit`, `weightWindow`).
+    public func configureRateLimits(_ configuration: RateLimitState.Configuration) {
+        rateLimits = RateLimitState(configuration)
+    }
+
+    /// Sets how often `perform` retries and checks.
+    public func configureSendPolicy(_ policy: SendStateMachine.Policy) {
+        sendPolicy = policy
+    }
+
+    /// The rate-limit state, for `status`-like reporting and tests.
+    public var rateLimitState: RateLimitState { rateLimits }
+
+    /// Asks the exchange for its time and sets the clock offset; nil when it did not answer.
+    /// The round trip bounds the error (see ``ClockSample``).
+    @discardableResult
+    public func resyncClock() async -> ClockSample? {
+        let sentAt = ExchangeClock.localMilliseconds()
+        guard let answer = try? await perform(ServerTime()) else { return nil }
+        let sample = ClockSample(
+            sentAt: sentAt, receivedAt: ExchangeClock.localMilliseconds(), serverTime: answer.response.serverTime)
+        setClockOffset(sample.offset)
+        return sample
+    }
+
+    // MARK: - Performing actions
+
+    static func recovery<Operation: ExchangeOperation>(for operation: Operation) -> SendStateMachine.Recovery {
+        if operation is any OutcomeCheckable { return .check }
+        return Operation.method == .get ? .resend : .none
+    }
+
+    /// Waits for the weight budget and any 429 pause; throws when the IP is banned.
+    private func admit(_ request: PreparedRequest, events: inout [ClientEvent]) async throws(ClientError) {
+        var waited: Int64 = 0
+        while true {
+            switch rateLimits.admission(path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds()) {
+            case .send:
+                if waited > 0 {
+                    events.append(ClientEvent(.paced, "waited \(waited) ms for the request-weight budget"))
+                }
+                rateLimits.willSend(path: request.path, weight: request.weight.value)
+                return
+            case .wait(let milliseconds):
+                waited += milliseconds
+                await Self.sleep(milliseconds: milliseconds)
+            case .banned(let until):
+                throw .banned(until: until, request)
+            }
+        }
+    }
+
+    /// Records with the observer, sends, and updates the rate-limit state.
+    private func transmit(
+        _ request: PreparedRequest, attempt: Int
+    ) async throws(ClientError) -> Result<(TransportResponse, Duration), TransportError> {
+        do {
+            try observer?.willSend(request, attempt: attempt)
+        } catch {
+            rateLimits.noAnswer(path: request.path, weight: request.weight.value)
+            throw .notRecorded(String(describing: error), request)
+        }
+        let started = ContinuousClock.now
+        do {
+            let http = try await transport.send(request)
+            let latency = ContinuousClock.now - started
+            observer?.didReceive(http, for: request, latency: latency)
+            rateLimits.didReceive(
+                http, path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds(),
+                wallNow: ExchangeClock.localMilliseconds())
+            return .success((http, latency))
+        } catch {
+            observer?.didFail(error, for: request, latency: ContinuousClock.now - started)
+            rateLimits.noAnswer(path: request.path, weight: request.weight.value)
+            return .failure(error)
+        }
+    }
+
+    private struct CheckOutcome<Response: ExchangeResponse> {
+        var result: ExchangeResult<Response>?
+        var message: String
+    }
+
+    /// Runs the operation's outcome check and judges it.
+    private func checkOutcome<Operation: ExchangeOperation>(
+        of operation: Operation, request: PreparedRequest?
+    ) async -> (SendStateMachine.CheckResult, CheckOutcome<Operation.Response>?) {
+        guard let checkable = operation as? any OutcomeCheckable else { return (.failed, nil) }
+        return await check(checkable, as: Operation.Response.self)
+    }
+
+    private func check<Checked: OutcomeCheckable, Response: ExchangeResponse>(
+        _ operation: Checked, as: Response.Type
+    ) async -> (SendStateMachine.CheckResult, CheckOutcome<Response>?) {
+        let answer: ExchangeResult<Checked.Check.Response>
+        do {
+            answer = try await perform(operation.outcomeCheck)
+        } catch {
+            switch error {
+            case .exchange(let exchangeError, _):
+                // The exchange answered the check definitively (e.g. -2013: no such order).
+                return (.moot, CheckOutcome(result: nil, message: "the check answered \(exchangeError.description)"))
+            default:
+                return (.failed, CheckOutcome(result: nil, message: "the check failed: \(error.message)"))
+            }
+        }
+        switch operation.judge(answer.response) {
+        case .applied(let response, let message):
+            guard let response = response as? Response else { return (.failed, nil) }
+            let result = ExchangeResult(
+                response: response, json: answer.json, request: answer.request, http: answer.http,
+                latency: answer.latency)
+            return (.applied, CheckOutcome(result: result, message: message))
+        case .notApplied(let message):
+            return (.notApplied, CheckOutcome(result: nil, message: message))
+        case .moot(let message):
+            return (.moot, CheckOutcome(result: nil, message: message))
+        }
+    }
+
+    private func failureError(
+        _ failure: SendStateMachine.Failure, request: PreparedRequest,
+        last: Result<(TransportResponse, Duration), TransportError>?, events: [ClientEvent], conclusion: String
+    ) -> ClientError {
+        switch failure {
+        case .answer, .transport:
+            switch last {
+            case .success(let (http, _)):
+                if let error = ExchangeError.decode(body: http.body, httpStatus: http.status) {
+                    return .exchange(error, request)
+                }
+                return .httpStatus(http.status, body: String(decoding: http.body, as: UTF8.self), request)
+            case .failure(let error):
+                return .transport(error, request)
+            case nil:
+                return .unresolved("nothing was sent", request)
+            }
+        case .banned:
+            return .banned(until: rateLimits.ban?.wall ?? ExchangeClock.localMilliseconds(), request)
+        case .moot:
+            return .moot(conclusion, request)
+        case .unresolved:
+            let story = events.filter { $0.kind == .outcomeUnknown || $0.kind == .checked }.map(\.message)
+            return .unresolved(story.isEmpty ? "no answer" : story.joined(separator: "; "), request)
+        }
+    }
+
+    private static func describe(status: Int, code: Int?, http: TransportResponse, into events: inout [ClientEvent]) {
+        switch status {
+        case 429:
+            let wait = RateLimitState.retryAfterMilliseconds(http).map { "\($0 / 1000) s" } ?? "a while"
+            events.append(ClientEvent(.rateLimited, "HTTP 429 (request weight exceeded): waiting \(wait) (Retry-After)"))
+        case 500..<600:
+            let detail = code.map { " (code \($0))" } ?? ""
+            events.append(ClientEvent(.outcomeUnknown, "HTTP \(status)\(detail): the outcome is unknown"))
+        default:
+            break
+        }
+    }
+
+    static func decode<Response: ExchangeResponse>(
+        _ http: TransportResponse, request: PreparedRequest, latency: Duration, as: Response.Type
+    ) throws(ClientError) -> ExchangeResult<Response> {
+        do {
+            let json = try JSONValue.parse(http.body)
+            return ExchangeResult(
+                response: try Response(json: json), json: json, request: request, http: http, latency: latency)
+        } catch let error as ResponseDecodingError {
+            throw .decoding(error, request)
+        } catch {
+            throw .decoding(ResponseDecodingError(field: "", reason: String(describing: error)), request)
+        }
+    }
+
+    /// A request value for errors raised before one was prepared (never sent).
+    private static func placeholder<Operation: ExchangeOperation>(_ operation: Operation) -> PreparedRequest {
+        PreparedRequest(
+            title: Operation.title, method: Operation.method, path: Operation.path, query: "", signature: nil,
+            timestamp: nil, apiKey: nil, weight: Operation.weight, parameters: operation.parameters)
+    }
+
+    static func sleep(milliseconds: Int64) async {
+        guard milliseconds > 0 else { return }
+        try? await Task.sleep(for: .milliseconds(milliseconds))
+    }
+
+    /// A clock that never steps back, in ms, for pacing.
+    static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
+    }
+}

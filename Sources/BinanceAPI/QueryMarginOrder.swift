@@ -1,0 +1,54 @@
+/// `GET /sapi/v1/margin/order` — query one order of the margin account (USER_DATA).
+///
+/// Parameters follow the exchange's table in order: `symbol`, `isIsolated`, `orderId`,
+/// `origClientOrderId`, `recvWindow` (then `timestamp`). Either `orderId` or
+/// `origClientOrderId` must be sent. The client also uses it to learn what happened to a cancel
+/// whose answer was lost (HTTP 5XX or a timeout).
+public struct QueryMarginOrder: ExchangeOperation, Hashable {
+    public typealias Response = MarginOrder
+
+    public static let method = HTTPMethod.get
+    public static let path = "/sapi/v1/margin/order"
+    public static let weight = RequestWeight(10, .ip)
+    public static let security = SecurityType.userData
+    public static let title = "margin order query"
+
+    /// The trading pair, e.g. `LTCBTC`.
+    public var symbol: String
+    /// True for an isolated-margin order (`isIsolated=TRUE`); false for cross margin.
+    public var isIsolated: Bool
+    /// The exchange's order id.
+    public var orderId: Int64?
+    /// The client order id given when the order was placed.
+    public var origClientOrderId: String?
+    /// How long after `timestamp` the request stays valid, 1...60000 ms.
+    public var recvWindow: Int?
+
+    public init(
+        symbol: String, isIsolated: Bool = false, orderId: Int64? = nil, origClientOrderId: String? = nil,
+        recvWindow: Int? = nil
+    ) {
+        self.symbol = symbol
+        self.isIsolated = isIsolated
+        self.orderId = orderId
+        self.origClientOrderId = origClientOrderId
+        self.recvWindow = recvWindow
+    }
+
+    public func validate() throws(ValidationError) {
+        try ParameterRules.symbol(symbol)
+        guard orderId != nil || origClientOrderId != nil else { throw .missingOrderReference }
+        if let orderId { try ParameterRules.id("orderId", orderId) }
+        if let origClientOrderId { try ParameterRules.clientOrderId("origClientOrderId", origClientOrderId) }
+        if let recvWindow { try ParameterRules.recvWindow(recvWindow) }
+    }
+
+    public var parameters: [QueryParameter] {
+        var result = [QueryParameter("symbol", symbol)]
+        if isIsolated { result.append(QueryParameter("isIsolated", "TRUE")) }
+        if let orderId { result.append(QueryParameter("orderId", String(orderId))) }
+        if let origClientOrderId { result.append(QueryParameter("origClientOrderId", origClientOrderId)) }
+        if let recvWindow { result.append(QueryParameter("recvWindow", String(recvWindow))) }
+        return result
+    }
+}

@@ -1,0 +1,166 @@
+/// Everything the client knows about the exchange's rate limits: a weight budget per limit,
+/// a pause after 429 and a ban after 418. Pure value; times are passed in (monotonic ms for
+/// waiting, wall-clock ms for telling the user until when).
+public struct RateLimitState: Sendable, Hashable {
+    /// The two request-weight limits of the REST API, told apart by path and header.
+    public enum Family: String, Sendable, Hashable, CaseIterable {
+        /// `/sapi/...`: `X-SAPI-USED-IP-WEIGHT-1M`, 12,000 per minute.
+        case sapi
+        /// `/api/...`: `X-MBX-USED-WEIGHT-1M`, 6,000 per minute.
+        case api
+
+        /// The family a request path counts against.
+        public init(path: String) {
+            self = path.hasPrefix("/sapi/") ? .sapi : .api
+        }
+
+        /// The response header's name up to the interval, lower-cased.
+        var headerPrefix: String {
+            switch self {
+            case .sapi: return "x-sapi-used-ip-weight-"
+            case .api: return "x-mbx-used-weight-"
+            }
+        }
+    }
+
+    /// Limits as configured (profile or defaults).
+    public struct Configuration: Sendable, Hashable {
+        /// Weight per window for `/sapi` (the exchange's IP limit: 12,000 per minute).
+        public var sapiLimit: Int
+        /// Weight per window for `/api` (6,000 per minute).
+        public var apiLimit: Int
+        /// The window in ms when it is known better than the header says (a simulator with a
+        /// short window that still names its header `-1M`); nil learns it from the header name.
+        public var window: Int64?
+        /// Weight kept free below each limit; nil means 2%.
+        public var headroom: Int?
+
+        public init(sapiLimit: Int = 12_000, apiLimit: Int = 6_000, window: Int64? = nil, headroom: Int? = nil) {
+            self.sapiLimit = sapiLimit
+            self.apiLimit = apiLimit
+            self.window = window
+            self.headroom = headroom
+        }
+    }
+
+    /// What the client may do with a request now.
+    public enum Admission: Sendable, Hashable {
+        /// Send it.
+        case send
+        /// Wait this many ms, then ask again.
+        case wait(Int64)
+        /// The exchange banned this IP (418) until this wall-clock time (ms): send nothing.
+        case banned(until: Int64)
+    }
+
+    public private(set) var configuration: Configuration
+    /// One budget per family.
+    public private(set) var budgets: [Family: WeightBudget]
+    /// No request goes before this monotonic time (after a 429's `Retry-After`).
+    public private(set) var pausedUntil: Int64?
+    /// After a 418: the monotonic and wall-clock times the ban ends.
+    public private(set) var ban: (monotonic: Int64, wall: Int64)?
+
+    public init(_ configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        let window = configuration.window ?? 60_000
+        budgets = [
+            .sapi: WeightBudget(limit: configuration.sapiLimit, window: window, headroom: configuration.headroom),
+            .api: WeightBudget(limit: configuration.apiLimit, window: window, headroom: configuration.headroom),
+        ]
+    }
+
+    /// Whether a request of `weight` to `path` may be sent at `now` (monotonic ms).
+    public func admission(path: String, weight: Int, now: Int64) -> Admission {
+        if let ban, now < ban.monotonic { return .banned(until: ban.wall) }
+        if let pausedUntil, now < pausedUntil { return .wait(pausedUntil - now) }
+        let delay = budgets[Family(path: path)]?.delay(for: weight, at: now) ?? 0
+        return delay > 0 ? .wait(delay) : .send
+    }
+
+    /// Counts a request as in flight.
+    public mutating func willSend(path: String, weight: Int) {
+        budgets[Family(path: path)]?.reserve(weight)
+    }
+
+    /// Forgets an in-flight request that got no answer.
+    public mutating func noAnswer(path: String, weight: Int) {
+        budgets[Family(path: path)]?.release(weight)
+    }
+
+    /// Learns from an answer: the used-weight header, and 429/418 with `Retry-After` (seconds).
+    /// `now` is monotonic ms, `wallNow` wall-clock ms.
+    public mutating func didReceive(
+        _ response: TransportResponse, path: String, weight: Int, now: Int64, wallNow: Int64
+    ) {
+        let family = Family(path: path)
+        var reported: (used: Int, window: Int64?)?
+        for header in response.headers where header.name.count > family.headerPrefix.count {
+            let name = header.name.lowercased()
+            guard name.hasPrefix(family.headerPrefix), let used = Int(header.value) else { continue }
+            reported = (used, Self.interval(String(name.dropFirst(family.headerPrefix.count))))
+            break
+        }
+        if let reported {
+            if configuration.window == nil, let learned = reported.window, budgets[family]?.window != learned {
+                budgets[family]?.window = learned
+            }
+            budgets[family]?.record(reported: reported.used, weight: weight, at: now)
+        } else {
+            budgets[family]?.release(weight)
+        }
+        let retryAfter = Self.retryAfterMilliseconds(response)
+        switch response.status {
+        case 429:
+            // Default to the rest of a window when the exchange gives no Retry-After.
+            let wait = retryAfter ?? (budgets[family]?.window ?? 60_000)
+            pausedUntil = max(pausedUntil ?? 0, now + wait)
+        case 418:
+            let wait = retryAfter ?? 120_000
+            ban = (now + wait, wallNow + wait)
+        default:
+            break
+        }
+    }
+
+    /// `Retry-After` in ms (the exchange sends whole seconds).
+    public static func retryAfterMilliseconds(_ response: TransportResponse) -> Int64? {
+        guard let text = response.header("Retry-After"), let seconds = Int64(text.trimmingSpaces), seconds >= 0
+        else { return nil }
+        return seconds * 1000
+    }
+
+    /// `1M` → 60000, `10S` → 10000, `1H`, `1D`; nil for anything else.
+    public static func interval(_ suffix: String) -> Int64? {
+        guard let unit = suffix.last, let count = Int64(suffix.dropLast()), count > 0 else { return nil }
+        switch unit {
+        case "s", "S": return count * 1000
+        case "m", "M": return count * 60_000
+        case "h", "H": return count * 3_600_000
+        case "d", "D": return count * 86_400_000
+        default: return nil
+        }
+    }
+
+    public static func == (lhs: RateLimitState, rhs: RateLimitState) -> Bool {
+        lhs.configuration == rhs.configuration && lhs.budgets == rhs.budgets && lhs.pausedUntil == rhs.pausedUntil
+            && lhs.ban?.monotonic == rhs.ban?.monotonic && lhs.ban?.wall == rhs.ban?.wall
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(configuration)
+        hasher.combine(pausedUntil)
+        hasher.combine(ban?.wall)
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: Substring {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
+        return self[first...last]
+    }
+}
