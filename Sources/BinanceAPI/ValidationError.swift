@@ -49,8 +49,14 @@ public enum ValidationError: Error, Sendable, Hashable {
             return "add id=ORDER_ID or cid=CLIENT_ORDER_ID"
         case .recvWindowOutOfRange:
             return "the exchange caps recvWindow at 60000; fix the clock (see `time`) rather than widening it"
-        case .malformedSymbol:
-            return "symbols are written without a separator: BTCUSDT, not BTC/USDT"
+        case .malformedSymbol(let symbol):
+            if symbol.contains(where: { $0.isASCII && $0.isLowercase }) {
+                return "symbols are upper case: \(symbol.uppercased())"
+            }
+            if symbol.contains(where: { "/ ".contains($0) }) {
+                return "symbols are written without a separator: BTCUSDT, not BTC/USDT"
+            }
+            return "a symbol is at most 20 characters: letters, digits, - _ ."
         default:
             return nil
         }

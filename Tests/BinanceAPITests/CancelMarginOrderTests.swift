@@ -70,6 +70,11 @@ import Testing
             == "recvWindow 70000 is out of range: it must be between 1 and 60000 ms")
     }
 
+    @Test func symbolHintsSayHowToWriteTheSymbol() {
+        #expect(ValidationError.malformedSymbol("ltcbtc").hint == "symbols are upper case: LTCBTC")
+        #expect(ValidationError.malformedSymbol("BTC/USDT").hint?.contains("without a separator") == true)
+    }
+
     @Test func signedOperationWithoutCredentialsIsRefused() {
         let builder = RequestBuilder(credentials: nil)
         #expect(throws: RequestError.noCredentials("margin cancel")) {
