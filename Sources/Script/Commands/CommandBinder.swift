@@ -102,36 +102,60 @@ struct CommandBinder {
                 allKnown = false
                 continue
             }
-            switch convert(value, to: spec) {
+            switch convert(value, to: spec, writtenAs: argument.name ?? spec.name) {
             case .success(let converted): values[spec.name] = converted
             case .failure(let problem):
-                report(problem.message, at: argument.value.range, hint: problem.hint ?? spec.typeHint)
+                report(problem.message, at: argument.value.range, hint: problem.isTypeError ? spec.typeHint : problem.hint)
             }
         }
-        guard diagnostics.isEmpty, allKnown else {
+        guard diagnostics.isEmpty else {
             return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
+        }
+        // With some values unknown (check time), validate with stand-ins for them and keep only
+        // the errors about known arguments: `recv=0` is caught even when the symbol is `$sym`.
+        var unknown = Set<String>()
+        for spec in entry.arguments where assigned[spec.name] != nil && values[spec.name] == nil {
+            unknown.insert(spec.name)
+            values[spec.name] = Self.standIn(for: spec.kind)
         }
         let operation = entry.operation(ArgumentValues(values))
         do {
             try operation.validate()
         } catch {
             let spec = error.parameterName.flatMap { entry.argument(forParameter: $0) }
+            if let spec, unknown.contains(spec.name) {
+                return Bound(entry: entry, operation: nil, diagnostics: [])
+            }
             let range = spec.flatMap { assigned[$0.name]?.syntax.range } ?? call.nameRange
             report(error.message, at: range, hint: error.hint)
             return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
         }
-        return Bound(entry: entry, operation: operation, diagnostics: [])
+        return Bound(entry: entry, operation: allKnown ? operation : nil, diagnostics: [])
+    }
+
+    /// A valid value of each kind, standing in for a value known only at run time.
+    static func standIn(for kind: ArgumentKind) -> ArgumentValue {
+        switch kind {
+        case .symbol: return .text("BTCUSDT")
+        case .text: return .text("x")
+        case .integer: return .integer(1)
+        case .decimal: return .decimal(ExactDecimal("1")!)
+        case .bool, .flag: return .bool(false)
+        }
     }
 
     struct ConversionProblem: Error {
         var message: String
         var hint: String?
+        /// A value of the wrong kind (the argument's type hint applies), not a value out of range.
+        var isTypeError = false
     }
 
     /// Converts a script value to the argument's kind.
-    func convert(_ value: Value, to spec: ArgumentSpec) -> Result<ArgumentValue, ConversionProblem> {
+    func convert(_ value: Value, to spec: ArgumentSpec, writtenAs name: String) -> Result<ArgumentValue, ConversionProblem> {
         let shown = value.isScalar ? "'\(value.text)'" : "a \(value.typeName)"
-        let wrongType = ConversionProblem(message: "argument '\(spec.name)' expects \(spec.kind.article), got \(shown)")
+        let wrongType = ConversionProblem(
+            message: "argument '\(name)' expects \(spec.kind.article), got \(shown)", isTypeError: true)
         switch spec.kind {
         case .symbol, .text:
             guard value.isScalar else { return .failure(wrongType) }

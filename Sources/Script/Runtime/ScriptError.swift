@@ -26,12 +26,14 @@ struct ScriptError: Error {
         var name: String?
         var status: Int?
         var outcomeUnknown = false
+        var message = error.message
         switch error {
         case .request(let requestError):
             if case .validation = requestError { kind = "validation" } else { kind = "credentials" }
         case .exchange(let exchangeError, _):
             code = exchangeError.code
             name = exchangeError.name
+            message = exchangeError.message
             status = exchangeError.httpStatus
         case .transport(let transportError, _):
             kind = "transport"
@@ -44,11 +46,15 @@ struct ScriptError: Error {
             outcomeUnknown = httpStatus >= 500
         case .notRecorded:
             kind = "not-recorded"
+        default:
+            // Later outcomes (ban, unresolved, moot): named by the client's own message.
+            kind = "client"
+            outcomeUnknown = error.message.hasPrefix("outcome unknown")
         }
         return ScriptError(
             diagnostic: diagnostic,
             value: errorRecord(
-                kind: kind, code: code, message: error.message, name: name, hint: error.hint, status: status,
+                kind: kind, code: code, message: message, name: name, hint: error.hint, status: status,
                 outcomeUnknown: outcomeUnknown, line: range.start.line),
             exitCode: error.isUsageError ? 2 : 1)
     }
