@@ -7,7 +7,8 @@ import Script
 public struct ReplayHost: OperationHost {
     public let transport: ReplayTransport
     public let credentials: Credentials?
-    /// Raised at the first difference so the script stops before its next statement.
+    /// Raised at the first difference, or where the recording ends, so the script stops
+    /// before its next statement.
     public let interrupt: InterruptFlag?
 
     public init(transport: ReplayTransport, credentials: Credentials?, interrupt: InterruptFlag?) {
@@ -20,11 +21,11 @@ public struct ReplayHost: OperationHost {
         // The recorded timestamp makes the canonical query (and signature) reproducible.
         let clock = ExchangeClock(fixed: transport.peek()?.record.timestamp)
         let client = ExchangeClient(transport: transport, credentials: credentials, clock: clock)
-        do {
-            return try await ClientHost(client: client).perform(operation)
-        } catch {
-            if transport.mismatch != nil { interrupt?.raise() }
-            throw error
+        // Stop before the next statement at the first difference, or where the recording ends
+        // (an interrupted or cut-short session): past that point the log has no answers.
+        defer {
+            if transport.mismatch != nil || transport.recordingEnded { interrupt?.raise() }
         }
+        return try await ClientHost(client: client).perform(operation)
     }
 }

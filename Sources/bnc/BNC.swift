@@ -21,6 +21,7 @@ struct BNC: AsyncParsableCommand {
             SignCommand.self,
             ExplainCommand.self,
             LogCommand.self,
+            ReplayCommand.self,
         ]
     )
 

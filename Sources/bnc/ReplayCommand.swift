@@ -1,0 +1,171 @@
+import ArgumentParser
+import BinanceAPI
+import Foundation
+import Script
+import SessionLog
+
+/// `bnc replay LOG --verify | --offline | --live`.
+struct ReplayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Replay a session log: verify its signatures, re-run it offline, or send it again.",
+        discussion: """
+            --verify re-runs the statements with the recorded timestamps against the recorded responses and checks \
+            that every canonical query and signature is byte-identical (it needs the key the log was written with). \
+            --offline re-runs them against the recorded responses and shows their output; nothing is sent. \
+            --live sends them again with fresh timestamps to --endpoint (asks first when that is live, unless --yes). \
+            Exit codes: 0 match/success, 1 difference or runtime error, 2 usage error.
+            """
+    )
+
+    enum Mode: String, EnumerableFlag {
+        case verify, offline, live
+
+        static func help(for value: Mode) -> ArgumentHelp? {
+            switch value {
+            case .verify: return "Check every canonical query and signature byte for byte."
+            case .offline: return "Re-run against the recorded responses; nothing is sent."
+            case .live: return "Send the statements again with fresh timestamps to --endpoint."
+            }
+        }
+    }
+
+    @Argument(help: "The session log file (.jsonl).")
+    var log: String
+
+    @Flag var mode: Mode
+
+    @Flag(help: "With --live against the live exchange: do not ask for confirmation.")
+    var yes = false
+
+    @OptionGroup var options: GlobalOptions
+
+    func run() async throws {
+        let code: Int32
+        switch mode {
+        case .verify, .offline: code = await replayFromLog()
+        case .live: code = await replayLive()
+        }
+        if code != 0 { throw ExitCode(code) }
+    }
+
+    /// `--verify` and `--offline`.
+    private func replayFromLog() async -> Int32 {
+        let credentials: Credentials
+        do {
+            credentials = try ExecutionSetup.credentials()
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 2
+        }
+        let output: any ScriptOutputSink = mode == .verify ? SilentOutput() : ExecutionSetup.printer(options: options)
+        let replay = SessionReplay(
+            path: log, mode: mode == .verify ? .verify : .offline, credentials: credentials, output: output)
+        let result: SessionReplay.Result
+        do {
+            result = try await replay.run()
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 1
+        }
+        for issue in result.issues { Console.warning("\(log): \(issue)") }
+        if let problem = result.problem {
+            Console.error(problem)
+            return 1
+        }
+        if let mismatch = result.mismatch {
+            Console.error(mismatch.description, hint: keyHint(result.header, credentials, mismatch))
+            return 1
+        }
+        let ended = result.recordingEnded ? " (the recording ends there: the session was interrupted or cut short)" : ""
+        switch mode {
+        case .verify:
+            Console.out(
+                "verified \(log): \(result.requests) request\(result.requests == 1 ? "" : "s") from "
+                    + "\(result.statements) statement\(result.statements == 1 ? "" : "s"), every canonical query and "
+                    + "signature byte-identical\(ended)")
+        default:
+            Console.write(
+                fd: 2,
+                "bnc: replayed \(result.requests) recorded response\(result.requests == 1 ? "" : "s") offline; "
+                    + "nothing was sent\(ended)\n")
+        }
+        return 0
+    }
+
+    /// A hint when the key in use is not the one the log was written with.
+    private func keyHint(_ header: SessionHeader?, _ credentials: Credentials, _ mismatch: ReplayMismatch) -> String? {
+        guard mismatch.field == "signature" || mismatch.field == "key type", let header else { return nil }
+        if header.maskedAPIKey != credentials.maskedAPIKey || header.keyType != credentials.signer.keyType {
+            return "the log was signed with \(header.keyType?.rawValue ?? "no") key \(header.maskedAPIKey ?? "-") "
+                + "(\(header.keySource ?? "?")); the key in use is \(credentials.signer.keyType.rawValue) "
+                + "\(credentials.maskedAPIKey) (\(credentials.source))"
+        }
+        return "same API key, different signature: the secret or private key differs from the one used then"
+    }
+
+    /// `--live`: the top-level statements, run again as a new session.
+    private func replayLive() async -> Int32 {
+        let statements: [String]
+        let variables: [String: Script.Value]
+        do {
+            (statements, variables) = try Self.topLevelStatements(of: log)
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 1
+        }
+        guard !statements.isEmpty else {
+            Console.error("\(log) has no statements to replay")
+            return 1
+        }
+        if options.endpointChoice == .live && !yes {
+            guard isatty(0) == 1 else {
+                Console.error("replaying against the live exchange needs confirmation", hint: "pass --yes to confirm")
+                return 2
+            }
+            Console.write(
+                fd: 2, "send the \(statements.count) statement(s) of \(log) to the live exchange (https://api.binance.com)? [y/N] ")
+            guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
+                Console.write(fd: 2, "bnc: nothing sent\n")
+                return 1
+            }
+        }
+        let session: ScriptSession
+        do {
+            session = try ExecutionSetup.session(options: options, variables: variables)
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 2
+        }
+        for statement in statements {
+            let outcome = await session.run(statement, file: log)
+            ExecutionSetup.report(outcome)
+            if outcome.exitCode != 0 { return outcome.exitCode }
+        }
+        return 0
+    }
+
+    /// The depth-0 statements of a log and its `--set` variables.
+    static func topLevelStatements(of path: String) throws(SessionLogError) -> ([String], [String: Script.Value]) {
+        var statements: [String] = []
+        var variables: [String: Script.Value] = [:]
+        for entry in try SessionLogReader(path: path) {
+            switch entry {
+            case .record(.header(let header), _):
+                for (name, text) in header.variables { variables[name] = Value(literal: text) }
+            case .record(.statement(let statement), _) where statement.depth == 0:
+                statements.append(statement.source)
+            case .issue(let issue):
+                Console.warning("\(path): \(issue)")
+            default:
+                continue
+            }
+        }
+        return (statements, variables)
+    }
+}
+
+/// Discards a script's output (`--verify` reports only the comparison).
+struct SilentOutput: ScriptOutputSink {
+    func emit(_ output: ScriptOutput) {}
+}
