@@ -26,11 +26,9 @@ struct ExplainCommand: AsyncParsableCommand {
     @Argument(help: "A URL, a query string with signature=, or a curl command line, in single quotes; '-' reads stdin.")
     var request: String?
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
-    var output: OutputFormat = .text
-
-    @Option(help: ArgumentHelp("Ask this endpoint's GET /api/v3/time: live, or a base URL.", valueName: "endpoint"))
-    var endpoint: String?
+    // The root command declares --output and --endpoint too; sharing its option group is how a
+    // subcommand receives them (a second declaration would be shadowed by the root's).
+    @OptionGroup var options: GlobalOptions
 
     @Option(
         name: .customLong("server-time"),
@@ -38,14 +36,14 @@ struct ExplainCommand: AsyncParsableCommand {
     var serverTime: Int64?
 
     func validate() throws {
-        if let endpoint, EndpointChoice(endpoint) == nil {
-            throw ValidationError("--endpoint must be live or an http(s):// base URL, not '\(endpoint)'")
-        }
-        if endpoint != nil && serverTime != nil {
-            throw ValidationError("give either --endpoint or --server-time, not both")
+        // Usage errors exit 2, as every bnc usage error does.
+        if options.endpoint != nil && serverTime != nil {
+            Console.error("give either --endpoint or --server-time, not both")
+            throw ExitCode(2)
         }
         if let serverTime, serverTime <= 0 {
-            throw ValidationError("--server-time must be a positive number of milliseconds")
+            Console.error("--server-time must be a positive number of milliseconds")
+            throw ExitCode(2)
         }
     }
 
@@ -70,7 +68,7 @@ struct ExplainCommand: AsyncParsableCommand {
             Console.error(error.message, hint: error.hint)
             throw ExitCode(2)
         }
-        switch output {
+        switch options.output {
         case .text: Console.out(explanation.text)
         case .json: Console.out(explanation.json.serialized)
         }
@@ -80,8 +78,8 @@ struct ExplainCommand: AsyncParsableCommand {
     /// The server time source for `--endpoint`; nil (local clock) without one. The embedded
     /// simulator runs on this machine's clock, so `sim` needs no request.
     private func timeSource() -> (any ServerTimeSource)? {
-        guard let endpoint, let choice = EndpointChoice(endpoint), choice != .sim else { return nil }
-        return URLSessionServerTime(baseURL: choice.baseURL)
+        guard options.endpoint != nil, options.endpointChoice != .sim else { return nil }
+        return URLSessionServerTime(baseURL: options.endpointChoice.baseURL)
     }
 
     private static func readStandardInput() -> String {

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Runs the built `bnc` and `openssl` for the `bnc explain` end-to-end tests.
+enum ExplainTool {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../.build/debug/bnc").standardized.path
+
+    /// Runs `executable` with `arguments`; BINANCE_* variables are removed from the environment
+    /// and replaced by `environment`.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8] = []
+    ) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BINANCE_") }
+        variables.merge(environment) { $1 }
+        process.environment = variables
+        let input = Pipe()
+        let output = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        signal(SIGPIPE, SIG_IGN)
+        try process.run()
+        if !stdin.isEmpty { input.fileHandleForWriting.write(Data(stdin)) }
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    static func bnc(_ arguments: [String], environment: [String: String] = [:], stdin: String = "") throws -> Result {
+        try run(binary, arguments, environment: environment, stdin: Array(stdin.utf8))
+    }
+
+    static func openssl(_ arguments: [String], input: String = "") throws -> [UInt8] {
+        let result = try run("/usr/bin/openssl", arguments, stdin: Array(input.utf8))
+        guard result.status == 0 else { throw Failure(description: "openssl \(arguments) exited \(result.status)") }
+        return Array(result.stdout.utf8)
+    }
+
+    static func hmac(_ payload: String, secret: String) throws -> String {
+        let output = String(decoding: try openssl(["dgst", "-sha256", "-hmac", secret], input: payload), as: UTF8.self)
+        return String(output.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// A new private key file; the caller removes it.
+    static func generateKey(_ algorithm: String) throws -> String {
+        let path = NSTemporaryDirectory() + "bnc-explain-\(UUID().uuidString).pem"
+        var arguments = ["genpkey", "-algorithm", algorithm, "-out", path]
+        if algorithm == "RSA" { arguments += ["-pkeyopt", "rsa_keygen_bits:2048"] }
+        _ = try openssl(arguments)
+        return path
+    }
+
+    /// The base64 signature of `payload` (Ed25519, or RSA PKCS#1 v1.5 SHA-256).
+    static func sign(_ payload: String, keyPath: String, rsa: Bool) throws -> String {
+        let input = NSTemporaryDirectory() + "bnc-explain-payload-\(UUID().uuidString)"
+        try Data(payload.utf8).write(to: URL(fileURLWithPath: input))
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        let arguments =
+            rsa
+            ? ["dgst", "-sha256", "-sign", keyPath, input] : ["pkeyutl", "-sign", "-rawin", "-inkey", keyPath, "-in", input]
+        // Binary output: read raw bytes, not through the UTF-8 decoding of run(_:_:).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw Failure(description: "openssl signing exited \(process.terminationStatus)") }
+        return data.base64EncodedString()
+    }
+
+    static func urlEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A one-request HTTP server on 127.0.0.1 answering `GET /api/v3/time`; it exits after one
+    /// request or 20 seconds, and ``stop()`` ends it by PID.
+    final class TimeServer {
+        let process = Process()
+        let baseURL: String
+
+        init(serverTime: Int64) throws {
+            let script = """
+                import http.server, socketserver, sys
+                class H(http.server.BaseHTTPRequestHandler):
+                    def do_GET(self):
+                        body = b'{"serverTime":\(serverTime)}' if self.path == '/api/v3/time' else b'{}'
+                        self.send_response(200 if self.path == '/api/v3/time' else 404)
+                        self.send_header('Content-Type', 'application/json')
+                        self.send_header('Content-Length', str(len(body)))
+                        self.end_headers()
+                        self.wfile.write(body)
+                    def log_message(self, *a): pass
+                s = http.server.HTTPServer(('127.0.0.1', 0), H)
+                s.timeout = 20
+                print(s.server_address[1], flush=True)
+                s.handle_request()
+                """
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["python3", "-c", script]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            var line = ""
+            while !line.hasSuffix("\n") {
+                let byte = output.fileHandleForReading.readData(ofLength: 1)
+                guard !byte.isEmpty else { throw Failure(description: "the time server did not start") }
+                line += String(decoding: byte, as: UTF8.self)
+            }
+            baseURL = "http://127.0.0.1:" + line.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+
+        func stop() {
+            if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+            process.waitUntilExit()
+        }
+    }
+}
