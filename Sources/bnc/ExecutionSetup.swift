@@ -55,8 +55,9 @@ enum ExecutionSetup {
     static func session(options: GlobalOptions, variables: [String: Value] = [:]) throws(SetupError) -> ScriptSession {
         let interrupt = InterruptFlag()
         installInterruptHandler(interrupt)
+        let log = try SessionLogSetup.open(options: options, variables: variables, mode: "script")  // before the client: it observes
         return ScriptSession(
-            host: try host(options: options), output: printer(options: options), interrupt: interrupt,
+            host: try host(options: options), output: printer(options: options), events: log, interrupt: interrupt,
             variables: variables)
     }
 
@@ -79,6 +80,7 @@ enum ExecutionSetup {
             return 2
         }
         let outcome = await session.run(text, file: file)
+        SessionLogSetup.close(exitCode: outcome.exitCode)
         report(outcome)
         return outcome.exitCode
     }
@@ -106,6 +108,7 @@ enum ExecutionSetup {
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
+            SessionLogSetup.current?.recordInterrupt(signal: "SIGINT")
             if flag.isRaised { exit(130) }
             flag.raise()
         }

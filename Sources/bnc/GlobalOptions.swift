@@ -12,6 +12,12 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Output format: text or json (one JSON object per line).", valueName: "format"))
     var output: OutputFormat = .text
 
+    @Option(help: ArgumentHelp("Write the session log to FILE (default: a new file in $XDG_STATE_HOME/bnc/sessions/).", valueName: "file"))
+    var log: String?
+
+    @Flag(name: .customLong("no-log"), help: "Write no session log.")
+    var noLog = false
+
     @Option(help: ArgumentHelp("Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.", valueName: "endpoint"))
     var endpoint: String?
 

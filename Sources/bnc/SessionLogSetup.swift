@@ -1,0 +1,62 @@
+import BinanceAPI
+import Foundation
+import Script
+import SessionLog
+
+/// The session log of this invocation: opened once from `--log FILE` / `--no-log`, then shared
+/// by the exchange client (request observer) and the script session (statement events).
+///
+/// A run that sends requests writes a log by default, in `$XDG_STATE_HOME/bnc/sessions/`. A dry
+/// run sends nothing and writes a log only when `--log FILE` asks for one.
+enum SessionLogSetup {
+    private static let slot = WriterSlot()
+
+    /// The open log, if any.
+    static var current: SessionLogWriter? { slot.writer }
+
+    /// Opens the log for a session about to run (`mode`: script, command, shell, replay).
+    /// Returns nil with `--no-log`, and for a dry run without `--log`.
+    @discardableResult
+    static func open(options: GlobalOptions, variables: [String: Value], mode: String) throws(ExecutionSetup.SetupError)
+        -> SessionLogWriter?
+    {
+        if let existing = current { return existing }
+        if options.noLog && options.log != nil {
+            throw ExecutionSetup.SetupError(message: "--log and --no-log exclude each other", hint: "choose one")
+        }
+        if options.noLog || (options.dryRun && options.log == nil) { return nil }
+        let choice = options.endpointChoice
+        let header = SessionHeader(
+            bncVersion: BNCVersion.current, endpoint: choice.name, baseURL: choice.baseURL,
+            credentials: try ExecutionSetup.credentials(), mode: options.dryRun ? "dry-run" : mode,
+            fixedClock: options.timestamp, variables: variables.mapValues(\.text))
+        do throws(SessionLogError) {
+            let writer: SessionLogWriter
+            if let path = options.log {
+                writer = try SessionLogWriter(path: path, header: header)
+            } else {
+                writer = try SessionLogWriter.create(header: header)
+            }
+            slot.writer = writer
+            return writer
+        } catch {
+            throw ExecutionSetup.SetupError(message: error.message, hint: error.hint)
+        }
+    }
+
+    /// Writes the end record and closes the log.
+    static func close(exitCode: Int32) {
+        current?.close(exitCode: Int(exitCode))
+    }
+}
+
+/// Holds the writer for the process; set once, read from the signal handler and the client.
+private final class WriterSlot: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: SessionLogWriter?
+
+    var writer: SessionLogWriter? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
