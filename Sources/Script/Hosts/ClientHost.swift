@@ -1,6 +1,7 @@
 import BinanceAPI
 
-/// Sends each operation through an `ExchangeClient` (simulator or HTTP transport) and turns the
+/// Sends each operation through an `ExchangeClient` (simulator or HTTP transport) with the
+/// exchange's semantics (`perform`: pacing, 429/418, -1021 resync, outcome checks) and turns the
 /// response body into a record value.
 public struct ClientHost: OperationHost {
     public let client: ExchangeClient
@@ -10,9 +11,9 @@ public struct ClientHost: OperationHost {
     }
 
     public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
-        let result = try await client.execute(operation)
+        let result = try await client.perform(operation)
         return OperationReply(
             value: Value(json: result.json), request: result.request, response: result.json, isDryRun: false,
-            baseURL: client.transport.baseURL)
+            baseURL: client.transport.baseURL, events: result.events)
     }
 }

@@ -23,12 +23,18 @@ public struct OperationReply: Sendable {
     public var isDryRun: Bool
     /// The base URL the request was shown or sent against.
     public var baseURL: String
+    /// What the client did on its own on the way (paced, resynced the clock, checked an outcome).
+    public var events: [ClientEvent]
 
-    public init(value: Value, request: PreparedRequest, response: JSONValue?, isDryRun: Bool, baseURL: String) {
+    public init(
+        value: Value, request: PreparedRequest, response: JSONValue?, isDryRun: Bool, baseURL: String,
+        events: [ClientEvent] = []
+    ) {
         self.value = value
         self.request = request
         self.response = response
         self.isDryRun = isDryRun
         self.baseURL = baseURL
+        self.events = events
     }
 }

@@ -25,6 +25,13 @@ public struct LoopProgress: Sendable, Hashable {
     public var total: Int64?
     /// Requests performed so far in this run.
     public var requests: Int
+
+    public init(location: SourceLocation, done: Int64, total: Int64?, requests: Int) {
+        self.location = location
+        self.done = done
+        self.total = total
+        self.requests = requests
+    }
 }
 
 /// Receives a script's output.
@@ -45,4 +52,11 @@ public struct StatementEvent: Sendable, Hashable {
     public var file: String
     public var line: Int
     public var column: Int
+
+    public init(text: String, file: String, line: Int, column: Int) {
+        self.text = text
+        self.file = file
+        self.line = line
+        self.column = column
+    }
 }

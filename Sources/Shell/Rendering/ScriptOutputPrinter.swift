@@ -10,26 +10,33 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     public let renderer: ValueTextRenderer
     private let write: @Sendable (String) -> Void
     private let progress: (@Sendable (String) -> Void)?
+    private let notes: (@Sendable (String) -> Void)?
     private let lock = NSLock()
     private var lastWasDryRunBlock = false
 
     /// - Parameters:
     ///   - write: receives complete lines, each ending in a newline.
     ///   - progress: receives progress lines for long loops; nil to drop them.
+    ///   - notes: receives `note:` lines about what the client did on its own (waited for the
+    ///     rate limit, resynced the clock); nil to drop them.
     public init(
         format: RenderFormat, colour: Bool = false, write: @escaping @Sendable (String) -> Void,
-        progress: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (String) -> Void)? = nil, notes: (@Sendable (String) -> Void)? = nil
     ) {
         self.format = format
         self.renderer = ValueTextRenderer(colour: colour)
         self.write = write
         self.progress = progress
+        self.notes = notes
     }
 
     public func emit(_ output: ScriptOutput) {
         if case .progress(let report) = output {
             progress?(Self.progressLine(report))
             return
+        }
+        if case .reply(let reply, _, _) = output, let notes {
+            for event in reply.events { notes("note: \(event.message)\n") }
         }
         guard let text = render(output) else { return }
         lock.lock()
