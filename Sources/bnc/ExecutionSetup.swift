@@ -48,7 +48,8 @@ enum ExecutionSetup {
         let format: RenderFormat = options.output == .json ? .json : .text
         let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil
         return ScriptOutputPrinter(
-            format: format, colour: colour && format == .text, write: { Console.write(fd: 1, $0) }, progress: progress)
+            format: format, colour: colour && format == .text, write: { Console.write(fd: 1, $0) }, progress: progress,
+            notes: { Console.write(fd: 2, $0) })
     }
 
     /// A session for one invocation, with `--set` variables defined.
