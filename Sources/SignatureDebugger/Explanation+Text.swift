@@ -49,7 +49,7 @@ extension Explanation {
         if let timestamp = timing.timestamp {
             var detail = "\(timestamp) (\(timing.unit?.rawValue ?? "unknown"))"
             if let age = timing.ageMilliseconds {
-                detail += age >= 0 ? ", \(TimingCheck.describeAge(age)) old" : ", \(-age) ms in the future"
+                detail += age >= 0 ? ", \(TimingCheck.describeAge(age)) old" : ", \(age.magnitude) ms in the future"
             }
             lines.append("   timestamp   \(detail)")
         } else {

@@ -31,9 +31,12 @@ public struct TransportServerTime: ServerTimeSource {
     public var endpointName: String { transport.baseURL }
 
     public func serverTime() async throws(ServerTimeError) -> Int64 {
-        let request = PreparedRequest(
-            title: "server time", method: .get, path: "/api/v3/time", query: "", signature: nil, timestamp: nil,
-            apiKey: nil, weight: RequestWeight(1, .ip), parameters: [])
+        let request: PreparedRequest
+        do {
+            request = try RequestBuilder(credentials: nil).prepare(ServerTime(), timestamp: 0)
+        } catch {
+            throw ServerTimeError(error.message)
+        }
         let response: TransportResponse
         do {
             response = try await transport.send(request)
@@ -43,7 +46,8 @@ public struct TransportServerTime: ServerTimeSource {
         guard response.status == 200 else {
             throw ServerTimeError("GET /api/v3/time answered HTTP \(response.status)")
         }
-        guard let json = try? JSONValue.parse(response.body), let time = json["serverTime"]?.integerValue else {
+        guard let json = try? JSONValue.parse(response.body), let time = try? ServerTimeResponse(json: json).serverTime
+        else {
             throw ServerTimeError("GET /api/v3/time did not answer {\"serverTime\": …}")
         }
         return time

@@ -15,12 +15,12 @@ enum TimingCheck {
                     fix: "pass --endpoint live (or a base URL) to compare with the exchange's GET /api/v3/time"))
         }
         if reference.source == .server, let local = reference.localMilliseconds {
-            let skew = local - reference.milliseconds
-            if abs(skew) > TimingReport.allowedLead {
+            let skew = saturatingDifference(local, reference.milliseconds)
+            if skew.magnitude > UInt64(TimingReport.allowedLead) {
                 findings.append(
                     Finding(
                         .localClockSkew, .warning,
-                        "this machine's clock is \(abs(skew)) ms \(skew > 0 ? "ahead of" : "behind") the exchange's",
+                        "this machine's clock is \(skew.magnitude) ms \(skew > 0 ? "ahead of" : "behind") the exchange's",
                         fix: "sync the clock with NTP (e.g. `chronyc makestep`), or offset timestamps by the server time"))
             }
         }
@@ -105,14 +105,14 @@ enum TimingCheck {
             report.accepted = false
             return (report, findings)
         }
-        let age = reference.milliseconds - milliseconds
+        let age = saturatingDifference(reference.milliseconds, milliseconds)
         report.ageMilliseconds = age
-        if milliseconds >= reference.milliseconds + TimingReport.allowedLead {
+        if saturatingDifference(milliseconds, reference.milliseconds) >= TimingReport.allowedLead {
             report.accepted = false
             findings.append(
                 Finding(
                     .aheadOfServer, .error,
-                    "timestamp is \(-age) ms ahead of \(clockName); the exchange rejects timestamps 1000 ms or more"
+                    "timestamp is \(age == .min ? Int64.max : -age) ms ahead of \(clockName); the exchange rejects timestamps 1000 ms or more"
                         + " ahead of its clock (-1021)",
                     fix: "the client's clock runs fast: sync it with NTP, or subtract the offset to GET /api/v3/time"))
         } else if Double(age) > window {
@@ -129,6 +129,13 @@ enum TimingCheck {
             report.accepted = report.accepted ?? true
         }
         return (report, findings)
+    }
+
+    /// `a - b`, clamped instead of trapping: no input may crash the explainer.
+    static func saturatingDifference(_ a: Int64, _ b: Int64) -> Int64 {
+        let (result, overflow) = a.subtractingReportingOverflow(b)
+        guard overflow else { return result }
+        return b < 0 ? .max : .min
     }
 
     /// `recvWindow` is milliseconds, optionally with up to three decimals (microsecond precision).
@@ -156,14 +163,15 @@ enum TimingCheck {
     }
 
     static func describeAge(_ age: Int64) -> String {
-        let seconds = abs(age) / 1000
+        let seconds = age.magnitude / 1000
         if seconds >= 86400 * 2 { return "\(age) ms (\(seconds / 86400) days)" }
         if seconds >= 120 { return "\(age) ms (\(seconds / 60) minutes)" }
         return "\(age) ms"
     }
 
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(value)
+        // Only small integral values go through Int64: a huge recvWindow must not trap.
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }
 

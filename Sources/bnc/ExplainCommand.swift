@@ -3,10 +3,6 @@ import BinanceAPI
 import Foundation
 import SignatureDebugger
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// `bnc explain 'REQUEST'`: tells why the exchange would accept or reject a signed request that
 /// another client built (a URL, a query string with `signature=`, or a curl command line).
 struct ExplainCommand: AsyncParsableCommand {
@@ -56,13 +52,14 @@ struct ExplainCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let text = request == nil || request == "-" ? Self.readStandardInput() : request ?? ""
+        let source = try timeSource()
         let explainer = SignatureExplainer(key: key)
         let explanation: Explanation
         do {
             if let serverTime {
                 explanation = try explainer.explain(text, at: .given(serverTime))
             } else {
-                explanation = try await explainer.explain(text, timeSource: timeSource())
+                explanation = try await explainer.explain(text, timeSource: source)
             }
         } catch {
             Console.error(error.message, hint: error.hint)
@@ -77,40 +74,20 @@ struct ExplainCommand: AsyncParsableCommand {
 
     /// The server time source for `--endpoint`; nil (local clock) without one. The embedded
     /// simulator runs on this machine's clock, so `sim` needs no request.
-    private func timeSource() -> (any ServerTimeSource)? {
+    private func timeSource() throws -> (any ServerTimeSource)? {
         guard options.endpoint != nil, options.endpointChoice != .sim else { return nil }
-        return URLSessionServerTime(baseURL: options.endpointChoice.baseURL)
+        do {
+            let transport = try HTTPTransport(
+                baseURL: options.endpointChoice.baseURL, name: options.endpointChoice.name,
+                timeouts: HTTPTransport.Timeouts(connect: .seconds(5), read: .seconds(5)))
+            return TransportServerTime(transport: transport)
+        } catch {
+            Console.error(error.message)
+            throw ExitCode(2)
+        }
     }
 
     private static func readStandardInput() -> String {
         String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-    }
-}
-
-/// `GET /api/v3/time` with Foundation's URL loading: one small unsigned request, 10 s timeout.
-private struct URLSessionServerTime: ServerTimeSource {
-    let baseURL: String
-
-    var endpointName: String { baseURL }
-
-    func serverTime() async throws(ServerTimeError) -> Int64 {
-        guard let url = URL(string: baseURL + "/api/v3/time") else {
-            throw ServerTimeError("invalid endpoint URL \(baseURL)")
-        }
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 10
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await URLSession.shared.data(for: request)
-        } catch {
-            throw ServerTimeError(error.localizedDescription)
-        }
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard status == 200 else { throw ServerTimeError("GET /api/v3/time answered HTTP \(status)") }
-        guard let json = try? JSONValue.parse(Array(data)), let time = json["serverTime"]?.integerValue else {
-            throw ServerTimeError("GET /api/v3/time did not answer {\"serverTime\": …}")
-        }
-        return time
     }
 }
