@@ -44,7 +44,11 @@ let package = Package(
         ),
         // Micro-benchmarks driven by scripts/bench; not part of the product.
         .executableTarget(
-            name: "bnc-bench", dependencies: ["BinanceAPI", .product(name: "Crypto", package: "swift-crypto")],
+            name: "bnc-bench",
+            dependencies: [
+                "BinanceAPI", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Sources/bnc-bench"),
         .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
         .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),

@@ -5,20 +5,27 @@
 //   bnc-bench sign-portable SECONDS [BYTES]  the same on the portable C compression
 //   bnc-bench sign-swift-crypto SECONDS [BYTES]  swift-crypto's HMAC<SHA256>, the old signer
 //   bnc-bench prepare SECONDS             cancels prepared (validate + encode + sign) per second
+//   bnc-bench wire SECONDS BASEURL        sequential cancels/s through ExchangeClient + HTTPTransport
+//                                         (keep-alive) against a stub at BASEURL, e.g. nginx
+//   bnc-bench wire-event-loop SECONDS BASEURL   the same with the task preferring the NIO event
+//                                         loop as its executor (no thread switch per answer)
 //
 // BYTES (default 128, as `openssl speed -bytes 128 -hmac sha256`) is the length of the signed
 // canonical query, a real margin-cancel query with its client order id lengthened to fit.
 import BinanceAPI
 import Crypto
+import NIOCore
+import NIOPosix
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-let usage = "usage: bnc-bench sign|sign-raw|sign-portable|sign-swift-crypto|prepare SECONDS [BYTES]"
+let usage = "usage: bnc-bench sign|sign-raw|sign-portable|sign-swift-crypto|prepare SECONDS [BYTES] | wire|wire-event-loop SECONDS BASEURL"
 let arguments = CommandLine.arguments
+let isWire = arguments.count == 4 && arguments[1].hasPrefix("wire")
 guard (3...4).contains(arguments.count), let seconds = Double(arguments[2]), seconds > 0,
-    let bytes = arguments.count == 4 ? Int(arguments[3]) : 128, (70...4096).contains(bytes)
+    let bytes = arguments.count == 4 && !isWire ? Int(arguments[3]) : 128, (70...4096).contains(bytes)
 else {
     print(usage)
     exit(2)
@@ -108,8 +115,60 @@ case "prepare":
         return 10_000
     }
     print("prepare: \(Int(rate)) requests/s")
+case "wire" where isWire, "wire-event-loop" where isWire:
+    // One cancel first so the connection exists, as for the python-binance baseline.
+    let transport: HTTPTransport
+    do {
+        transport = try HTTPTransport(baseURL: arguments[3])
+    } catch {
+        print("bnc-bench: \(error.message)")
+        exit(2)
+    }
+    let client = ExchangeClient(transport: transport, credentials: DemoCredentials.hmac)
+    var id: Int64 = 1
+    func cancel() async -> Bool {
+        id += 1
+        do {
+            _ = try await client.execute(CancelMarginOrder(symbol: "LTCBTC", isIsolated: false, orderId: id))
+            return true
+        } catch {
+            print("bnc-bench: cancel \(id) failed: \(error)")
+            return false
+        }
+    }
+    func loop() async -> Double {
+        guard await cancel() else { exit(1) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var count = 0
+        while clock.now - start < .milliseconds(Int(seconds * 1000)) {
+            guard await cancel() else { exit(1) }
+            count += 1
+        }
+        let (whole, attos) = (clock.now - start).components
+        return Double(count) / (Double(whole) + Double(attos) / 1e18)
+    }
+    let rate: Double
+    if arguments[1] == "wire-event-loop" {
+        let executor = EventLoopTaskExecutor(MultiThreadedEventLoopGroup.singleton.next())
+        rate = await withTaskExecutorPreference(executor) { await loop() }
+    } else {
+        rate = await loop()
+    }
+    print("\(arguments[1]): \(Int(rate)) cancels/s")
 default:
     print(usage)
     exit(2)
 }
 if sink == 42 { print("") }
+
+/// Runs jobs on one NIO event loop, so a task that awaits HTTP answers on that loop resumes
+/// without a thread switch.
+final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+    let loop: any EventLoop
+    init(_ loop: any EventLoop) { self.loop = loop }
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
+    }
+}
