@@ -32,10 +32,10 @@ public actor ExchangeClient {
 
     public init(
         transport: any Transport, credentials: Credentials?, clock: ExchangeClock = ExchangeClock(),
-        observer: (any RequestObserver)? = nil
+        observer: (any RequestObserver)? = nil, recvWindow: Int? = nil
     ) {
         self.transport = transport
-        self.builder = RequestBuilder(credentials: credentials)
+        self.builder = RequestBuilder(credentials: credentials, recvWindow: recvWindow)
         self.clock = clock
         self.observer = observer
     }

@@ -3,9 +3,12 @@
 public struct RequestBuilder: Sendable {
     /// The key that signs; nil only for public (unsigned) operations.
     public var credentials: Credentials?
+    /// The `recvWindow` sent with signed operations that set none (the profile's `recvWindow`).
+    public var recvWindow: Int?
 
-    public init(credentials: Credentials?) {
+    public init(credentials: Credentials?, recvWindow: Int? = nil) {
         self.credentials = credentials
+        self.recvWindow = recvWindow
     }
 
     /// Validates `operation` and builds its request at `timestamp` (ms since the epoch).
@@ -23,6 +26,10 @@ public struct RequestBuilder: Sendable {
         var query: String
         if security.isSigned {
             guard let credentials else { throw .noCredentials(Operation.title) }
+            // Every documented table lists recvWindow last before timestamp.
+            if operation.recvWindow == nil, let recvWindow {
+                parameters.append(QueryParameter("recvWindow", String(recvWindow)))
+            }
             parameters.append(QueryParameter("timestamp", String(timestamp)))
             query = CanonicalQuery(parameters).encoded
             signature = credentials.signer.sign(query)

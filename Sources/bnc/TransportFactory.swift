@@ -1,0 +1,102 @@
+import BinanceAPI
+import BinanceSimulator
+import Foundation
+
+/// Turns the endpoint choice and the profile into what sends requests: the embedded simulator's
+/// in-process transport for `sim`, the HTTP transport for `live` and any base URL; and the
+/// `ExchangeClient` over it, with the profile's key, recvWindow, limits and timeouts.
+///
+/// Precedence: `--endpoint` over the profile's `endpoint` over `sim`; credentials from the
+/// environment (`BINANCE_API_KEY`, ...) over the profile's; the documentation's demo key for the
+/// simulator and other non-live endpoints when neither names one, and none for `live`.
+enum TransportFactory {
+    /// A set-up problem: exit code 2, nothing sent.
+    struct SetupError: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// The profile at `$XDG_CONFIG_HOME/bnc/config` (`~/.config/bnc/config`); empty when absent.
+    static func profile(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SetupError)
+        -> ConnectionProfile
+    {
+        guard let path = ConnectionProfile.defaultPath(environment) else { return ConnectionProfile() }
+        do {
+            return try ConnectionProfile.load(path: path)
+        } catch {
+            throw SetupError(message: error.message, hint: error.hint)
+        }
+    }
+
+    /// The endpoint: the `--endpoint` option, else the profile's, else the embedded simulator.
+    static func endpoint(option: String?, profile: ConnectionProfile) throws(SetupError) -> EndpointChoice {
+        if let option {
+            guard let choice = EndpointChoice(option) else {
+                throw SetupError(message: "--endpoint must be sim, live, or an http(s):// base URL, not '\(option)'")
+            }
+            return choice
+        }
+        if let written = profile.endpoint {
+            guard let choice = EndpointChoice(written) else {
+                throw SetupError(
+                    message: "\(profile.path ?? "the profile"): endpoint must be sim, live, or an http(s):// base URL, not '\(written)'")
+            }
+            return choice
+        }
+        return .sim
+    }
+
+    /// The transport for `choice`.
+    static func transport(for choice: EndpointChoice, profile: ConnectionProfile) throws(SetupError) -> any Transport {
+        switch choice {
+        case .sim:
+            return SimulatorTransport()
+        case .live, .url:
+            var timeouts = HTTPTransport.Timeouts()
+            if let connect = profile.connectTimeout { timeouts.connect = connect }
+            if let read = profile.readTimeout { timeouts.read = read }
+            do {
+                return try HTTPTransport(baseURL: choice.baseURL, name: choice.name, timeouts: timeouts)
+            } catch {
+                throw SetupError(message: error.message)
+            }
+        }
+    }
+
+    /// The key that signs: environment, then profile, then the demo key except for `live`.
+    static func credentials(for choice: EndpointChoice, profile: ConnectionProfile) throws(SetupError) -> Credentials? {
+        do {
+            if let environment = try Credentials.fromEnvironment() { return environment }
+        } catch {
+            throw SetupError(message: error.message)
+        }
+        do {
+            if let fromProfile = try profile.credentials() { return fromProfile }
+        } catch {
+            throw SetupError(message: error.message, hint: error.hint)
+        }
+        return choice == .live ? nil : DemoCredentials.hmac
+    }
+
+    /// A client for `choice` with the profile's settings.
+    static func client(
+        for choice: EndpointChoice, profile: ConnectionProfile, clock: ExchangeClock = ExchangeClock(),
+        observer: (any RequestObserver)? = nil
+    ) async throws(SetupError) -> ExchangeClient {
+        let client = ExchangeClient(
+            transport: try transport(for: choice, profile: profile),
+            credentials: try credentials(for: choice, profile: profile), clock: clock, observer: observer,
+            recvWindow: profile.recvWindow)
+        await client.configureRateLimits(profile.rateLimits)
+        return client
+    }
+
+    /// `--endpoint`/profile/credentials in one step, as the commands that send use it.
+    static func client(
+        endpointOption: String?, clock: ExchangeClock = ExchangeClock(), observer: (any RequestObserver)? = nil
+    ) async throws(SetupError) -> ExchangeClient {
+        let profile = try profile()
+        let choice = try endpoint(option: endpointOption, profile: profile)
+        return try await client(for: choice, profile: profile, clock: clock, observer: observer)
+    }
+}
