@@ -30,16 +30,15 @@ extension ExchangeState {
                 detail: "\(orders.count) open \(isolated ? "isolated" : "cross") orders\(symbol.map { " of \($0)" } ?? "")")
         case .cancelOpenOrders:
             let key = try bookKey(parameters)
-            var book = book(account)
-            let open = book.open(symbol: key.symbol, isolated: key.isolated)
+            let open = book(account).open(symbol: key.symbol, isolated: key.isolated)
             guard !open.isEmpty else { throw .unknownOrder }
             var entries: [String] = []
             entries.reserveCapacity(open.count)
             for order in open {
-                let canceled = try book.cancel(key, orderId: order.orderId, clientOrderId: nil, at: serverTime)
+                let canceled = try books[account, default: OrderBook()].cancel(
+                    key, orderId: order.orderId, clientOrderId: nil, at: serverTime)
                 entries.append(canceled.cancelAllEntryJSON(cancelClientOrderId: nextClientOrderId()))
             }
-            books[account] = book
             return Success(
                 body: Self.array(entries),
                 detail: "canceled all \(open.count) open \(key.isolated ? "isolated" : "cross") orders of \(key.symbol)")
@@ -54,9 +53,9 @@ extension ExchangeState {
         let key = try bookKey(parameters)
         let (orderId, clientId) = try orderReference(parameters)
         let cancelId = parameters.value("newClientOrderId").flatMap { $0.isEmpty ? nil : $0 } ?? nextClientOrderId()
-        var book = book(account)
-        let order = try book.cancel(key, orderId: orderId, clientOrderId: clientId, at: serverTime)
-        books[account] = book
+        // In place: copying the book out and back would copy every order on each cancel.
+        let order = try books[account, default: OrderBook()].cancel(
+            key, orderId: orderId, clientOrderId: clientId, at: serverTime)
         return Success(
             body: order.cancelJSON(origClientOrderId: order.clientOrderId, cancelClientOrderId: cancelId),
             detail: "canceled \(Self.describe(order))")

@@ -57,14 +57,13 @@ public struct ExchangeState: Sendable {
     /// Adds an order to an account's book; its symbol becomes listed.
     public mutating func add(_ order: SimulatedOrder, account: String) throws(SimulatorSetupError) {
         guard !order.symbol.isEmpty else { throw .seed("an order has an empty symbol") }
-        var book = books[account] ?? OrderBook()
-        if order.status.isOpen, let clash = book.open(symbol: order.symbol, isolated: order.isIsolated)
-            .first(where: { $0.clientOrderId == order.clientOrderId && $0.orderId != order.orderId })
+        let key = OrderBook.Key(symbol: order.symbol, isolated: order.isIsolated)
+        if order.status.isOpen, let clash = books[account]?.openOrderId(key, clientOrderId: order.clientOrderId),
+            clash != order.orderId
         {
-            throw .seed("open orders \(clash.orderId) and \(order.orderId) of \(order.symbol) share client id \(order.clientOrderId)")
+            throw .seed("open orders \(clash) and \(order.orderId) of \(order.symbol) share client id \(order.clientOrderId)")
         }
-        book.insert(order)
-        books[account] = book
+        books[account, default: OrderBook()].insert(order)
         symbols.insert(order.symbol)
     }
 
@@ -75,18 +74,16 @@ public struct ExchangeState: Sendable {
     ) throws(SimulatorSetupError) -> ClosedRange<Int64> {
         guard count > 0, count <= 1_000_000 else { throw .seed("a bulk count must be between 1 and 1000000") }
         guard !symbol.isEmpty else { throw .seed("a bulk entry has an empty symbol") }
-        var book = books[account] ?? OrderBook()
-        let first = book.highestOrderId(symbol: symbol) + 1
+        let first = (books[account]?.highestOrderId(symbol: symbol) ?? 0) + 1
         let mode = isolated ? "iso" : "x"
         for index in 0..<Int64(count) {
             let id = first + index
-            book.insert(
+            books[account, default: OrderBook()].insert(
                 SimulatedOrder(
                     symbol: symbol, isIsolated: isolated, orderId: id, clientOrderId: "bulk\(mode)\(id)",
                     price: "0.00100000", origQty: "1.00000000", side: index % 2 == 0 ? "BUY" : "SELL",
                     time: ExchangeSeed.demoEpoch + index))
         }
-        books[account] = book
         symbols.insert(symbol)
         return first...(first + Int64(count) - 1)
     }

@@ -21,19 +21,25 @@ struct OrderBook: Sendable {
 
     /// Adds or replaces an order.
     mutating func insert(_ order: SimulatedOrder) {
-        let key = Key(symbol: order.symbol, isolated: order.isIsolated)
-        var shelf = shelves[key] ?? Shelf()
+        // Mutated in place through the dictionary's accessor: copying a shelf out and back would
+        // copy every order of the symbol on each change.
+        Self.insert(order, into: &shelves[Key(symbol: order.symbol, isolated: order.isIsolated), default: Shelf()])
+    }
+
+    private static func insert(_ order: SimulatedOrder, into shelf: inout Shelf) {
         if let previous = shelf.orders[order.orderId], shelf.openByClientId[previous.clientOrderId] == order.orderId {
             shelf.openByClientId[previous.clientOrderId] = nil
         }
         shelf.orders[order.orderId] = order
         if order.status.isOpen { shelf.openByClientId[order.clientOrderId] = order.orderId }
-        if let latest = shelf.latestByClientId[order.clientOrderId], latest > order.orderId {
-            // keep the newer one
-        } else {
+        if (shelf.latestByClientId[order.clientOrderId] ?? .min) <= order.orderId {
             shelf.latestByClientId[order.clientOrderId] = order.orderId
         }
-        shelves[key] = shelf
+    }
+
+    /// The id of the open order with `clientOrderId`, if any.
+    func openOrderId(_ key: Key, clientOrderId: String) -> Int64? {
+        shelves[key]?.openByClientId[clientOrderId]
     }
 
     /// Cancels an open order; the canceled order stays in the history.
@@ -43,7 +49,13 @@ struct OrderBook: Sendable {
     mutating func cancel(
         _ key: Key, orderId: Int64?, clientOrderId: String?, at time: Int64
     ) throws(ExchangeReject) -> SimulatedOrder {
-        guard var shelf = shelves[key] else { throw .unknownOrder }
+        guard shelves[key] != nil else { throw .unknownOrder }
+        return try Self.cancel(in: &shelves[key, default: Shelf()], orderId: orderId, clientOrderId: clientOrderId, at: time)
+    }
+
+    private static func cancel(
+        in shelf: inout Shelf, orderId: Int64?, clientOrderId: String?, at time: Int64
+    ) throws(ExchangeReject) -> SimulatedOrder {
         let id: Int64
         if let orderId {
             id = orderId
@@ -58,7 +70,6 @@ struct OrderBook: Sendable {
         order.updateTime = time
         shelf.orders[id] = order
         shelf.openByClientId[order.clientOrderId] = nil
-        shelves[key] = shelf
         return order
     }
 
