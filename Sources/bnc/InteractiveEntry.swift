@@ -1,6 +1,7 @@
-import Foundation
 import BinanceAPI
+import Foundation
 import Script
+import Shell
 
 #if canImport(Glibc)
     import Glibc
@@ -8,40 +9,63 @@ import Script
     import Darwin
 #endif
 
-/// The interactive shell's entry point, called when standard input is a terminal and no `-c`
-/// was given. The Shell engineer replaces this body with the libedit REPL; until then it is a
-/// plain line reader over the same ScriptSession (multi-line blocks, variables kept).
+/// The interactive shell's entry point, called by `RootDispatch` when standard input is a
+/// terminal and no `-c` was given: wires the global options into the Shell layer's
+/// `InteractiveShell` (libedit line editing, history, completion).
+///
+/// Sessions are made here rather than with `ExecutionSetup.session`, because that installs a
+/// SIGINT handler that ends the process on a second Ctrl-C; in the shell Ctrl-C never does.
 enum InteractiveEntry {
     static func run(options: GlobalOptions) async -> Int32 {
-        let session: ScriptSession
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = environment["NO_COLOR"] != nil
+        let settings = ShellSettings(
+            endpointName: options.endpointChoice.name, dryRun: options.dryRun,
+            colour: isatty(1) == 1 && !noColor && options.output == .text, errorColour: isatty(2) == 1 && !noColor,
+            environment: environment, secretValues: secretValues(environment))
+        let makeSession: InteractiveShell.SessionFactory = { dryRun, interrupt, variables in
+            var chosen = options
+            chosen.dryRun = dryRun
+            do throws(ExecutionSetup.SetupError) {
+                let host = try ExecutionSetup.host(options: chosen)
+                return ScriptSession(
+                    host: host, output: ExecutionSetup.printer(options: options), interrupt: interrupt,
+                    variables: variables)
+            } catch {
+                throw InteractiveShell.SessionUnavailable(message: error.message, hint: error.hint)
+            }
+        }
+        let shell: InteractiveShell
         do {
-            session = try ExecutionSetup.session(options: options)
-        } catch {
+            shell = try InteractiveShell(settings: settings, makeSession: makeSession)
+        } catch let error as InteractiveShell.SessionUnavailable where !options.dryRun {
+            // Better a shell that says "dry-run" in its prompt than no shell: nothing is sent.
+            Console.warning("\(error.message); starting in dry-run mode (`dry off` to try again)")
+            var dry = settings
+            dry.dryRun = true
+            guard let fallback = try? InteractiveShell(settings: dry, makeSession: makeSession) else { return 2 }
+            shell = fallback
+        } catch let error as InteractiveShell.SessionUnavailable {
             Console.error(error.message, hint: error.hint)
             return 2
+        } catch {
+            Console.error("\(error)")
+            return 2
         }
-        guard let input = fdopen(0, "r") else { return 1 }
-        var pending = ""
-        var lastCode: Int32 = 0
-        while true {
-            Console.write(fd: 1, pending.isEmpty ? "bnc> " : "...> ")
-            var buffer: UnsafeMutablePointer<CChar>?
-            var capacity = 0
-            let count = getline(&buffer, &capacity, input)
-            defer { free(buffer) }
-            guard count >= 0, let buffer else {
-                Console.write(fd: 1, "\n")
-                return lastCode
-            }
-            pending += String(cString: buffer)
-            guard session.isInputComplete(pending) else { continue }
-            let text = pending
-            pending = ""
-            if text.trimmingCharacters(in: .whitespacesAndNewlines) == "exit" { return lastCode }
-            session.interrupt.reset()
-            let outcome = await session.run(text, file: "<input>")
-            ExecutionSetup.report(outcome)
-            lastCode = outcome.exitCode
+        return await shell.run()
+    }
+
+    /// What must never reach the history file: the API secret, the private key file's text (and
+    /// each of its lines), and the API key itself (it is only ever shown masked).
+    static func secretValues(_ environment: [String: String]) -> [String] {
+        var values: [String] = []
+        for name in ["BINANCE_API_SECRET", "BINANCE_API_KEY"] {
+            if let value = environment[name], !value.isEmpty { values.append(value) }
         }
+        if let path = environment["BINANCE_PRIVATE_KEY_FILE"], let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            values.append(text)
+            values += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.hasPrefix("-----") }
+        }
+        return values
     }
 }

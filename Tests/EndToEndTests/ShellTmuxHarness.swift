@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Drives the built `bnc` in a private tmux server (its own `-L` socket, a fixed window size, a
 /// temporary HOME and XDG_STATE_HOME), so the tests see the screen a user sees. Every wait polls
 /// the screen with a deadline; the server is killed by its socket when the harness closes.
@@ -59,15 +63,23 @@ final class ShellTmuxHarness {
         ]
         environment.merge(extra) { $1 }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
-        let command = "exec env -i " + assignments.joined(separator: " ") + " " + ([binary] + arguments).map(Self.quote).joined(separator: " ")
+        // A small sh runs bnc and then prints its exit status, which the tests read from the
+        // screen: more dependable than tmux's pane_dead_status, which stayed empty at times. The
+        // `trap : INT` keeps that sh alive through Ctrl-C; bnc gets the default disposition back
+        // on exec, as under a real shell.
+        let script = "trap : INT; \"$0\" \"$@\"; echo \"\(Self.exitMarker)$?]\"; exec sleep 600"
+        let command = "exec env -i " + assignments.joined(separator: " ") + " /bin/sh -c " + Self.quote(script) + " "
+            + ([binary] + arguments).map(Self.quote).joined(separator: " ")
         try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", "100", "-y", "30", command])
-        try run(["set-option", "-t", "bnc", "remain-on-exit", "on"])
     }
 
     /// Kills this harness's tmux server (only its own socket). The HOME directory is kept for
     /// `removeHome()`, so a second session can reuse it.
     func close() {
         _ = try? run(["kill-server"])
+        // tmux 3.3 leaves the socket file behind after kill-server.
+        let directory = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(directory)/tmux-\(getuid())/\(socket)")
     }
 
     func removeHome() {
@@ -129,12 +141,14 @@ final class ShellTmuxHarness {
         }
     }
 
-    /// Whether bnc has exited, and its exit status.
+    static let exitMarker = "[bnc exited with status "
+
+    /// Whether bnc has exited, and its exit status (read from the line the wrapper prints).
     func exitStatus() throws -> Int32? {
-        let text = try run(["display-message", "-p", "-t", Self.target, "#{pane_dead} #{pane_dead_status}"])
-        let parts = text.split(separator: " ")
-        guard parts.first == "1", parts.count > 1 else { return nil }
-        return Int32(parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
+        let text = try screen()
+        guard let range = text.range(of: Self.exitMarker, options: .backwards) else { return nil }
+        let digits = text[range.upperBound...].prefix(while: { $0.isNumber })
+        return Int32(digits)
     }
 
     /// Waits for bnc to exit and returns its status.
@@ -179,22 +193,48 @@ final class ShellTmuxHarness {
 
     // MARK: - Process
 
+    /// Runs `tmux -L SOCKET ARGUMENTS` and returns its output. posix_spawn and waitpid rather
+    /// than Foundation's Process, whose exit monitoring hung under the test runner; output goes
+    /// to a file, not a pipe, because `new-session` starts the server, which inherits the
+    /// descriptor and would keep a pipe open for as long as it runs.
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tmux)
-        process.arguments = ["-L", socket] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0 && arguments.first != "kill-server" {
-            throw Failure.commandFailed("tmux " + arguments.joined(separator: " "), status: process.terminationStatus, output: output)
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-tmux-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        // The test runs on a thread that blocks every signal; a tmux server inheriting that mask
+        // never sees SIGCHLD, and bnc's exit would go unnoticed. Start tmux with a clean slate.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var emptyMask = sigset_t()
+        sigemptyset(&emptyMask)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGCHLD, SIGINT, SIGPIPE, SIGHUP, SIGTERM, SIGWINCH] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, tmux, &actions, &attributes, argv, environ)
+        guard spawned == 0 else {
+            throw Failure.commandFailed("tmux " + arguments.joined(separator: " "), status: spawned, output: "posix_spawn failed")
         }
-        return output
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        if exitCode != 0 && arguments.first != "kill-server" {
+            throw Failure.commandFailed("tmux " + arguments.joined(separator: " "), status: exitCode, output: text)
+        }
+        return text
     }
 
     private static func quote(_ text: String) -> String {

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Reads directories for file name completion (`run exa<TAB>`).
+enum DirectoryListing {
+    /// The entries of `directory` (`""` is the current directory; `~/` is the home directory),
+    /// or nil when it cannot be read.
+    @Sendable static func list(_ directory: String) -> [Completer.FileEntry]? {
+        var path = directory.isEmpty ? "." : directory
+        if path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst(1) }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
+        return names.map { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            return Completer.FileEntry(name: name, isDirectory: isDirectory.boolValue)
+        }
+    }
+}

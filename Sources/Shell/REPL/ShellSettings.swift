@@ -1,0 +1,31 @@
+/// What the shell is told at start: where statements go, how output looks, and the values
+/// history must never hold.
+public struct ShellSettings: Sendable {
+    /// The endpoint's short name for the prompt: `sim`, `live`, or a URL.
+    public var endpointName: String
+    /// Whether statements start out dry-run.
+    public var dryRun: Bool
+    /// Colour on standard output (a terminal, and NO_COLOR unset).
+    public var colour: Bool
+    /// Colour on standard error, for diagnostics.
+    public var errorColour: Bool
+    /// The process environment (history location, EDITRC is read by libedit itself).
+    public var environment: [String: String]
+    /// Configured secret values (API secret, private key text): never written to history.
+    public var secretValues: [String]
+    /// The most history entries kept.
+    public var historyCapacity: Int
+
+    public init(
+        endpointName: String, dryRun: Bool, colour: Bool, errorColour: Bool, environment: [String: String],
+        secretValues: [String], historyCapacity: Int = 2000
+    ) {
+        self.endpointName = endpointName
+        self.dryRun = dryRun
+        self.colour = colour
+        self.errorColour = errorColour
+        self.environment = environment
+        self.secretValues = secretValues
+        self.historyCapacity = historyCapacity
+    }
+}
