@@ -19,11 +19,53 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     /// Set when reading failed part-way (an I/O error, not a bad line).
     public private(set) var readError: SessionLogError?
 
-    /// Opens `path` for reading.
-    public init(path: String, maximumLineLength: Int = 64 * 1024 * 1024) throws(SessionLogError) {
+    /// The record kinds to return; lines of other kinds are skipped unparsed. Nil for all.
+    private let kinds: [[UInt8]]?
+
+    /// Opens `path` for reading. With `kinds`, only records of those kinds (`request`,
+    /// `statement`…) are parsed and returned: a replay reads the log twice at once, and each
+    /// pass skips the other's lines by their `{"kind":"…"` prefix alone.
+    public init(
+        path: String, kinds: Set<String>? = nil, topLevelStatementsOnly: Bool = false,
+        maximumLineLength: Int = 64 * 1024 * 1024
+    ) throws(SessionLogError) {
         self.path = path
+        self.topLevelStatementsOnly = topLevelStatementsOnly
+        // A missing header is only noticed by a reader that reads headers.
+        sawRecord = !(kinds?.contains("header") ?? true)
+        self.kinds = kinds.map { $0.map { Array("{\"kind\":\"\($0)\"".utf8) } }
         lines = try LineReader(path: path, maximumLineLength: maximumLineLength)
     }
+
+    /// Whether nested statements (`depth` above 0) are skipped unparsed.
+    private let topLevelStatementsOnly: Bool
+
+    /// Whether a line written by bnc (compact, `kind` first) is of a kind not asked for.
+    private func isSkipped(_ bytes: [UInt8]) -> Bool {
+        guard bytes.starts(with: Self.kindPrefix) else { return false }
+        if let kinds, !kinds.contains(where: { bytes.starts(with: $0) }) { return true }
+        return topLevelStatementsOnly && bytes.starts(with: Self.statementPrefix) && Self.isNested(bytes)
+    }
+
+    /// A statement line ends `,"depth":N,"at":T}`. A bare `"` never occurs inside a JSON
+    /// string (it is escaped there), so the last `,"depth":` is the field itself.
+    private static func isNested(_ bytes: [UInt8]) -> Bool {
+        let marker = Self.depthMarker
+        var index = bytes.count - marker.count
+        while index > 0 {
+            if bytes[index] == marker[0] && bytes[index..<(index + marker.count)].elementsEqual(marker) {
+                let after = index + marker.count
+                return after + 1 < bytes.count && !(bytes[after] == UInt8(ascii: "0") && bytes[after + 1] == UInt8(ascii: ","))
+            }
+            index -= 1
+        }
+        return false
+    }
+
+    private static let statementPrefix = Array(#"{"kind":"statement","#.utf8)
+    private static let depthMarker = Array(#","depth":"#.utf8)
+
+    private static let kindPrefix = Array(#"{"kind":""#.utf8)
 
     /// The next record or issue; nil at the end of the log.
     public func next() -> SessionLogEntry? {
@@ -49,6 +91,7 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
                 }
                 continue
             }
+            if line.terminated && isSkipped(line.bytes) { continue }
             return entry(for: line)
         }
     }

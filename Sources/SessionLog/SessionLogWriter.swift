@@ -88,11 +88,14 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         defer { lock.unlock() }
         statementCount += 1
         currentStatement = statementCount
-        append(
-            .statement(
-                StatementRecord(
-                    sequence: statementCount, source: source, file: file, line: line, column: column, depth: depth,
-                    at: ExchangeClock.localMilliseconds())))
+        if self.file != nil {
+            var text = ""
+            StatementRecord(
+                sequence: statementCount, source: source, file: file, line: line, column: column, depth: depth,
+                at: ExchangeClock.localMilliseconds()
+            ).appendLine(to: &text)
+            pending.append(contentsOf: text.utf8)
+        }
         if pending.count >= Self.bufferLimit { try? flushPending() }
         return statementCount
     }

@@ -46,7 +46,7 @@ public struct SessionReplay {
 
     public func run() async throws(SessionLogError) -> Result {
         var result = Result()
-        let statements = try SessionLogReader(path: path)
+        let statements = try SessionLogReader(path: path, kinds: ["header", "statement"], topLevelStatementsOnly: true)
         guard let header = Self.header(of: statements, into: &result) else {
             result.problem = "\(path) does not start with a session-log header"
             return result

@@ -149,7 +149,7 @@ struct ReplayCommand: AsyncParsableCommand {
     static func topLevelStatements(of path: String) throws(SessionLogError) -> ([String], [String: Script.Value]) {
         var statements: [String] = []
         var variables: [String: Script.Value] = [:]
-        for entry in try SessionLogReader(path: path) {
+        for entry in try SessionLogReader(path: path, kinds: ["header", "statement"], topLevelStatementsOnly: true) {
             switch entry {
             case .record(.header(let header), _):
                 for (name, text) in header.variables { variables[name] = Value(literal: text) }

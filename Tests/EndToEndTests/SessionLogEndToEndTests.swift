@@ -43,6 +43,7 @@ import Testing
 
     @Test func aDryRunWithLogReadsBackAsItsScript() throws {
         let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let script = "let n = 2\nrepeat $n {\n  cancel LTCBTC id=28\n}\nprint \"done\"\n"
         try script.write(toFile: directory + "/a.bnc", atomically: true, encoding: .utf8)
         let log = directory + "/a.jsonl"
@@ -63,6 +64,7 @@ import Testing
 
     @Test func verifyPassesOnARecordingAndNamesTheRecordOfAChangedQueryByte() throws {
         let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let log = directory + "/loop.jsonl"
         try Self.writeLoopLog(count: 50, to: log)
         let good = try Self.verify(log)
@@ -80,7 +82,9 @@ import Testing
     }
 
     @Test func verifyWithAnotherKeyNamesBothKeys() throws {
-        let log = Self.directory() + "/loop.jsonl"
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/loop.jsonl"
         try Self.writeLoopLog(count: 3, to: log)
         let run = try LanguageRun.bnc(["replay", log, "--verify"])  // demo key of bnc, same key: passes
         #expect(run.status == 0, "\(run.stderr)")
@@ -92,7 +96,9 @@ import Testing
     }
 
     @Test func offlineReplayPrintsTheRecordedAnswers() throws {
-        let log = Self.directory() + "/loop.jsonl"
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/loop.jsonl"
         try Self.writeLoopLog(count: 3, to: log)
         let run = try LanguageRun.withDemoKey(["replay", log, "--offline", "--output", "json"])
         #expect(run.status == 0, "\(run.stderr)")
@@ -101,7 +107,9 @@ import Testing
     }
 
     @Test func aLogCutShortReadsBackWithTheInFlightRequestUnknown() throws {
-        let log = Self.directory() + "/loop.jsonl"
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/loop.jsonl"
         try Self.writeLoopLog(count: 5, to: log)
         var lines = try String(contentsOfFile: log, encoding: .utf8).components(separatedBy: "\n")
         // As kill -9 leaves it while request #4 is in flight: its response is half-written.
@@ -129,6 +137,7 @@ import Testing
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/time")))
     func aLogOf100000RequestsVerifiesInConstantMemory() throws {
         let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         try Self.writeLoopLog(count: 10_000, to: directory + "/small.jsonl")
         try Self.writeLoopLog(count: 100_000, to: directory + "/large.jsonl")
         let (small, smallKiB) = try Self.peakKiB(["replay", directory + "/small.jsonl", "--verify"])

@@ -79,6 +79,25 @@ import Testing
         #expect(try issues(future) == [SessionLogIssue(line: 1, problem: .unsupportedVersion(99))])
     }
 
+    @Test func filtersSkipOtherKindsAndNestedStatements() throws {
+        var lines = Self.sampleLines()
+        // A nested statement whose text looks like a top-level one's fields.
+        lines.append(
+            SessionRecord.statement(
+                StatementRecord(sequence: 3, source: #"print ",\"depth\":0,""#, file: "t.bnc", line: 3, depth: 1, at: 4)).line)
+        lines.append(
+            SessionRecord.statement(
+                StatementRecord(sequence: 4, source: #"print ",\"depth\":1,""#, file: "t.bnc", line: 4, depth: 0, at: 4)).line)
+        let path = write(lines.joined(separator: "\n") + "\n")
+        let requests = Array(try SessionLogReader(path: path, kinds: ["request"]))
+        #expect(requests.count == 2)
+        #expect(requests.allSatisfy { if case .record(.request, _) = $0 { true } else { false } })
+        let topLevel = Array(try SessionLogReader(path: path, kinds: ["header", "statement"], topLevelStatementsOnly: true))
+        let sequences = topLevel.compactMap { if case .record(.statement(let s), _) = $0 { s.sequence } else { nil } }
+        #expect(sequences == [1, 2, 4])
+        if case .record(.header, 1) = topLevel.first {} else { Issue.record("no header: \(topLevel)") }
+    }
+
     @Test func overlongLinesAreCappedNotLoaded() throws {
         let path = write(Self.sampleLines()[0] + "\n" + String(repeating: "x", count: 300_000) + "\n" + Self.sampleLines()[1] + "\n")
         let entries = Array(try SessionLogReader(path: path, maximumLineLength: 100_000))

@@ -43,6 +43,14 @@ import Testing
         #expect(try SessionRecord(json: JSONValue.parse(line)) == record)
     }
 
+    @Test func theFastStatementLineIsTheJSONLine() {
+        for case .statement(let statement) in Self.samples {
+            var fast = ""
+            statement.appendLine(to: &fast)
+            #expect(fast == SessionRecord.statement(statement).line + "\n")
+        }
+    }
+
     @Test func headerCarriesTheMaskedKeyOnly() {
         let line = SessionRecord.header(demoHeader).line
         #expect(!line.contains(DemoCredentials.apiKey))
