@@ -1,3 +1,4 @@
+import BinanceAPI
 import Testing
 
 @testable import Script
@@ -118,5 +119,29 @@ import Testing
         let (statements, diagnostics) = parse("#!/usr/bin/env -S bnc run\nprint hi")
         #expect(diagnostics.isEmpty)
         #expect(statements.count == 1)
+    }
+}
+
+@Suite struct ConcatenationTests {
+    @Test func adjacentPiecesJoinIntoOneString() async {
+        let host = ScriptedHost()
+        let harness = Harness(host: host)
+        let outcome = await harness.run(
+            """
+            let n = 7
+            cancel LTCBTC id=$n newcid=undo-$n cid=grid-$n"-b"
+            print x$n "a"'b' $n-$n
+            print $n == 7 $n
+            """)
+        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(host.performed == [
+            CancelMarginOrder(symbol: "LTCBTC", orderId: 7, origClientOrderId: "grid-7-b", newClientOrderId: "undo-7")
+        ])
+        #expect(harness.output.printed == ["x7 ab 7-7", "true 7"])
+    }
+
+    @Test func spacesSeparateArguments() {
+        let diagnostics = Harness().session.check("let n = 1\ncancel LTCBTC id=$n newcid=undo- $n", file: "t.bnc")
+        #expect(diagnostics.map(\.headline) == ["t.bnc:2:34: error: unexpected argument '$n'"])
     }
 }

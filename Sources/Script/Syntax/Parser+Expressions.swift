@@ -70,7 +70,48 @@ extension Parser {
         return Expression(kind: .range(lower, upper), range: lower.range.through(upper.range))
     }
 
+    /// A primary, and — when more words, numbers, strings or variables follow with no space in
+    /// between (`undo-$id`, `$sym"-x"`) — their concatenation as one string.
     mutating func parsePrimary() throws(Abort) -> Expression {
+        let first = try parseSinglePrimary()
+        guard Self.concatenable(first), current.spaceBefore == false, Self.isConcatenable(current.kind) else {
+            return first
+        }
+        var parts = Self.stringParts(of: first)
+        var range = first.range
+        while !current.spaceBefore, Self.isConcatenable(current.kind) {
+            let next = try parseSinglePrimary()
+            parts += Self.stringParts(of: next)
+            range = range.through(next.range)
+        }
+        return Expression(kind: .string(parts), range: range)
+    }
+
+    static func isConcatenable(_ kind: Token.Kind) -> Bool {
+        switch kind {
+        case .word, .integer, .decimal, .string, .variable: return true
+        default: return false
+        }
+    }
+
+    static func concatenable(_ expression: Expression) -> Bool {
+        switch expression.kind {
+        case .word, .integer, .decimal, .string, .variable, .boolean: return true
+        default: return false
+        }
+    }
+
+    static func stringParts(of expression: Expression) -> [StringPart] {
+        switch expression.kind {
+        case .word(let text), .integer(let text), .decimal(let text): return [.text(text)]
+        case .boolean(let flag): return [.text(flag ? "true" : "false")]
+        case .string(let parts): return parts
+        case .variable(let name, let fields): return [.variable(name: name, fields: fields, range: expression.range)]
+        default: return []
+        }
+    }
+
+    private mutating func parseSinglePrimary() throws(Abort) -> Expression {
         let token = current
         switch token.kind {
         case .word(let word):

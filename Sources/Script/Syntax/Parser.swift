@@ -335,7 +335,8 @@ struct Parser {
 
     /// An argument's value: a single primary (a word, number, string, variable, list or `( )`).
     mutating func parseArgumentValue() throws(Abort) -> Expression {
-        if case .word(let word) = current.kind {
+        if case .word(let word) = current.kind, peek().spaceBefore || !Self.isConcatenable(peek().kind) {
+            // `true`/`false` stay words here: a flag or text argument reads them itself.
             return Expression(kind: .word(word), range: advance().range)
         }
         return try parsePrimary()
