@@ -27,7 +27,7 @@ struct PayloadVariants {
     var path: String?
     var key: ExplainKey
 
-    func all(includePermutations: Bool) -> [PayloadVariant] {
+    func all(permutationLimit: Int) -> [PayloadVariant] {
         var result: [PayloadVariant] = []
         var seen: Set<String> = [payload]
         func add(_ code: FindingCode, _ mistake: String, _ fix: String, _ payload: String, signer: RequestSigner? = nil) {
@@ -38,7 +38,7 @@ struct PayloadVariants {
         }
         encodingVariants(add)
         placementVariants(add)
-        orderVariants(add, includePermutations: includePermutations)
+        orderVariants(add, permutationLimit: permutationLimit)
         keyVariants(add)
         return result
     }
@@ -156,7 +156,7 @@ struct PayloadVariants {
     // MARK: - Order
 
     private func orderVariants(
-        _ add: (FindingCode, String, String, String, RequestSigner?) -> Void, includePermutations: Bool
+        _ add: (FindingCode, String, String, String, RequestSigner?) -> Void, permutationLimit: Int
     ) {
         let sent = signed.map(\.name).joined(separator: ", ")
         let fix = "sign the parameters in exactly the order they are sent (build the string once, use it for both)"
@@ -183,7 +183,7 @@ struct PayloadVariants {
         add(
             .parametersReordered, "the client signed recvWindow and timestamp last but sent them elsewhere", fix,
             movedLast.map(\.raw).joined(separator: "&"), nil)
-        guard includePermutations, signed.count >= 2, signed.count <= 7 else { return }
+        guard signed.count >= 2, signed.count <= permutationLimit else { return }
         for permutation in Self.permutations(of: Array(signed.indices)) {
             let order = permutation.map { signed[$0] }
             add(
