@@ -1,0 +1,86 @@
+import BinanceAPI
+import Foundation
+import Testing
+@testable import BinanceSimulator
+
+/// `bnc sim` as built: prints its address and the demo key, serves, logs verdicts, stops on
+/// SIGTERM with exit code 0. Runs when the binary has been built (`swift build` first).
+/// The built `bnc`, when there is one.
+enum BuiltBinary {
+    static var path: String? {
+        var directory = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { directory.deleteLastPathComponent() }
+        let path = directory.appendingPathComponent(".build/debug/bnc").path
+        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
+    }
+}
+
+@Suite(.serialized, .enabled(if: BuiltBinary.path != nil, "needs .build/debug/bnc"))
+struct SimCommandBinaryTests {
+
+    /// Starts `bnc sim` with `arguments`; returns the process, its port, and its pipes.
+    func start(_ arguments: [String]) throws -> (Process, Int, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
+        process.arguments = ["sim"] + arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var text = ""
+        let deadline = Date().addingTimeInterval(10)
+        while !text.contains("\n"), Date() < deadline {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        let prefix = "bnc sim: listening on http://127.0.0.1:"
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix(prefix) })
+        let port = try #require(Int(line.dropFirst(prefix.count)))
+        return (process, port, out, err)
+    }
+
+    @Test func servesLogsAndStopsOnSIGTERM() throws {
+        let (process, port, out, err) = try start(["--duration", "30", "--skew-ms", "3000"])
+        let connection = try #require(RawHTTPConnection(port: port))
+        let time = try #require(connection.request("GET", "/api/v3/time"))
+        let serverTime = try #require(Int64(time.body.filter(\.isNumber)))
+        #expect(abs(serverTime - 3_000 - ExchangeClock.localMilliseconds()) < 2_000)
+        let query = TestClient().signedQuery("symbol=LTCBTC&orderId=28", timestamp: serverTime)
+        let cancel = try #require(
+            connection.request("DELETE", "/sapi/v1/margin/order?" + query, headers: ["X-MBX-APIKEY": SimulatorDemoKeys.hmacAPIKey]))
+        #expect(cancel.status == 200)
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("stopped (SIGTERM) after 2 requests"))
+        let log = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(log.contains("DELETE /sapi/v1/margin/order key=vmPU…Eh8A -> 200 accepted: canceled LTCBTC cross #28"))
+        #expect(!log.contains(SimulatorDemoKeys.hmacSecret))
+    }
+
+    @Test func stopsByItselfAfterDuration() throws {
+        let (process, _, out, _) = try start(["--duration", "0.5", "--quiet"])
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("stopped (--duration 0.5 s elapsed)"))
+    }
+
+    @Test func aBusyPortExitsWith1AndBadOptionsWith2() async throws {
+        let server = try await SimulatorServer.start(exchange: .demo())
+        defer { Task { await server.stop() } }
+        for (arguments, code) in [(["--port", String(server.port)], Int32(1)), (["--fail-rate", "1.5"], 2), (["--bulk", "X"], 2)] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
+            process.arguments = ["sim", "--duration", "5"] + arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == code, "\(arguments)")
+        }
+    }
+}
