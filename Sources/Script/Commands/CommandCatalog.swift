@@ -22,6 +22,11 @@ public struct CommandCatalog: Sendable {
     /// The table bnc uses.
     public static let standard = CommandCatalog([
         .cancel,
+        .order,
+        .open,
+        .orders,
+        .cancelAll,
+        .time,
     ])
 
     /// The entry named `name`.

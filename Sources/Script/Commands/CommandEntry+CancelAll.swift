@@ -1,0 +1,32 @@
+import BinanceAPI
+
+extension CommandEntry {
+    /// `cancel-all SYMBOL [isolated] [recv=MS]` → ``CancelAllMarginOpenOrders``.
+    public static let cancelAll = CommandEntry(
+        name: "cancel-all",
+        operation: CancelAllMarginOpenOrders.self,
+        summary: "Cancel every open margin order of a symbol.",
+        syntax: "cancel-all SYMBOL [isolated] [recv=MS]",
+        example: "cancel-all LTCBTC isolated",
+        description: """
+            Cancels all open orders of SYMBOL on the cross-margin account, or on its isolated-margin \
+            account with `isolated`, including OCO order lists. The result is the list of canceled orders.
+            """,
+        arguments: [
+            .positional(
+                "symbol", parameter: "symbol", kind: .symbol, summary: "the trading pair, e.g. LTCBTC",
+                typeHint: "symbols are written like LTCBTC"),
+            .flag(
+                "isolated", aliases: ["isIsolated"], parameter: "isIsolated",
+                summary: "the isolated-margin account of SYMBOL (isIsolated=TRUE)"),
+            .named(
+                "recv", aliases: ["recvWindow"], parameter: "recvWindow", kind: .integer,
+                summary: "how long the request stays valid, 1-60000 ms", typeHint: "recv= takes milliseconds, e.g. recv=5000"),
+        ],
+        build: { arguments in
+            CancelAllMarginOpenOrders(
+                symbol: arguments.text("symbol") ?? "", isIsolated: arguments.flag("isolated"),
+                recvWindow: arguments.int("recv"))
+        }
+    )
+}
