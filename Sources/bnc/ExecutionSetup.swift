@@ -29,17 +29,26 @@ enum ExecutionSetup {
         }
     }
 
-    /// The host requests go through: a dry run prints them; otherwise they are sent.
+    /// The host requests go through: a dry run prints them; otherwise they are sent through an
+    /// `ExchangeClient` over the transport `TransportFactory` picks (endpoint, profile, key),
+    /// observed by the session log when one is open.
     static func host(options: GlobalOptions) throws(SetupError) -> any OperationHost {
-        let credentials = try credentials()
-        let choice = options.endpointChoice
-        if options.dryRun {
-            return DryRunHost(
-                credentials: credentials, clock: ExchangeClock(fixed: options.timestamp), baseURL: choice.baseURL)
+        do throws(TransportFactory.SetupError) {
+            let profile = try TransportFactory.profile()
+            let choice = try TransportFactory.endpoint(option: options.endpoint, profile: profile)
+            let credentials = try TransportFactory.credentials(for: choice, profile: profile)
+            let clock = ExchangeClock(fixed: options.timestamp)
+            if options.dryRun {
+                return DryRunHost(credentials: credentials, clock: clock, baseURL: choice.baseURL)
+            }
+            let client = ExchangeClient(
+                transport: try TransportFactory.transport(for: choice, profile: profile), credentials: credentials,
+                clock: clock, observer: SessionLogSetup.current, recvWindow: profile.recvWindow)
+            let limits = profile.rateLimits
+            return ClientHost(client: client) { await $0.configureRateLimits(limits) }
+        } catch {
+            throw SetupError(message: error.message, hint: error.hint)
         }
-        throw SetupError(
-            message: "sending is not available yet (no transport for endpoint '\(choice.name)')",
-            hint: "use --dry-run to see the signed requests")
     }
 
     /// The printer for standard output in the chosen format; colour only on a terminal without NO_COLOR.

@@ -100,3 +100,23 @@ import Testing
         }
     }
 }
+
+/// Statements sent to the embedded simulator (the default endpoint): exchange errors become
+/// error values under `try`, and stop the script with exit code 1 without it.
+@Suite struct LanguageSimulatorTests {
+    @Test func exchangeErrorIsCaughtOrStopsTheScript() throws {
+        let run = try LanguageRun.bnc([
+            "-c",
+            """
+            try { cancel LTCBTC id=999999 } on error e { print $e.kind $e.code $e.name $e.status "[${e.msg}]" }
+            cancel LTCBTC id=999998
+            print "not reached"
+            """,
+        ])
+        #expect(run.status == 1)
+        #expect(run.stdout == "exchange -2011 CANCEL_REJECTED 400 [Unknown order sent.]\n")
+        #expect(run.stderr.hasPrefix("<command>:2:1: error: exchange error -2011 CANCEL_REJECTED: Unknown order sent.\n"))
+        #expect(run.stderr.contains("hint: the order was not found in the matching engine"))
+        #expect(run.stderr.hasSuffix("bnc: stopped at <command>:2:1: 4 statements run, 2 requests performed\n"))
+    }
+}

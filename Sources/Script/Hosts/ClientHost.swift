@@ -5,15 +5,35 @@ import BinanceAPI
 /// response body into a record value.
 public struct ClientHost: OperationHost {
     public let client: ExchangeClient
+    private let setUp: SetUpOnce?
 
-    public init(client: ExchangeClient) {
+    /// - Parameter setUp: runs once, before the first operation (e.g. configuring rate limits,
+    ///   which the client does asynchronously).
+    public init(client: ExchangeClient, setUp: (@Sendable (ExchangeClient) async -> Void)? = nil) {
         self.client = client
+        self.setUp = setUp.map(SetUpOnce.init)
     }
 
     public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+        if let setUp { await setUp.run(client) }
         let result = try await client.perform(operation)
         return OperationReply(
             value: Value(json: result.json), request: result.request, response: result.json, isDryRun: false,
             baseURL: client.transport.baseURL, events: result.events)
+    }
+}
+
+/// Runs a set-up step once.
+actor SetUpOnce {
+    private var step: (@Sendable (ExchangeClient) async -> Void)?
+
+    init(_ step: @escaping @Sendable (ExchangeClient) async -> Void) {
+        self.step = step
+    }
+
+    func run(_ client: ExchangeClient) async {
+        guard let step else { return }
+        self.step = nil
+        await step(client)
     }
 }
