@@ -30,15 +30,14 @@ let package = Package(
             // Release: the Swift runtime and Foundation linked in, so start-up does not map and
             // resolve ~15 Swift shared libraries (cold start 19 -> 13 ms, docs/performance.md).
             // Foundation's static libraries are named because modules compiled against the shared
-            // SDK (all dependencies) do not autolink them.
+            // SDK (all dependencies) do not autolink them. FoundationNetworking is left out on
+            // purpose: it loads libcurl and ~35 more libraries (+6 ms); use HTTPTransport instead.
             linkerSettings: [
                 .unsafeFlags(
                     [
-                        "-static-stdlib", "-Xlinker", "--start-group", "-lFoundationNetworking", "-l_CFURLSessionInterface",
+                        "-static-stdlib", "-Xlinker", "--start-group",
                         "-lFoundation", "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
                         "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group",
-                        // The runtime libcurl (no -dev package needed) for FoundationNetworking.
-                        "-Xlinker", "-l:libcurl.so.4",
                     ], .when(configuration: .release))
             ]
         ),
