@@ -45,7 +45,13 @@ public struct ExplainKey: Sendable {
             ("a leading newline", "\n" + hmacSecret), ("a trailing tab", hmacSecret + "\t"),
             ("surrounding quotes", "\"" + hmacSecret + "\""),
         ]
-        return variants.map { ($0.0, RequestSigner(hmacSecret: $0.1)) }
+        var result = variants.map { ($0.0, RequestSigner(hmacSecret: $0.1)) }
+        let trimmed = hmacSecret.trimmingWhitespace()
+        if trimmed != hmacSecret {
+            // The configured secret is the one with whitespace; the client's may be clean.
+            result.insert(("no whitespace, unlike the configured secret", RequestSigner(hmacSecret: trimmed)), at: 0)
+        }
+        return result
     }
 }
 

@@ -198,7 +198,7 @@ struct PayloadVariants {
     private func keyVariants(_ add: (FindingCode, String, String, String, RequestSigner?) -> Void) {
         for variant in key.whitespaceVariants {
             add(
-                .secretWhitespace, "the client's secret has \(variant.label) around the configured secret",
+                .secretWhitespace, "the client's secret differs from the configured one by whitespace: it has \(variant.label)",
                 "strip whitespace and newlines from the secret where the client reads it (a file or an env var)",
                 payload, variant.signer)
         }

@@ -251,3 +251,18 @@ import Testing
         }
     }
 }
+
+extension MistakeTests {
+    @Test func aConfiguredSecretWithWhitespaceIsTriedTrimmed() throws {
+        let key = ExplainKey(
+            credentials: Credentials(
+                apiKey: DemoCredentials.apiKey, signer: RequestSigner(hmacSecret: DemoCredentials.secret + "\n"),
+                source: "test"),
+            hmacSecret: DemoCredentials.secret + "\n")
+        let text = Self.request(sent: Self.cancel, signing: Self.cancel)
+        let explanation = try SignatureExplainer(key: key).explain(text, at: Self.serverTime)
+        let cause = try #require(explanation.findings.first { $0.confirmed })
+        #expect(cause.code == .secretWhitespace)
+        #expect(cause.message.contains("unlike the configured secret"))
+    }
+}
