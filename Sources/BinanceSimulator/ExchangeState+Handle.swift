@@ -42,7 +42,7 @@ extension ExchangeState {
         var headers = [HTTPHeader("Content-Type", "application/json;charset=UTF-8")]
         switch limiter.admit(
             client: request.client, family: family.rawValue, weight: weight(of: endpoint, parsed),
-            limits: limits(family), now: now)
+            limits: limits(family), now: serverTime)
         {
         case .allowed(let used):
             headers.append(HTTPHeader(family.usedWeightHeader, String(used)))

@@ -104,9 +104,12 @@ public struct ExchangeState: Sendable {
         books[account]?.open(symbol: symbol, isolated: isolated) ?? []
     }
 
-    /// The weight `client` has used in the current window of the `/sapi` family.
+    /// The weight `client` has used in the current window of the `/sapi` family (`now` on the
+    /// caller's clock; windows run on the server clock, as on the exchange).
     public func usedWeight(client: String, now: Int64) -> Int {
-        limiter.used(client: client, family: Endpoint.Family.sapi.rawValue, limits: limits(.sapi), now: now)
+        limiter.used(
+            client: client, family: Endpoint.Family.sapi.rawValue, limits: limits(.sapi),
+            now: now + configuration.clockSkewMilliseconds)
     }
 
     func limits(_ family: Endpoint.Family) -> WeightLimiter.Limits {
