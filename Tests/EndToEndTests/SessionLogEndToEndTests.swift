@@ -123,6 +123,78 @@ import Testing
         #expect(show.stdout.contains("1 request of unknown outcome (no response recorded): #4"))
     }
 
+    /// A script run against the simulator leaves a log that `--verify` and `--offline` replay:
+    /// same queries and signatures, same branches, same output, nothing sent.
+    @Test func aRunAgainstTheSimulatorVerifiesAndReplaysOffline() throws {
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let script = """
+            for id in 27..31 {
+              try {
+                let r = cancel LTCBTC id=$id
+                print "canceled $id: $r.status $r.clientOrderId"
+              } on error e {
+                print "not canceled $id: $e.code"
+              }
+            }
+            """
+        try script.write(toFile: directory + "/cleanup.bnc", atomically: true, encoding: .utf8)
+        let log = directory + "/cleanup.jsonl"
+        let run = try LanguageRun.bnc(["run", "--endpoint", "sim", "--log", log, directory + "/cleanup.bnc"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("canceled 28: CANCELED"))
+        #expect(run.stdout.contains("not canceled 27: -2011"))
+        let verify = try LanguageRun.bnc(["replay", log, "--verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("5 requests from 1 statement, every canonical query and signature byte-identical"))
+        let offline = try LanguageRun.bnc(["replay", log, "--offline"])
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stdout == run.stdout)
+        let script2 = try LanguageRun.bnc(["log", "script", log])
+        #expect(script2.stdout.hasSuffix(script + "\n"))
+    }
+
+    /// A script killed with SIGKILL while its loop's request is in flight leaves a log that
+    /// `bnc log show` reads, with that request marked OUTCOME UNKNOWN.
+    @Test func aScriptKilledMidLoopLeavesAReadableLog() throws {
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let listener = try SilentListener()
+        defer { listener.close() }
+        try "print \"start\"\nfor id in 1..1000 {\n  cancel LTCBTC id=$id\n}\n".write(
+            toFile: directory + "/loop.bnc", atomically: true, encoding: .utf8)
+        let log = directory + "/loop.jsonl"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: LanguageRun.binary)
+        process.arguments = ["run", "--endpoint", "http://127.0.0.1:\(listener.port)", "--log", log, directory + "/loop.bnc"]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "HOME": directory, "BINANCE_API_KEY": LanguageRun.demoKey,
+            "BINANCE_API_SECRET": LanguageRun.demoSecret,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until the request is on disk (written ahead of the send), then kill -9.
+        let deadline = Date().addingTimeInterval(20)
+        var logged = ""
+        while Date() < deadline && process.isRunning {
+            logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            if logged.contains(#""kind":"request""#) { break }
+            usleep(20_000)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "bnc ended by itself: \(logged)")
+        #expect(logged.contains(#""kind":"request""#))
+        let show = try LanguageRun.bnc(["log", "show", log])
+        #expect(show.status == 0)
+        #expect(show.stdout.contains("loop.bnc:3    cancel LTCBTC id=$id"))
+        #expect(show.stdout.contains("#1 "))
+        #expect(show.stdout.contains("-> OUTCOME UNKNOWN: no response recorded"))
+        #expect(show.stdout.contains("1 request of unknown outcome (no response recorded): #1"))
+        #expect(show.stdout.contains("the log has no end record"))
+    }
+
     /// Peak resident set size of `bnc ARGUMENTS` in KiB, from /usr/bin/time -v.
     static func peakKiB(_ arguments: [String]) throws -> (LanguageRun, Int) {
         let run = try SessionLogProcess.run(
