@@ -27,9 +27,10 @@ enum InteractiveEntry {
             var chosen = options
             chosen.dryRun = dryRun
             do throws(ExecutionSetup.SetupError) {
+                let log = try SessionLogSetup.open(options: chosen, variables: [:], mode: "shell")  // before the client: it observes
                 let host = try ExecutionSetup.host(options: chosen)
                 return ScriptSession(
-                    host: host, output: ExecutionSetup.printer(options: options), interrupt: interrupt,
+                    host: host, output: ExecutionSetup.printer(options: options), events: log, interrupt: interrupt,
                     variables: variables)
             } catch {
                 throw InteractiveShell.SessionUnavailable(message: error.message, hint: error.hint)
@@ -52,7 +53,9 @@ enum InteractiveEntry {
             Console.error("\(error)")
             return 2
         }
-        return await shell.run()
+        let code = await shell.run()
+        SessionLogSetup.close(exitCode: code)
+        return code
     }
 
     /// What must never reach the history file: the API secret, the private key file's text (and
