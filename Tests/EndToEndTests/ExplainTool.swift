@@ -12,7 +12,10 @@ enum ExplainTool {
         var stderr: String
     }
 
-    static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    /// The built binary: `$BNC_BIN`, else `.build/debug/bnc` of this package (as the other suites).
+    static let binary =
+        ProcessInfo.processInfo.environment["BNC_BIN"]
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/debug/bnc").standardized.path
 
     /// Runs `executable` with `arguments`; BINANCE_* variables are removed from the environment
