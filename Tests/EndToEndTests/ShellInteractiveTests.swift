@@ -27,7 +27,7 @@ struct ShellInteractiveTests {
         try shell.type("can")
         try shell.press("Tab")
         try shell.waitForLastLine("\(Self.prompt) cancel")
-        try shell.type("LTCBTC i")
+        try shell.type(" LTCBTC i")
         try shell.press("Tab")
         let listed = try shell.waitFor(text: "isolated")
         #expect(listed.contains("id="))
@@ -141,7 +141,8 @@ struct ShellInteractiveTests {
 
     @Test("help, vars, dry, history, a shell-command typo, and BNC_HISTORY=/dev/null")
     func shellCommands() throws {
-        let shell = try ShellTmuxHarness(arguments: Self.arguments, environment: ["BNC_HISTORY": "/dev/null"])
+        // No fixed --timestamp: after `dry off` the simulator checks the request's timestamp.
+        let shell = try ShellTmuxHarness(arguments: ["--dry-run"], environment: ["BNC_HISTORY": "/dev/null"])
         defer { shell.close(); shell.removeHome() }
         try shell.waitForLastLine(Self.prompt)
         try shell.type("help cancel")
@@ -153,7 +154,7 @@ struct ShellInteractiveTests {
         try shell.waitForLastLine(Self.prompt)
         try shell.type("vars")
         try shell.press("Enter")
-        try shell.waitFor(text: "$sym = \"LTCBTC\"")
+        try shell.waitFor("vars to list $sym") { $0.contains("$sym") && $0.contains(" = \"LTCBTC\"") }
         try shell.type("hlep")
         try shell.press("Enter")
         try shell.waitFor(text: "unknown command 'hlep'; did you mean 'help'?")
@@ -163,8 +164,52 @@ struct ShellInteractiveTests {
         try shell.type("dry")
         try shell.press("Enter")
         try shell.waitFor(text: "dry run is on")
+        // `dry off`: the prompt says sim, and the cancel goes to the embedded simulator.
+        try shell.press("C-l")
+        try shell.type("dry off")
+        try shell.press("Enter")
+        try shell.waitForLastLine("bnc(sim)>")
+        try shell.type("cancel LTCBTC id=28")
+        try shell.press("Enter")
+        let sent = try shell.waitFor(text: "CANCELED")
+        #expect(!sent.contains("signature  "))
+        try shell.waitForLastLine("bnc(sim)>")
+        try shell.type("dry on")
+        try shell.press("Enter")
+        try shell.waitForLastLine(Self.prompt)
         try shell.press("C-d")
         #expect(try shell.waitForExit() == 0)
         #expect(!FileManager.default.fileExists(atPath: shell.historyPath))
+    }
+
+    @Test("~/.editrc's `bind -v` gives vi editing; TAB and Ctrl-C keep working in both vi modes")
+    func viMode() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-shell-vi-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try "bind -v\n".write(to: home.appendingPathComponent(".editrc"), atomically: true, encoding: .utf8)
+        let shell = try ShellTmuxHarness(arguments: Self.arguments, home: home)
+        defer { shell.close(); shell.removeHome() }
+        try shell.waitForLastLine(Self.prompt)
+        try shell.type("can")
+        try shell.press("Tab")
+        try shell.waitForLastLine("\(Self.prompt) cancel")
+        try shell.type(" LTCBTC id=9")
+        try shell.waitForLastLine("\(Self.prompt) cancel LTCBTC id=9")
+        // Escape to command mode, `0` to the start, `x` deletes a character: vi, not emacs
+        // (where Escape-0 would be a numeric argument and `x` would be inserted).
+        try shell.press("Escape")
+        try shell.press("0")
+        try shell.press("x")
+        try shell.waitForLastLine("\(Self.prompt) ancel LTCBTC id=9")
+        try shell.press("C-c")
+        try shell.waitFor(text: "ancel LTCBTC id=9^C")
+        try shell.waitForLastLine(Self.prompt)
+        try shell.type("cancel LTCBTC id=9")
+        try shell.press("Enter")
+        try shell.waitFor(text: "symbol=LTCBTC&orderId=9&timestamp=1499827319559")
+        try shell.waitForLastLine(Self.prompt)
+        try shell.press("C-d")
+        #expect(try shell.waitForExit() == 0)
+        #expect(try shell.historyEntries() == ["cancel LTCBTC id=9"])
     }
 }
