@@ -35,6 +35,25 @@ struct BNC: AsyncParsableCommand {
         let code = await RootDispatch.run(options: options, command: command)
         if code != 0 { throw ExitCode(code) }
     }
+
+    /// Parses and runs like ArgumentParser's own `main`, except that usage and validation errors
+    /// exit with 2 (the project's code for "nothing was sent") instead of EX_USAGE (64).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                Console.write(fd: 2, fullMessage(for: error) + "\n")
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The version printed by `--version` and written into session logs.

@@ -16,8 +16,8 @@ struct SignCommand: ParsableCommand {
     @Argument(help: "The query string as your client signs it, e.g. 'symbol=LTCBTC&orderId=28&timestamp=1499827319559'.")
     var query: String
 
-    @Option(help: ArgumentHelp("Output format: text or json.", valueName: "format"))
-    var output: OutputFormat = .text
+    // The root's options (shared so that `bnc sign --output json` reaches this command).
+    @OptionGroup var options: GlobalOptions
 
     func run() throws {
         let credentials: Credentials
@@ -31,7 +31,7 @@ struct SignCommand: ParsableCommand {
             Console.warning("the query contains '?' or 'signature=': they are signed as given")
         }
         let signature = credentials.signer.sign(query)
-        switch output {
+        switch options.output {
         case .text:
             Console.out(signature.text)
         case .json:
