@@ -51,9 +51,11 @@ struct ReplayCommand: AsyncParsableCommand {
 
     /// `--verify` and `--offline`.
     private func replayFromLog() async -> Int32 {
+        // The key a run would sign with: environment, then profile, then the demo key.
         let credentials: Credentials
         do {
-            credentials = try ExecutionSetup.credentials()
+            let profile = try TransportFactory.profile()
+            credentials = try TransportFactory.credentials(for: .sim, profile: profile) ?? DemoCredentials.hmac
         } catch {
             Console.error(error.message, hint: error.hint)
             return 2

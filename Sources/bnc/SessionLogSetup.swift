@@ -25,10 +25,14 @@ enum SessionLogSetup {
             throw ExecutionSetup.SetupError(message: "--log and --no-log exclude each other", hint: "choose one")
         }
         if options.noLog || (options.dryRun && options.log == nil) { return nil }
-        let choice = options.endpointChoice
+        // The same endpoint and key the client will use (profile included); a problem with them
+        // is reported by the client's set-up, so here it only leaves the header without them.
+        let profile = (try? TransportFactory.profile()) ?? ConnectionProfile()
+        let choice = (try? TransportFactory.endpoint(option: options.endpoint, profile: profile)) ?? options.endpointChoice
+        let credentials = (try? TransportFactory.credentials(for: choice, profile: profile)) ?? nil
         let header = SessionHeader(
             bncVersion: BNCVersion.current, endpoint: choice.name, baseURL: choice.baseURL,
-            credentials: try ExecutionSetup.credentials(), mode: options.dryRun ? "dry-run" : mode,
+            credentials: credentials, mode: options.dryRun ? "dry-run" : mode,
             fixedClock: options.timestamp, variables: variables.mapValues(\.text))
         do throws(SessionLogError) {
             let writer: SessionLogWriter
