@@ -61,6 +61,17 @@ struct SimCommandBinaryTests {
         #expect(!log.contains(SimulatorDemoKeys.hmacSecret))
     }
 
+    @Test func stopsOnSIGINT() throws {
+        let (process, port, out, _) = try start(["--duration", "30", "--quiet"])
+        #expect(RawHTTPConnection(port: port)?.request("GET", "/sapi/v1/system/status")?.status == 200)
+        process.interrupt()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(output.contains("stopped (SIGINT) after 1 requests"))
+        #expect(RawHTTPConnection(port: port) == nil)
+    }
+
     @Test func stopsByItselfAfterDuration() throws {
         let (process, _, out, _) = try start(["--duration", "0.5", "--quiet"])
         process.waitUntilExit()
