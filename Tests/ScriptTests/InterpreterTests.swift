@@ -165,7 +165,7 @@ import Testing
         let harness = Harness()
         _ = await harness.run("let sym = BTCUSDT")
         _ = await harness.run("let n = 3")
-        #expect(harness.session.variableNames == ["n", "sym"])
+        #expect(harness.session.variableNames == ["dryrun", "n", "sym"])
         let outcome = await harness.run("print $sym $n")
         #expect(outcome.exitCode == 0)
         #expect(harness.output.printed == ["BTCUSDT 3"])
@@ -242,5 +242,15 @@ import Testing
         #expect(compare.diagnostics.first?.headline == "t.bnc:1:7: error: cannot compare string 'abc' with integer '3' using '<'")
         let loop = await harness.run("for x in 5 { print $x }")
         #expect(loop.diagnostics.first?.headline == "t.bnc:1:10: error: cannot loop over integer '5'")
+    }
+
+    @Test func dryrunVariableTellsTheMode() async {
+        let dry = Harness()
+        _ = await dry.run("if $dryrun { print dry } else { print live }")
+        #expect(dry.output.printed == ["dry"])
+        let live = Harness(host: ScriptedHost())
+        _ = await live.run("if $dryrun { print dry } else { print live }")
+        #expect(live.output.printed == ["live"])
+        #expect(live.session.check("print $dryrun", file: "t.bnc").isEmpty)
     }
 }

@@ -9,6 +9,7 @@ public struct DryRunHost: OperationHost {
     public var clock: ExchangeClock
     /// The base URL shown in the printed URL.
     public var baseURL: String
+    public var isDryRun: Bool { true }
 
     public init(credentials: Credentials?, clock: ExchangeClock, baseURL: String) {
         self.builder = RequestBuilder(credentials: credentials)

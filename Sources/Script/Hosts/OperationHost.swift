@@ -9,6 +9,13 @@ public protocol OperationHost: Sendable {
     /// Performs `operation`. Throws `ClientError` for every failure, so scripts can catch it
     /// with `try { } on error e { }`; `.request` errors mean nothing was sent.
     func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply
+
+    /// True when nothing is sent; scripts see it as `$dryrun`.
+    var isDryRun: Bool { get }
+}
+
+extension OperationHost {
+    public var isDryRun: Bool { false }
 }
 
 /// What a performed operation produced.

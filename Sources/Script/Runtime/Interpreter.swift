@@ -210,7 +210,7 @@ final class Interpreter {
             return reply
         } catch {
             if error.request != nil { requestsPerformed += 1 }
-            throw .failed(.client(error, at: call.range, in: source))
+            throw .failed(.client(error, at: call.nameRange, in: source))
         }
     }
 }

@@ -32,11 +32,15 @@ public final class ScriptSession: @unchecked Sendable {
 
     // MARK: - Variables
 
-    /// The names of the variables defined so far, sorted (for completion).
+    /// `$dryrun`: true when the session's host sends nothing. Set before every input, so a
+    /// script can do the right thing in both modes (a dry-run result is the request, not a response).
+    public static let dryRunVariable = "dryrun"
+
+    /// The names of the variables defined so far, sorted (for completion); `dryrun` is always one.
     public var variableNames: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return variables.keys.sorted()
+        return Set(variables.keys).union([Self.dryRunVariable]).sorted()
     }
 
     /// The value of a variable, if defined.
@@ -79,7 +83,7 @@ public final class ScriptSession: @unchecked Sendable {
         }
         let interpreter = Interpreter(
             source: source, catalog: catalog, host: host, output: output, events: events, interrupt: interrupt,
-            limits: limits, variables: snapshot())
+            limits: limits, variables: snapshot().merging([Self.dryRunVariable: .bool(host.isDryRun)]) { $1 })
         defer { store(interpreter.variables) }
         do throws(Interpreter.Stop) {
             try await interpreter.run(statements)
@@ -117,7 +121,7 @@ public final class ScriptSession: @unchecked Sendable {
     /// Parses and checks `source` against the variables defined so far.
     func compile(_ source: SourceFile) -> (statements: [Statement], diagnostics: [Diagnostic]) {
         let (statements, syntaxErrors) = Parser.parse(source, commandNames: Set(catalog.commandNames))
-        var checker = Checker(catalog: catalog, source: source, defined: Set(snapshot().keys))
+        var checker = Checker(catalog: catalog, source: source, defined: Set(snapshot().keys).union([Self.dryRunVariable]))
         checker.check(statements)
         let all = (syntaxErrors + checker.diagnostics).sorted { $0.location < $1.location }
         var seen = Set<Diagnostic>()
