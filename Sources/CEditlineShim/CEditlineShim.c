@@ -32,6 +32,8 @@ static atomic_ulong sigint_received = 0;
 static atomic_ulong sigint_seen = 0;
 static atomic_ulong sigwinch_received = 0;
 static unsigned long sigwinch_seen = 0;
+static atomic_ulong sigcont_received = 0;
+static unsigned long sigcont_seen = 0;
 static int signal_pipe[2] = {-1, -1};
 static atomic_int signals_installed = 0;
 
@@ -41,6 +43,8 @@ static void bnc_signal_handler(int signo) {
         atomic_fetch_add(&sigint_received, 1);
     } else if (signo == SIGWINCH) {
         atomic_fetch_add(&sigwinch_received, 1);
+    } else if (signo == SIGCONT) {
+        atomic_fetch_add(&sigcont_received, 1);
     }
     if (signal_pipe[1] >= 0) {
         char byte = (char)signo;
@@ -68,7 +72,8 @@ int bnc_signals_install(void) {
     action.sa_handler = bnc_signal_handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
-    if (sigaction(SIGINT, &action, NULL) != 0 || sigaction(SIGWINCH, &action, NULL) != 0) {
+    if (sigaction(SIGINT, &action, NULL) != 0 || sigaction(SIGWINCH, &action, NULL) != 0
+        || sigaction(SIGCONT, &action, NULL) != 0) {
         return -1;
     }
     return 0;
@@ -121,6 +126,16 @@ static int bnc_read_char(EditLine *el, wchar_t *out) {
         if (winch != sigwinch_seen) {
             sigwinch_seen = winch;
             el_resize(el);
+            el_wset(el, EL_REFRESH);
+        }
+        unsigned long resumed = atomic_load(&sigcont_received);
+        if (resumed != sigcont_seen) {
+            // Back from Ctrl-Z: the parent shell put the terminal in its own (cooked, echoing)
+            // mode. Leave and re-enter libedit's mode so it re-reads and re-applies the
+            // settings, then redraw the prompt and the line.
+            sigcont_seen = resumed;
+            el_wset(el, EL_PREP_TERM, 0);
+            el_wset(el, EL_PREP_TERM, 1);
             el_wset(el, EL_REFRESH);
         }
         unsigned long received = atomic_load(&sigint_received);

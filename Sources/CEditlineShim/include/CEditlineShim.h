@@ -2,7 +2,7 @@
 #define BNC_CEDITLINE_SHIM_H_PUBLIC
 // Non-variadic wrappers over libedit's el_wset / el_wget / history_w, which Swift cannot call
 // (Swift does not import C variadic functions), plus the signal plumbing the line editor needs:
-// a SIGINT/SIGWINCH handler that only bumps counters and writes to a self-pipe, and a
+// a SIGINT/SIGWINCH/SIGCONT handler that only bumps counters and writes to a self-pipe, and a
 // character reader for EL_GETCFN that waits on stdin and that pipe together.
 #include <stdio.h>
 #include <wchar.h>
@@ -67,7 +67,7 @@ int bnc_history_count(HistoryW *_Nonnull history);
 
 // MARK: - Signals
 
-/// Installs the SIGINT and SIGWINCH handlers (idempotent). SIGINT never terminates the
+/// Installs the SIGINT, SIGWINCH and SIGCONT handlers (idempotent). SIGINT never terminates the
 /// process afterwards: it only counts. Returns 0 on success.
 int bnc_signals_install(void);
 /// The number of SIGINTs received since installation (async-signal-safe counter).
