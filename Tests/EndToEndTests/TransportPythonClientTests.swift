@@ -62,7 +62,8 @@ import Testing
         #expect(result.status == 0, "python-binance failed: \(result.err)")
         #expect(result.out.contains(#""orderId": 28"#) && result.out.contains(#""status": "CANCELED""#))
         #expect(result.out.contains(#""clientOrderId": "#) && result.out.contains("isoOrder1"))
-        #expect(sim.log.contains("DELETE /sapi/v1/margin/order -> 200"))
+        #expect(sim.log.contains("-> 200 accepted: canceled LTCBTC cross #28"))
+        #expect(sim.log.contains("-> 200 accepted: canceled LTCBTC isolated #31"))
         #expect(!sim.log.contains("-1022"))
     }
 
