@@ -134,17 +134,22 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         let session: ScriptSession
         do {
+            // The replay's own log, marked as a replay (the session below then uses it).
+            try SessionLogSetup.open(options: options, variables: variables, mode: "replay")
             session = try ExecutionSetup.session(options: options, variables: variables)
         } catch {
             Console.error(error.message, hint: error.hint)
             return 2
         }
+        var code: Int32 = 0
         for statement in statements {
             let outcome = await session.run(statement, file: log)
             ExecutionSetup.report(outcome)
-            if outcome.exitCode != 0 { return outcome.exitCode }
+            code = outcome.exitCode
+            if code != 0 { break }
         }
-        return 0
+        SessionLogSetup.close(exitCode: code)
+        return code
     }
 
     /// The depth-0 statements of a log and its `--set` variables.

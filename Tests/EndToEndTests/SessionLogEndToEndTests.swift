@@ -152,6 +152,18 @@ import Testing
         #expect(offline.stdout == run.stdout)
         let script2 = try LanguageRun.bnc(["log", "script", log])
         #expect(script2.stdout.hasSuffix(script + "\n"))
+        // --live sends the statements again (to a fresh embedded simulator) and logs the replay.
+        let again = directory + "/again.jsonl"
+        let live = try LanguageRun.bnc(["replay", log, "--live", "--log", again])
+        #expect(live.status == 0, "\(live.stderr)")
+        #expect(live.stdout == run.stdout)
+        let replayLog = try String(contentsOfFile: again, encoding: .utf8)
+        #expect(replayLog.contains(#""mode":"replay""#))
+        #expect(replayLog.components(separatedBy: #""kind":"request""#).count == 6)
+        // Against the live exchange it asks first; with no terminal to ask on, it refuses.
+        let refused = try LanguageRun.bnc(["replay", log, "--live", "--endpoint", "live", "--no-log"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("needs confirmation"))
     }
 
     /// A script killed with SIGKILL while its loop's request is in flight leaves a log that
