@@ -212,4 +212,25 @@ struct ShellInteractiveTests {
         #expect(try shell.waitForExit() == 0)
         #expect(try shell.historyEntries() == ["cancel LTCBTC id=9"])
     }
+
+    @Test("Ctrl-Z and fg: the line comes back in libedit's mode, typed keys are not echoed twice")
+    func suspendAndResume() throws {
+        let shell = try ShellTmuxHarness(arguments: Self.arguments, environment: ["BNC_HISTORY": "/dev/null"], underBash: true)
+        defer { shell.close(); shell.removeHome() }
+        try shell.waitForLastLine(Self.prompt)
+        try shell.type("print 1")
+        try shell.waitForLastLine("\(Self.prompt) print 1")
+        try shell.press("C-z")
+        try shell.waitFor(text: "Stopped")
+        try shell.waitForLastLine("$")
+        try shell.type("fg")
+        try shell.press("Enter")
+        try shell.waitForLastLine("\(Self.prompt) print 1")
+        try shell.type("23")
+        try shell.waitForLastLine("\(Self.prompt) print 123")
+        try shell.press("Enter")
+        try shell.waitFor("the result") { $0.hasSuffix("123\n\(Self.prompt)") }
+        try shell.press("C-d")
+        try shell.waitForLastLine("$")
+    }
 }

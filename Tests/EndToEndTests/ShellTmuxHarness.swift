@@ -46,7 +46,10 @@ final class ShellTmuxHarness {
     }
 
     /// Starts `bnc ARGUMENTS` in a 100x30 window with a clean environment.
-    init(arguments: [String], environment extra: [String: String] = [:], home existingHome: URL? = nil) throws {
+    ///
+    /// With `underBash`, the window runs an interactive bash that is asked to start bnc, so that
+    /// job control (Ctrl-Z, `fg`) is there as in a user's terminal.
+    init(arguments: [String], environment extra: [String: String] = [:], home existingHome: URL? = nil, underBash: Bool = false) throws {
         guard let tmux = Self.findTmux() else { throw Failure.missingTool("tmux") }
         self.tmux = tmux
         binary = Self.binaryPath
@@ -70,6 +73,14 @@ final class ShellTmuxHarness {
         let script = "trap : INT; \"$0\" \"$@\"; echo \"\(Self.exitMarker)$?]\"; exec sleep 600"
         let command = "exec env -i " + assignments.joined(separator: " ") + " /bin/sh -c " + Self.quote(script) + " "
             + ([binary] + arguments).map(Self.quote).joined(separator: " ")
+        if underBash {
+            let bash = "exec env -i " + assignments.joined(separator: " ") + " PS1='$ ' /bin/bash --norc --noprofile -i"
+            try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", "100", "-y", "30", bash])
+            try waitForLastLine("$")
+            try type(([binary] + arguments).map(Self.quote).joined(separator: " "))
+            try press("Enter")
+            return
+        }
         try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", "100", "-y", "30", command])
     }
 
