@@ -164,6 +164,18 @@ struct ShellInteractiveTests {
         try shell.type("dry")
         try shell.press("Enter")
         try shell.waitFor(text: "dry run is on")
+        // `run FILE` runs a script in this session: its variables stay defined.
+        let script = shell.home.appendingPathComponent("close.bnc")
+        try "let closed = \"LTCBTC\"\nprint \"ran ${closed}\"\n".write(to: script, atomically: true, encoding: .utf8)
+        try shell.type("run \(shell.home.path)/clo")
+        try shell.press("Tab")
+        try shell.waitForLastLine("\(Self.prompt) run \(script.path)")
+        try shell.press("Enter")
+        try shell.waitFor(text: "ran LTCBTC")
+        try shell.type("print $closed")
+        try shell.press("Enter")
+        try shell.waitForLastLine(Self.prompt)
+        #expect(try shell.screen().split(separator: "\n").suffix(2).first == "LTCBTC")
         // `dry off`: the prompt says sim, and the cancel goes to the embedded simulator.
         try shell.press("C-l")
         try shell.type("dry off")

@@ -15,6 +15,7 @@ struct ShellCommandTests {
         #expect(ShellCommand.parse("history") == .command(.history(last: nil)))
         #expect(ShellCommand.parse("history 5") == .command(.history(last: 5)))
         #expect(ShellCommand.parse("clear") == .command(.clear))
+        #expect(ShellCommand.parse("run examples/close.bnc") == .command(.run(path: "examples/close.bnc")))
         #expect(ShellCommand.parse("exit") == .command(.exit))
         #expect(ShellCommand.parse("  quit  ") == .command(.exit))
         #expect(ShellCommand.parse("cancel LTCBTC id=28") == nil)
@@ -28,6 +29,7 @@ struct ShellCommandTests {
         #expect(ShellCommand.parse("vars x") == .usage("usage: vars"))
         #expect(ShellCommand.parse("exit now") == .usage("usage: exit"))
         #expect(ShellCommand.parse("help a b") == .usage("usage: help [COMMAND]"))
+        #expect(ShellCommand.parse("run") == .usage("usage: run FILE"))
     }
 
     @Test("did you mean: the closest known words, closest first")

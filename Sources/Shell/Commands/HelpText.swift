@@ -10,6 +10,7 @@ public enum HelpText {
         ("dry on|off", "print requests (query, signature, URL) instead of sending them"),
         ("history [N]", "the statements entered, newest last"),
         ("clear", "clear the screen"),
+        ("run FILE", "check and run a .bnc script in this session"),
         ("exit, quit", "leave the shell (Ctrl-D too)"),
     ]
 

@@ -10,11 +10,13 @@ public enum ShellCommand: Equatable, Sendable {
     case history(last: Int?)
     /// `clear`: clears the screen.
     case clear
+    /// `run FILE`: runs a `.bnc` script in this session (its variables stay defined).
+    case run(path: String)
     /// `exit` or `quit` (Ctrl-D does the same).
     case exit
 
     /// Every shell command word, sorted.
-    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "vars"]
+    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "run", "vars"]
 
     /// The outcome of reading a line as a shell command.
     public enum Parse: Equatable, Sendable {
@@ -49,6 +51,8 @@ public enum ShellCommand: Equatable, Sendable {
             return .usage("usage: history [N]   (N: how many of the newest entries, at least 1)")
         case "clear":
             return rest.isEmpty ? .command(.clear) : .usage("usage: clear")
+        case "run":
+            return rest.count == 1 ? .command(.run(path: rest[0])) : .usage("usage: run FILE")
         default:
             return rest.isEmpty ? .command(.exit) : .usage("usage: \(first)")
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads directories for file name completion (`run exa<TAB>`).
+/// Reads directories for file name completion (`run exa<TAB>`) and files for `run FILE`.
 enum DirectoryListing {
     /// The entries of `directory` (`""` is the current directory; `~/` is the home directory),
     /// or nil when it cannot be read.
@@ -13,5 +13,11 @@ enum DirectoryListing {
             FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
             return Completer.FileEntry(name: name, isDirectory: isDirectory.boolValue)
         }
+    }
+
+    /// The UTF-8 text of the file at `path`, or nil when it cannot be read.
+    static func read(_ path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return String(data: data, encoding: .utf8)
     }
 }

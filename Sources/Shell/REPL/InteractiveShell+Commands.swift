@@ -17,6 +17,9 @@ extension InteractiveShell {
             if TerminalOutput.isTerminal(1) { TerminalOutput.write("\u{1B}[H\u{1B}[2J") }
         case .exit:
             shouldExit = true
+        case .run:
+            // Runs statements, so `execute` handles it (it has to await them).
+            break
         }
     }
 

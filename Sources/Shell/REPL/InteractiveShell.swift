@@ -88,6 +88,7 @@ public final class InteractiveShell {
     func execute(_ block: String) async {
         if let parsed = ShellCommand.parse(block) {
             switch parsed {
+            case .command(.run(let path)): await runFile(path)
             case .command(let command): perform(command)
             case .usage(let message): reportError(message)
             }
@@ -97,13 +98,28 @@ public final class InteractiveShell {
             reportError(message)
             return
         }
+        await runStatements(block, file: "<shell>")
+    }
+
+    /// Runs statements in the session with Ctrl-C watched, then reports errors and interruptions.
+    private func runStatements(_ text: String, file: String) async {
         interrupt.reset()
         let watcher = InterruptWatcher(raising: interrupt)
-        let outcome = await session.run(block, file: "<shell>")
+        let outcome = await session.run(text, file: file)
         watcher.stop()
         interrupt.reset()
         report(outcome)
-        if outcome.status != .rejected { remember(symbolsIn: block) }
+        if outcome.status != .rejected { remember(symbolsIn: text) }
+    }
+
+    /// `run FILE`: the script is checked whole and run in this session, as `bnc run` would.
+    private func runFile(_ path: String) async {
+        let expanded = path.hasPrefix("~/") ? (settings.environment["HOME"] ?? "~") + path.dropFirst(1) : path
+        guard let text = DirectoryListing.read(expanded) else {
+            reportError("cannot read \(path)")
+            return
+        }
+        await runStatements(text, file: path)
     }
 
     /// "did you mean 'help'?" for a first word that is close to a shell command and is not a
