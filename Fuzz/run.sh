@@ -6,8 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
-swift build --scratch-path .build/fuzz --sanitize=fuzzer --sanitize=address -Xswiftc -DFUZZING \
-  --product bnc-fuzz-script
+# Only the fuzzer sanitizer: swiftc keeps just the last of several -sanitize= flags, and with
+# `--sanitize=fuzzer --sanitize=address` the Swift code loses its coverage instrumentation.
+swift build --scratch-path .build/fuzz --sanitize=fuzzer -Xswiftc -DFUZZING --product bnc-fuzz-script
 mkdir -p Fuzz/corpus Fuzz/artifacts
 cp -n examples/*.bnc Fuzz/corpus/ 2>/dev/null || true
 if [ "$#" -eq 0 ]; then set -- -max_total_time=60; fi

@@ -253,4 +253,18 @@ import Testing
         #expect(live.output.printed == ["live"])
         #expect(live.session.check("print $dryrun", file: "t.bnc").isEmpty)
     }
+
+    @Test func extremeRangesDoNotOverflow() async {
+        let harness = Harness(limits: ExecutionLimits(maximumStatements: 10))
+        let outcome = await harness.run(
+            """
+            let r = -9223372036854775808..9223372036854775807
+            print $r.count $r.first
+            for i in 9223372036854775806..9223372036854775807 { print $i }
+            """)
+        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(harness.output.printed == ["9223372036854775807 -9223372036854775808", "9223372036854775806", "9223372036854775807"])
+        let printed = await harness.run("print -5..9223372036854775807")
+        #expect(printed.exitCode == 0)
+    }
 }

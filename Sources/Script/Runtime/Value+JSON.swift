@@ -34,7 +34,7 @@ extension Value {
         case .list(let values): return .array(values.map(\.json))
         case .range(let lower, let upper):
             guard lower <= upper else { return .array([]) }
-            let last = upper - lower > 9_999 ? lower + 9_999 : upper
+            let last = Value.rangeCount(lower, upper) > 10_000 ? lower + 9_999 : upper
             return .array((lower...last).map { .number(String($0)) })
         case .record(let record):
             return .object(JSONObject(record.fields.map { ($0.name, $0.value.json) }))

@@ -56,11 +56,20 @@ public enum Value: Sendable, Hashable {
     var count: Int64? {
         switch self {
         case .list(let values): return Int64(values.count)
-        case .range(let lower, let upper): return upper < lower ? 0 : upper - lower &+ 1
+        case .range(let lower, let upper): return Value.rangeCount(lower, upper)
         case .record(let record): return Int64(record.fields.count)
         case .string(let text): return Int64(text.count)
         default: return nil
         }
+    }
+}
+
+extension Value {
+    /// Elements in `lower...upper`, saturating at `Int64.max` (a range of every Int64 has one more).
+    static func rangeCount(_ lower: Int64, _ upper: Int64) -> Int64 {
+        guard lower <= upper else { return 0 }
+        let (difference, overflow) = upper.subtractingReportingOverflow(lower)
+        return overflow || difference == Int64.max ? Int64.max : difference + 1
     }
 }
 
