@@ -89,12 +89,10 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         statementCount += 1
         currentStatement = statementCount
         if self.file != nil {
-            var text = ""
             StatementRecord(
                 sequence: statementCount, source: source, file: file, line: line, column: column, depth: depth,
                 at: ExchangeClock.localMilliseconds()
-            ).appendLine(to: &text)
-            pending.append(contentsOf: text.utf8)
+            ).appendLine(to: &pending)
         }
         if pending.count >= Self.bufferLimit { try? flushPending() }
         return statementCount

@@ -27,15 +27,17 @@ struct StatementNesting {
         outer.file == inner.file && outer.start < inner.start && inner.end <= outer.end
     }
 
-    /// Where `text` ends when it starts at `line`:`column` (columns count characters).
+    /// Where `text` ends when it starts at `line`:`column`. Columns count Unicode scalars (UTF-8
+    /// lead bytes), which equals characters for everything but combining marks — close enough
+    /// to compare spans, and a byte loop keeps the writer's hot path cheap.
     private static func end(of text: String, line: Int, column: Int) -> (line: Int, column: Int) {
         var line = line
         var column = column
-        for character in text {
-            if character == "\n" || character == "\r\n" {
+        for byte in text.utf8 {
+            if byte == 0x0A {
                 line += 1
                 column = 1
-            } else {
+            } else if byte & 0xC0 != 0x80 && byte != 0x0D {
                 column += 1
             }
         }

@@ -45,9 +45,24 @@ import Testing
 
     @Test func theFastStatementLineIsTheJSONLine() {
         for case .statement(let statement) in Self.samples {
-            var fast = ""
+            var fast: [UInt8] = []
             statement.appendLine(to: &fast)
-            #expect(fast == SessionRecord.statement(statement).line + "\n")
+            #expect(String(decoding: fast, as: UTF8.self) == SessionRecord.statement(statement).line + "\n")
+        }
+    }
+
+    @Test func fastJSONBytesMatchJSONValue() {
+        for text in ["", "plain", "quote \" back \\ slash", "\u{0}\u{1}\u{1F}\n\r\t\u{8}\u{C}", "é ü 日本 🎉 e\u{301}"] {
+            var fast: [UInt8] = []
+            JSONBytes.appendString(text, to: &fast)
+            var slow = ""
+            JSONValue.writeString(text, to: &slow)
+            #expect(String(decoding: fast, as: UTF8.self) == slow)
+        }
+        for number in [0, 7, -7, 1_499_827_319_559, Int64.max, Int64.min] {
+            var fast: [UInt8] = []
+            JSONBytes.appendInteger(number, to: &fast)
+            #expect(String(decoding: fast, as: UTF8.self) == String(number))
         }
     }
 
