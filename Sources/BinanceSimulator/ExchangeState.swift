@@ -16,6 +16,10 @@ public struct ExchangeState: Sendable {
         didSet {
             limiter.strikesBeforeBan = configuration.strikesBeforeBan
             limiter.banMilliseconds = configuration.banMilliseconds
+            if configuration.faults.seed != oldValue.faults.seed {
+                faultRandom = SeededGenerator(seed: configuration.faults.seed)
+                idRandom = SeededGenerator(seed: configuration.faults.seed ^ 0x5EED_1D5)
+            }
         }
     }
     var keys: [String: RegisteredKey] = [:]

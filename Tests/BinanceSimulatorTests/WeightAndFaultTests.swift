@@ -124,6 +124,17 @@ import Testing
         #expect((60...140).contains(failures), "\(failures) of 500 failed")
     }
 
+    @Test func changingTheConfigurationAtRunTimeTakesEffect() {
+        let exchange = Exchange.demo()
+        let client = TestClient(exchange)
+        #expect(client.cancel("symbol=LTCBTC&orderId=28").status == 200)
+        exchange.configuration.faults = FaultPlan(serverErrorRate: 1, afterEffectShare: 0, seed: 9)
+        #expect(client.cancel("symbol=LTCBTC&orderId=29").status >= 500)
+        exchange.configuration.faults = FaultPlan()
+        exchange.configuration.clockSkewMilliseconds = -10_000
+        #expect(client.cancel("symbol=LTCBTC&orderId=29").code == -1021)
+    }
+
     @Test func droppedConnectionsAreDeliveredAsDrops() {
         var configuration = SimulatorConfiguration()
         configuration.faults = FaultPlan(dropRate: 1, seed: 3)
