@@ -1,4 +1,5 @@
 import BinanceAPI
+import Foundation
 import Testing
 
 @testable import Script
@@ -198,7 +199,7 @@ import Testing
         #expect(outcome.status == .interrupted)
         #expect(outcome.exitCode == 1)
         #expect(host.performed.count == 3)
-        #expect(outcome.summary == "interrupted before t.bnc:1:24: 4 statements run, 3 requests performed")
+        #expect(outcome.summary == "interrupted before t.bnc:1:1: 4 statements run, 3 requests performed")
     }
 
     @Test func eventsSeeEachStatementBeforeItRuns() async {
@@ -210,11 +211,27 @@ import Testing
         #expect(events.allSatisfy { $0.file == "t.bnc" })
     }
 
-    @Test func statementLimitStopsRunawayLoops() async {
+    @Test func stepLimitStopsRunawayLoops() async {
         let harness = Harness(limits: ExecutionLimits(maximumStatements: 50))
         let outcome = await harness.run("repeat 1000000 { let x = 1 }")
         #expect(outcome.exitCode == 1)
-        #expect(outcome.statementsRun == 50)
+        #expect(outcome.statementsRun == 25)
+        // A loop with nothing in it still stops: iterations count too.
+        let empty = await harness.run("for i in 1..9223372036854775807 { }")
+        #expect(empty.exitCode == 1)
+        #expect(empty.diagnostics.first?.message == "stopped: the limit of 50 steps (statements and loop iterations) was reached")
+    }
+
+    @Test func interruptStopsAnEmptyLoop() async {
+        let flag = InterruptFlag()
+        let harness = Harness(interrupt: flag)
+        // A plain thread, as a signal handler would be: the loop keeps a cooperative thread busy.
+        Thread.detachNewThread {
+            usleep(50_000)
+            flag.raise()
+        }
+        let outcome = await harness.run("repeat 9223372036854775807 { }")
+        #expect(outcome.status == .interrupted)
     }
 
     @Test func dryRunValueIsTheRequestRecord() async {

@@ -49,11 +49,19 @@ final class Interpreter {
         for statement in statements { try await run(statement) }
     }
 
+    /// Statements run plus loop iterations: what the limit counts, so that even a loop with an
+    /// empty body stops at the limit and notices Ctrl-C.
+    private var steps = 0
+
+    /// Checks Ctrl-C and the step limit; called before every statement and loop iteration.
+    private func checkpoint(at range: SourceRange) throws(Stop) {
+        if interrupt.isRaised { throw .interrupted(at: range.start) }
+        if let maximum = limits.maximumStatements, steps >= maximum { throw .limitReached(at: range) }
+        steps += 1
+    }
+
     func run(_ statement: Statement) async throws(Stop) {
-        if interrupt.isRaised { throw .interrupted(at: statement.range.start) }
-        if let maximum = limits.maximumStatements, statementsRun >= maximum {
-            throw .limitReached(at: statement.range)
-        }
+        try checkpoint(at: statement.range)
         statementsRun += 1
         events?.statementWillRun(
             StatementEvent(
@@ -100,6 +108,7 @@ final class Interpreter {
             var progress = ProgressTicker(location: statement.range.start, total: max(0, count))
             var done: Int64 = 0
             while done < count {
+                try checkpoint(at: statement.range)
                 try await run(body)
                 done += 1
                 progress.tick(done: done, requests: requestsPerformed, output: output)
@@ -152,6 +161,7 @@ final class Interpreter {
             var current = lower
             while true {
                 variables[variable] = .integer(current)
+                try checkpoint(at: range)
                 try await run(body)
                 done += 1
                 progress.tick(done: done, requests: requestsPerformed, output: output)
@@ -161,6 +171,7 @@ final class Interpreter {
         case .list(let values):
             for value in values {
                 variables[variable] = value
+                try checkpoint(at: range)
                 try await run(body)
                 done += 1
                 progress.tick(done: done, requests: requestsPerformed, output: output)
@@ -168,6 +179,7 @@ final class Interpreter {
         case .record(let record):
             for field in record.fields {
                 variables[variable] = .record(Record([("name", .string(field.name)), ("value", field.value)]))
+                try checkpoint(at: range)
                 try await run(body)
             }
         default:

@@ -32,7 +32,7 @@ public final class InterruptFlag: @unchecked Sendable {
 /// Bounds on a run, for fuzzing and tests; scripts run unbounded by default (loops are bounded
 /// only by the user).
 public struct ExecutionLimits: Sendable, Hashable {
-    /// Stop after this many statements; nil for no limit.
+    /// Stop after this many steps (statements run plus loop iterations); nil for no limit.
     public var maximumStatements: Int?
     /// Cap on `sleep` durations in ms (tests set 0); nil for no cap.
     public var maximumSleep: Int64?

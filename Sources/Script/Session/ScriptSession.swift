@@ -111,7 +111,7 @@ public final class ScriptSession: @unchecked Sendable {
                 summary: "interrupted before \(location): \(done)")
         case .limitReached(let range):
             let diagnostic = Diagnostic(
-                "stopped: the limit of \(limits.maximumStatements ?? 0) statements was reached", at: range, in: source)
+                "stopped: the limit of \(limits.maximumStatements ?? 0) steps (statements and loop iterations) was reached", at: range, in: source)
             return RunOutcome(
                 status: .failed, diagnostics: [diagnostic], exitCode: 1, statementsRun: interpreter.statementsRun,
                 requestsPerformed: interpreter.requestsPerformed, summary: done)
