@@ -19,8 +19,11 @@ enum InteractiveEntry {
     static func run(options: GlobalOptions) async -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let noColor = environment["NO_COLOR"] != nil
+        // The endpoint the client will really use (a profile may choose it), for an honest prompt.
+        let profile = (try? TransportFactory.profile()) ?? ConnectionProfile()
+        let endpoint = (try? TransportFactory.endpoint(option: options.endpoint, profile: profile)) ?? options.endpointChoice
         let settings = ShellSettings(
-            endpointName: options.endpointChoice.name, dryRun: options.dryRun,
+            endpointName: endpoint.name, dryRun: options.dryRun,
             colour: isatty(1) == 1 && !noColor && options.output == .text, errorColour: isatty(2) == 1 && !noColor,
             environment: environment, secretValues: secretValues(environment))
         let makeSession: InteractiveShell.SessionFactory = { dryRun, interrupt, variables in
