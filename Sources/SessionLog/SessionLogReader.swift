@@ -16,6 +16,7 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     private let lines: LineReader
     private var sawRecord = false
     private var pendingRecord: SessionLogEntry?
+    private var lastLine = 0
     /// Set when reading failed part-way (an I/O error, not a bad line).
     public private(set) var readError: SessionLogError?
 
@@ -76,8 +77,16 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
         while true {
             let line: LineReader.Line
             do {
-                guard let next = try lines.next() else { return nil }
+                guard let next = try lines.next() else {
+                    // An empty log (or one of damaged lines only) has no header either: say so once.
+                    if !sawRecord {
+                        sawRecord = true
+                        return .issue(SessionLogIssue(line: lastLine + 1, problem: .missingHeader))
+                    }
+                    return nil
+                }
                 line = next
+                lastLine = next.number
             } catch {
                 readError = error
                 return nil
