@@ -284,4 +284,11 @@ import Testing
         let printed = await harness.run("print -5..9223372036854775807")
         #expect(printed.exitCode == 0)
     }
+
+    @Test func valuesCannotNestWithoutBound() async {
+        let harness = Harness()
+        let outcome = await harness.run("let a = 1\nrepeat 100000 { let a = [$a] }\nprint $a")
+        #expect(outcome.exitCode == 1)
+        #expect(outcome.diagnostics.first?.headline == "t.bnc:2:25: error: list is nested too deeply (more than 64 levels)")
+    }
 }

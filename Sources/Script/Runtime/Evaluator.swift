@@ -41,7 +41,11 @@ struct Evaluator {
         case .list(let elements):
             var values: [Value] = []
             for element in elements { values.append(try evaluate(element)) }
-            return .list(values)
+            let list = Value.list(values)
+            if list.nesting() > Value.maximumNesting {
+                throw failure("list is nested too deeply (more than \(Value.maximumNesting) levels)", at: expression.range)
+            }
+            return list
         case .range(let lowerExpression, let upperExpression):
             let lower = try integer(lowerExpression, role: "a range bound")
             let upper = try integer(upperExpression, role: "a range bound")

@@ -65,6 +65,23 @@ public enum Value: Sendable, Hashable {
 }
 
 extension Value {
+    /// The deepest a script may nest lists (`let a = [$a]` in a loop would otherwise build a value
+    /// too deep to print, compare or free without exhausting the stack).
+    static let maximumNesting = 64
+
+    /// How deeply lists and records nest inside this value, counting stops past `limit`.
+    func nesting(limit: Int = Value.maximumNesting) -> Int {
+        guard limit >= 0 else { return 1 }
+        switch self {
+        case .list(let values):
+            return 1 + (values.map { $0.nesting(limit: limit - 1) }.max() ?? 0)
+        case .record(let record):
+            return 1 + (record.fields.map { $0.value.nesting(limit: limit - 1) }.max() ?? 0)
+        default:
+            return 0
+        }
+    }
+
     /// Elements in `lower...upper`, saturating at `Int64.max` (a range of every Int64 has one more).
     static func rangeCount(_ lower: Int64, _ upper: Int64) -> Int64 {
         guard lower <= upper else { return 0 }
