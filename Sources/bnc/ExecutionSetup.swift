@@ -86,6 +86,7 @@ enum ExecutionSetup {
         do {
             session = try self.session(options: options, variables: variables)
         } catch {
+            SessionLogSetup.close(exitCode: 2)  // a log opened before the failure ends cleanly
             Console.error(error.message, hint: error.hint)
             return 2
         }

@@ -138,6 +138,7 @@ struct ReplayCommand: AsyncParsableCommand {
             try SessionLogSetup.open(options: options, variables: variables, mode: "replay")
             session = try ExecutionSetup.session(options: options, variables: variables)
         } catch {
+            SessionLogSetup.close(exitCode: 2)
             Console.error(error.message, hint: error.hint)
             return 2
         }
