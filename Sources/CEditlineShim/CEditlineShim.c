@@ -181,17 +181,6 @@ void bnc_el_close(EditLine *el) {
 
 int bnc_el_set_editor(EditLine *el, const wchar_t *mode) { return el_wset(el, EL_EDITOR, mode); }
 
-int bnc_el_get_editor(EditLine *el, char *buffer, int capacity) {
-    const wchar_t *mode = NULL;
-    if (capacity <= 0) return -1;
-    buffer[0] = '\0';
-    if (el_wget(el, EL_EDITOR, &mode) != 0 || mode == NULL) return -1;
-    int i = 0;
-    for (; i < capacity - 1 && mode[i] != L'\0'; i++) buffer[i] = (char)mode[i];
-    buffer[i] = '\0';
-    return 0;
-}
-
 int bnc_el_set_prompt(EditLine *el, wchar_t *(*fn)(EditLine *), wchar_t literal) {
     return el_wset(el, EL_PROMPT_ESC, fn, literal);
 }
@@ -228,8 +217,6 @@ int bnc_el_terminal_size(EditLine *el, int *columns, int *lines) {
     return 0;
 }
 
-void bnc_el_refresh(EditLine *el) { el_wset(el, EL_REFRESH); }
-
 // MARK: - History
 
 HistoryW *bnc_history_open(int size) {
@@ -246,15 +233,4 @@ void bnc_history_close(HistoryW *history) { history_wend(history); }
 int bnc_history_enter(HistoryW *history, const wchar_t *line) {
     HistEventW event;
     return history_w(history, &event, H_ENTER, line) < 0 ? -1 : 0;
-}
-
-void bnc_history_clear(HistoryW *history) {
-    HistEventW event;
-    history_w(history, &event, H_CLEAR);
-}
-
-int bnc_history_count(HistoryW *history) {
-    HistEventW event;
-    if (history_w(history, &event, H_GETSIZE) < 0) return 0;
-    return event.num;
 }

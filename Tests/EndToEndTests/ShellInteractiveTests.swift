@@ -105,9 +105,7 @@ struct ShellInteractiveTests {
         defer { first.removeHome() }
         try first.waitForLastLine(Self.prompt)
         for statement in ["cancel BTCUSDT id=5", " cancel LTCBTC id=6", "print \"\(secret)\"", "let apiSecret = \"x\"", "cancel LTCBTC id=7"] {
-            try first.type(statement)
-            try first.press("Enter")
-            try first.waitForLastLine(Self.prompt)
+            try first.enter(statement, prompt: Self.prompt)
         }
         #expect(try first.historyEntries() == ["cancel BTCUSDT id=5", "cancel LTCBTC id=7"])
         let file = try String(contentsOfFile: first.historyPath, encoding: .utf8)

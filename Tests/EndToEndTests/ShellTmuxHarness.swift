@@ -154,6 +154,17 @@ final class ShellTmuxHarness {
 
     static let exitMarker = "[bnc exited with status "
 
+    /// Types `text` at `prompt`, waits until it is echoed, presses Enter, and waits for the next
+    /// bare prompt — which then cannot be the one from before the statement.
+    func enter(_ text: String, prompt: String) throws {
+        try type(text)
+        try waitFor("'\(text)' to be echoed") { screen in
+            (screen.split(separator: "\n").last.map(String.init) ?? "") == "\(prompt) \(text)".trimmingCharacters(in: .whitespaces)
+        }
+        try press("Enter")
+        try waitForLastLine(prompt)
+    }
+
     /// Whether bnc has exited, and its exit status (read from the line the wrapper prints).
     func exitStatus() throws -> Int32? {
         let text = try screen()

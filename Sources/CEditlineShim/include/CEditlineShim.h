@@ -29,8 +29,6 @@ EditLine *_Nullable bnc_el_open(const char *_Nonnull program);
 void bnc_el_close(EditLine *_Nonnull el);
 /// EL_EDITOR: "emacs" or "vi".
 int bnc_el_set_editor(EditLine *_Nonnull el, const wchar_t *_Nonnull mode);
-/// EL_EDITOR (get): writes "emacs" or "vi" (NUL-terminated, truncated) into `buffer`.
-int bnc_el_get_editor(EditLine *_Nonnull el, char *_Nonnull buffer, int capacity);
 /// EL_PROMPT_ESC: `literal` brackets non-printing escape sequences in the prompt.
 int bnc_el_set_prompt(EditLine *_Nonnull el, wchar_t *_Nonnull (*_Nonnull fn)(EditLine *_Nonnull), wchar_t literal);
 /// EL_CLIENTDATA (set): what the callbacks use to reach the Swift object.
@@ -49,8 +47,6 @@ int bnc_el_add_function(EditLine *_Nonnull el, const wchar_t *_Nonnull name, con
 int bnc_el_bind(EditLine *_Nonnull el, const wchar_t *_Nonnull key, const wchar_t *_Nonnull function);
 /// EL_GETTC "co" / "li": the terminal's width and height as libedit knows them.
 int bnc_el_terminal_size(EditLine *_Nonnull el, int *_Nonnull columns, int *_Nonnull lines);
-/// EL_REFRESH: redraws the prompt and the line.
-void bnc_el_refresh(EditLine *_Nonnull el);
 
 // MARK: - History
 
@@ -60,10 +56,6 @@ HistoryW *_Nullable bnc_history_open(int size);
 void bnc_history_close(HistoryW *_Nonnull history);
 /// H_ENTER: adds `line` as the newest entry. Returns 0 on success.
 int bnc_history_enter(HistoryW *_Nonnull history, const wchar_t *_Nonnull line);
-/// H_CLEAR.
-void bnc_history_clear(HistoryW *_Nonnull history);
-/// H_GETSIZE: the number of entries held.
-int bnc_history_count(HistoryW *_Nonnull history);
 
 // MARK: - Signals
 

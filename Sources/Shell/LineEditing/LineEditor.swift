@@ -66,13 +66,6 @@ public final class LineEditor {
         bind("^R", to: "em-inc-search-prev")
     }
 
-    /// The editing mode in effect: "emacs" or "vi".
-    public var editorMode: String {
-        var buffer = [CChar](repeating: 0, count: 16)
-        guard bnc_el_get_editor(editLine, &buffer, Int32(buffer.count)) == 0 else { return "emacs" }
-        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
     /// Shows `prompt` (escape sequences bracketed by `Prompt.literalMarker`) and reads a line.
     public func readLine(prompt: String) -> ReadResult {
         promptBuffer.deallocate()
