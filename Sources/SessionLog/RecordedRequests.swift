@@ -29,7 +29,8 @@ public final class RecordedRequests {
 
     /// Reads the requests of the log at `path`.
     public init(path: String) throws(SessionLogError) {
-        reader = try SessionLogReader(path: path, kinds: ["header", "request", "response", "error", "interrupt", "end"])
+        reader = try SessionLogReader(
+            path: path, kinds: ["header", "request", "response", "error", "interrupt", "end"], rawResponseBodies: true)
     }
 
     /// The next request and its outcome; nil after the last.

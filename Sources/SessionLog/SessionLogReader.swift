@@ -28,15 +28,20 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     /// pass skips the other's lines by their `{"kind":"…"` prefix alone.
     public init(
         path: String, kinds: Set<String>? = nil, topLevelStatementsOnly: Bool = false,
-        maximumLineLength: Int = 64 * 1024 * 1024
+        rawResponseBodies: Bool = false, maximumLineLength: Int = 64 * 1024 * 1024
     ) throws(SessionLogError) {
         self.path = path
         self.topLevelStatementsOnly = topLevelStatementsOnly
+        self.rawResponseBodies = rawResponseBodies
         // A missing header is only noticed by a reader that reads headers.
         sawRecord = !(kinds?.contains("header") ?? true)
         self.kinds = kinds.map { $0.map { Array("{\"kind\":\"\($0)\"".utf8) } }
         lines = try LineReader(path: path, maximumLineLength: maximumLineLength)
     }
+
+    /// Whether JSON response bodies are returned as their recorded bytes (`ResponseBody.text`)
+    /// instead of parsed: what a replay serves back, without the cost of parsing them.
+    private let rawResponseBodies: Bool
 
     /// Whether nested statements (`depth` above 0) are skipped unparsed.
     private let topLevelStatementsOnly: Bool
@@ -106,6 +111,15 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     }
 
     private func entry(for line: LineReader.Line) -> SessionLogEntry {
+        if rawResponseBodies, line.terminated, let split = ResponseLineSplitter.split(line.bytes),
+            case .object(var object)? = try? JSONValue.parse(split.rest)
+        {
+            // The body stays the exact bytes recorded (as text): nothing to parse or re-serialize.
+            object["bodyText"] = .string(String(decoding: split.body, as: UTF8.self))
+            if let record = try? SessionRecord(json: .object(object)), sawRecord {
+                return .record(record, line: line.number)
+            }
+        }
         let value: JSONValue
         do {
             value = try JSONValue.parse(line.bytes)

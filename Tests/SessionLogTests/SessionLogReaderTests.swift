@@ -98,6 +98,23 @@ import Testing
         if case .record(.header, 1) = topLevel.first {} else { Issue.record("no header: \(topLevel)") }
     }
 
+    @Test func replayReadersGetResponseBodiesAsTheRecordedBytes() throws {
+        let tricky = Array(#"{"a":{"latencyUs":1},"b":",\"latencyUs\":2,","body":[1,2.50]}"#.utf8)
+        var lines = Self.sampleLines()
+        lines.append(
+            SessionRecord.response(
+                ResponseRecord(request: 2, status: 200, headers: [HTTPHeader("Retry-After", "3")], body: ResponseBody(bytes: tricky), latencyMicroseconds: 7, at: 8)).line)
+        let path = write(lines.joined(separator: "\n") + "\n")
+        let plain = try records(path).compactMap { if case .response(let r) = $0 { r } else { nil } }
+        let raw = Array(try SessionLogReader(path: path, rawResponseBodies: true)).compactMap {
+            if case .record(.response(let r), _) = $0 { r } else { nil }
+        }
+        #expect(raw.count == 2)
+        #expect(raw.map(\.transportResponse) == plain.map(\.transportResponse))
+        #expect(raw[1].body == .text(String(decoding: tricky, as: UTF8.self)))
+        #expect(raw[1].latencyMicroseconds == 7 && raw[1].headers == [HTTPHeader("Retry-After", "3")])
+    }
+
     @Test func anEmptyLogIsReportedAsHeaderless() throws {
         #expect(try readAll(write("")) == [.issue(SessionLogIssue(line: 1, problem: .missingHeader))])
         let garbage = try readAll(write("not json\n"))
