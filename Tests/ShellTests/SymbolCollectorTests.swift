@@ -1,3 +1,4 @@
+import Script
 import Testing
 
 @testable import Shell
@@ -20,5 +21,16 @@ struct SymbolCollectorTests {
         #expect(collector.symbols(in: "cancel $sym id=28") == [])
         #expect(collector.symbols(in: "print \"done\" \"12345\"") == [])
         #expect(collector.symbols(in: "print LTCBTC") == [])
+    }
+
+    @Test("symbol fields of returned records are collected, in lists and nested records too")
+    func fromValues() {
+        let order = Value.record(Record([("symbol", .string("BNBBTC")), ("orderId", .integer(1))]))
+        let other = Value.record(Record([("symbol", .string("ETHBTC")), ("fills", .list([order]))]))
+        #expect(collector.symbols(in: .list([order, other, order])) == ["BNBBTC", "ETHBTC"])
+        #expect(collector.symbols(in: .record(Record([("symbol", .string("not a symbol"))]))) == [])
+        #expect(collector.symbols(in: .string("LTCBTC")) == [])
+        let many = Value.list((0..<5000).map { _ in order })
+        #expect(collector.symbols(in: many, limit: 10) == ["BNBBTC"])
     }
 }

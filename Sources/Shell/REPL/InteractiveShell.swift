@@ -109,7 +109,12 @@ public final class InteractiveShell {
         watcher.stop()
         interrupt.reset()
         report(outcome)
-        if outcome.status != .rejected { remember(symbolsIn: text) }
+        if outcome.status != .rejected {
+            remember(symbolsIn: text)
+            for name in session.variableNames {
+                if let value = session.variable(name) { remember(symbolCollector.symbols(in: value)) }
+            }
+        }
     }
 
     /// `run FILE`: the script is checked whole and run in this session, as `bnc run` would.
@@ -149,7 +154,11 @@ public final class InteractiveShell {
     }
 
     private func remember(symbolsIn text: String) {
-        for symbol in symbolCollector.symbols(in: text) where !symbols.contains(symbol) {
+        remember(symbolCollector.symbols(in: text))
+    }
+
+    private func remember(_ found: [String]) {
+        for symbol in found where !symbols.contains(symbol) {
             symbols.append(symbol)
         }
     }
