@@ -50,10 +50,14 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// A JSON object with its keys in source order.
+///
+/// Exchange objects are small (a dozen keys), so entries live in one array searched linearly —
+/// no hashing per key, which dominated parsing. Past ``indexThreshold`` keys a dictionary index
+/// is built, so a hostile object with many keys still parses in linear time.
 public struct JSONObject: Sendable, Hashable {
-    /// The keys in the order they were added (first occurrence wins the position).
-    public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var entries: [(key: String, value: JSONValue)] = []
+    private var index: [String: Int]?
+    private static let indexThreshold = 24
 
     public init() {}
 
@@ -61,20 +65,60 @@ public struct JSONObject: Sendable, Hashable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// The keys in the order they were added (first occurrence wins the position).
+    public var keys: [String] { entries.map(\.key) }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return entries.firstIndex { $0.key == key }
+    }
+
     /// The value for `key`; setting nil removes it.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { entries[$0].value } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let existing = position(of: key) {
+                if let newValue {
+                    entries[existing].value = newValue
+                } else {
+                    entries.remove(at: existing)
+                    index = nil
+                    if entries.count > Self.indexThreshold { rebuildIndex() }
+                }
+            } else if let newValue {
+                entries.append((key, newValue))
+                if index != nil {
+                    index?[key] = entries.count - 1
+                } else if entries.count > Self.indexThreshold {
+                    rebuildIndex()
+                }
             }
         }
     }
 
-    /// The key/value pairs in order.
-    public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
+    private mutating func rebuildIndex() {
+        var built: [String: Int] = [:]
+        built.reserveCapacity(entries.count * 2)
+        for (offset, entry) in entries.enumerated() { built[entry.key] = offset }
+        index = built
+    }
 
-    public var count: Int { keys.count }
+    /// The key/value pairs in order.
+    public var pairs: [(key: String, value: JSONValue)] { entries }
+
+    public var count: Int { entries.count }
+
+    /// Objects are equal when they hold the same keys in the same order with equal values.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.entries.count == rhs.entries.count
+            && zip(lhs.entries, rhs.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(entries.count)
+        for entry in entries {
+            hasher.combine(entry.key)
+            hasher.combine(entry.value)
+        }
+    }
 }

@@ -17,6 +17,31 @@ import Testing
         #expect(value.serialized == text)
     }
 
+    @Test func largeObjectsUseTheIndexAndKeepOrder() throws {
+        let count = 50_000
+        let text = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":\"again\"}"
+        let value = try JSONValue.parse(text)
+        guard case .object(var object) = value else { Issue.record("not an object"); return }
+        #expect(object.count == count)
+        #expect(object["k7"] == "again")
+        #expect(object["k49999"] == .number("49999"))
+        #expect(object.keys.prefix(3) == ["k0", "k1", "k2"])
+        object["k0"] = nil
+        #expect(object["k0"] == nil)
+        #expect(object["k1"] == .number("1"))
+        #expect(object.keys.first == "k1")
+    }
+
+    @Test func smallObjectsReplaceAndRemoveInPlace() {
+        var object = JSONObject([("a", 1), ("b", 2), ("a", 3)])
+        #expect(object.keys == ["a", "b"])
+        #expect(object["a"] == .number("3"))
+        object["a"] = nil
+        #expect(object.keys == ["b"])
+        #expect(object == JSONObject([("b", 2)]))
+        #expect(object != JSONObject([("b", 3)]))
+    }
+
     @Test func unicodeEscapesAndSurrogates() throws {
         #expect(try JSONValue.parse(#""\u5e01\ud83d\ude00""#) == .string("币😀"))
         #expect(throws: JSONParseError.self) { try JSONValue.parse(#""\ud83d""#) }
