@@ -7,20 +7,26 @@ public enum ParameterRules {
     /// (the exchange lists symbols such as `币安人生USDT`).
     public static func symbol(_ symbol: String) throws(ValidationError) {
         guard !symbol.isEmpty else { throw .missingParameter("symbol") }
-        guard symbol.count <= 20 else { throw .malformedSymbol(symbol) }
-        for character in symbol {
-            if character.isASCII {
-                guard let ascii = character.asciiValue else { throw .malformedSymbol(symbol) }
-                switch ascii {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                    UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                    continue
-                default:
-                    throw .malformedSymbol(symbol)
-                }
-            } else if !(character.isLetter || character.isNumber) {
+        // The common case, plain ASCII, is checked on bytes; anything else walks Characters.
+        var ascii = true
+        for byte in symbol.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                continue
+            case 0x80...:
+                ascii = false
+            default:
                 throw .malformedSymbol(symbol)
             }
+        }
+        if ascii {
+            guard symbol.utf8.count <= 20 else { throw .malformedSymbol(symbol) }
+            return
+        }
+        guard symbol.count <= 20 else { throw .malformedSymbol(symbol) }
+        for character in symbol where !character.isASCII {
+            guard character.isLetter || character.isNumber else { throw .malformedSymbol(symbol) }
         }
     }
 

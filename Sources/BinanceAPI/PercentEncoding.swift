@@ -21,13 +21,21 @@ public enum PercentEncoding {
 
     /// Appends the percent-encoded form of `value` to `output`.
     public static func append(_ value: String, to output: inout [UInt8]) {
-        for byte in value.utf8 {
-            if isUnreserved(byte) {
-                output.append(byte)
-            } else {
-                output.append(UInt8(ascii: "%"))
-                output.append(hexDigits[Int(byte >> 4)])
-                output.append(hexDigits[Int(byte & 0x0F)])
+        var value = value
+        value.withUTF8 { bytes in
+            // Most values (symbols, ids, timestamps) need no escaping: copy them in one go.
+            if bytes.allSatisfy(isUnreserved) {
+                output.append(contentsOf: bytes)
+                return
+            }
+            for byte in bytes {
+                if isUnreserved(byte) {
+                    output.append(byte)
+                } else {
+                    output.append(UInt8(ascii: "%"))
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
+                }
             }
         }
     }

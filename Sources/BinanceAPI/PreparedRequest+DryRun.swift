@@ -3,8 +3,9 @@
 extension PreparedRequest {
     /// The margin mode of a margin request ("isolated" / "cross"), or nil for other endpoints.
     public var marginMode: String? {
-        guard path.hasPrefix("/sapi/") && path.contains("/margin/") else { return nil }
-        return parameter("isIsolated")?.uppercased() == "TRUE" ? "isolated" : "cross"
+        guard path.utf8.starts(with: "/sapi/v1/margin/".utf8) else { return nil }
+        guard let flag = parameter("isIsolated") else { return "cross" }
+        return flag == "TRUE" || flag.lowercased() == "true" ? "isolated" : "cross"
     }
 
     /// The multi-line text a dry run prints for this request.
