@@ -34,6 +34,8 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     private var statementCount = 0
     private var requestCount = 0
     private var currentStatement: Int?
+    /// Whether an interrupt was recorded since the last statement, so one Ctrl-C is recorded once.
+    private var interruptSinceStatement = false
     private var inFlight: [(request: PreparedRequest, id: Int)] = []
     private var failure: SessionLogError?
     private var nesting = StatementNesting()
@@ -88,6 +90,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         defer { lock.unlock() }
         statementCount += 1
         currentStatement = statementCount
+        interruptSinceStatement = false
         if self.file != nil {
             StatementRecord(
                 sequence: statementCount, source: source, file: file, line: line, column: column, depth: depth,
@@ -107,10 +110,24 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         return recordStatement(source: event.text, file: event.file, line: event.line, column: event.column, depth: depth)
     }
 
+    /// Records an interrupt unless one is already recorded for the current statement.
+    public func recordInterruptOnce(signal: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !interruptSinceStatement else { return }
+        appendInterrupt(signal: signal)
+    }
+
     /// Records an interrupt (e.g. `SIGINT`) and writes it out at once.
     public func recordInterrupt(signal: String) {
         lock.lock()
         defer { lock.unlock() }
+        appendInterrupt(signal: signal)
+    }
+
+    /// Appends and flushes an interrupt record; the lock is held.
+    private func appendInterrupt(signal: String) {
+        interruptSinceStatement = true
         append(.interrupt(InterruptRecord(statement: currentStatement, signal: signal, at: ExchangeClock.localMilliseconds())))
         try? flushPending()
     }

@@ -43,6 +43,12 @@ public protocol ScriptOutputSink: Sendable {
 public protocol ScriptEventSink: Sendable {
     /// Called before `event`'s statement runs (a loop's statements once per iteration).
     func statementWillRun(_ event: StatementEvent)
+    /// Called when a run stops at the interrupt flag (Ctrl-C) between statements.
+    func runWasInterrupted(_ summary: String)
+}
+
+extension ScriptEventSink {
+    public func runWasInterrupted(_ summary: String) {}
 }
 
 /// A statement about to run.

@@ -105,6 +105,7 @@ public final class ScriptSession: @unchecked Sendable {
                 statementsRun: interpreter.statementsRun, requestsPerformed: interpreter.requestsPerformed,
                 summary: "stopped at \(error.diagnostic.location): \(done)")
         case .interrupted(let location):
+            events?.runWasInterrupted("interrupted before \(location): \(done)")
             return RunOutcome(
                 status: .interrupted, diagnostics: [], exitCode: 1, statementsRun: interpreter.statementsRun,
                 requestsPerformed: interpreter.requestsPerformed,
