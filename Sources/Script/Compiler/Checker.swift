@@ -38,7 +38,10 @@ struct Checker {
         case .show(let expression), .sleep(let expression), .fail(let expression):
             checkExpression(expression)
         case .forLoop(let variable, _, let sequence, let body):
-            checkExpression(sequence)
+            switch sequence {
+            case .expression(let expression): checkExpression(expression)
+            case .command(let call): checkCommand(call)
+            }
             defined.insert(variable)
             check(body)
         case .repeatLoop(let count, let body):

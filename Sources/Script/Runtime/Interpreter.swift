@@ -96,8 +96,20 @@ final class Interpreter {
             output.emit(.printed(pieces.joined(separator: " ")))
         case .show(let expression):
             output.emit(.value(try evaluate(expression)))
-        case .forLoop(let variable, _, let sequenceExpression, let body):
-            try await runFor(variable: variable, sequenceExpression: sequenceExpression, body: body, at: statement.range)
+        case .forLoop(let variable, _, let sequenceValue, let body):
+            let sequence: Value
+            let sequenceRange: SourceRange
+            switch sequenceValue {
+            case .expression(let expression):
+                sequence = try evaluate(expression)
+                sequenceRange = expression.range
+            case .command(let call):
+                let reply = try await perform(call)
+                output.emit(.reply(reply, command: call.name, bound: true))
+                sequence = reply.value
+                sequenceRange = call.range
+            }
+            try await runFor(variable: variable, sequence: sequence, sequenceRange: sequenceRange, body: body, at: statement.range)
         case .repeatLoop(let countExpression, let body):
             let count: Int64
             do {
@@ -149,10 +161,11 @@ final class Interpreter {
         }
     }
 
-    private func runFor(variable: String, sequenceExpression: Expression, body: [Statement], at range: SourceRange)
+    private func runFor(
+        variable: String, sequence: Value, sequenceRange: SourceRange, body: [Statement], at range: SourceRange
+    )
         async throws(Stop)
     {
-        let sequence = try evaluate(sequenceExpression)
         var progress = ProgressTicker(location: range.start, total: sequence.count)
         var done: Int64 = 0
         switch sequence {
@@ -186,7 +199,7 @@ final class Interpreter {
             throw .failed(
                 .script(
                     Diagnostic(
-                        "cannot loop over \(sequence.typeName) '\(sequence.text.prefix(40))'", at: sequenceExpression.range,
+                        "cannot loop over \(sequence.typeName) '\(sequence.text.prefix(40))'", at: sequenceRange,
                         in: source, hint: "loop over a range (1..5), a list ([1, 2]) or a list from a response")))
         }
     }

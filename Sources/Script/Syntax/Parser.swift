@@ -247,8 +247,55 @@ struct Parser {
                 hint: "for \(name) in 1..3 { ... }")
         }
         advance()
-        let sequence = try parseExpression()
+        let sequence: AssignedValue
+        if case .word(let word) = current.kind, commandNames.contains(word), case .leftParen = peek().kind,
+            !peek().spaceBefore
+        {
+            sequence = .command(try parseParenthesizedCommand())
+        } else {
+            sequence = .expression(try parseExpression())
+        }
         return .forLoop(variable: name, variableRange: nameRange, sequence: sequence, body: try parseBlock(after: "for"))
+    }
+
+    /// `NAME(ARGUMENTS)`: a command written as a value, its arguments inside the parentheses
+    /// separated by spaces or commas (`open(LTCBTC)`, `orders(LTCBTC, limit=10)`).
+    mutating func parseParenthesizedCommand() throws(Abort) -> CommandCall {
+        let nameToken = advance()
+        guard case .word(let name) = nameToken.kind else { throw error("expected a command name", at: nameToken.range) }
+        let open = advance()
+        var arguments: [ArgumentSyntax] = []
+        while true {
+            skipNewlines()
+            if case .rightParen = current.kind { break }
+            if case .comma = current.kind {
+                advance()
+                continue
+            }
+            if case .end = current.kind {
+                throw error("unterminated call: this '(' is never closed", at: open.range, hint: "add ')' to close it")
+            }
+            if case .leftBrace = current.kind {
+                throw error(
+                    "expected ')' to close '\(name)(', found '{'", at: current.range,
+                    hint: "for o in \(name)(ARGUMENTS) { ... }")
+            }
+            if case .word(let argumentName) = current.kind, case .assign = peek().kind {
+                let nameRange = advance().range
+                let assign = advance()
+                if case .rightParen = current.kind {
+                    throw error("expected a value after '\(argumentName)='", at: assign.range)
+                }
+                let value = try parseArgumentValue()
+                arguments.append(
+                    ArgumentSyntax(name: argumentName, nameRange: nameRange, value: value, range: nameRange.through(value.range)))
+            } else {
+                let value = try parseArgumentValue()
+                arguments.append(ArgumentSyntax(name: nil, nameRange: nil, value: value, range: value.range))
+            }
+        }
+        let close = advance()
+        return CommandCall(name: name, nameRange: nameToken.range, arguments: arguments, range: nameToken.range.through(close.range))
     }
 
     mutating func parseIf() throws(Abort) -> Statement.Kind {

@@ -69,8 +69,9 @@ public struct Statement: Sendable, Hashable {
         /// A statement that is just an expression (`$r`): shows its value (in the shell, a record
         /// as aligned fields).
         case show(Expression)
-        /// `for NAME in EXPR { ... }`
-        case forLoop(variable: String, variableRange: SourceRange, sequence: Expression, body: [Statement])
+        /// `for NAME in EXPR { ... }`, or `for NAME in COMMAND(ARGS) { ... }` over a command's result
+        /// (`for o in open(LTCBTC) { ... }`).
+        case forLoop(variable: String, variableRange: SourceRange, sequence: AssignedValue, body: [Statement])
         /// `repeat EXPR { ... }`
         case repeatLoop(count: Expression, body: [Statement])
         /// `if C { } else if C { } else { }`
