@@ -39,7 +39,10 @@ enum ExecutionSetup {
             let credentials = try TransportFactory.credentials(for: choice, profile: profile)
             let clock = ExchangeClock(fixed: options.timestamp)
             if options.dryRun {
-                return DryRunHost(credentials: credentials, clock: clock, baseURL: choice.baseURL)
+                // The dry run prints exactly what would be sent, profile recvWindow included.
+                var host = DryRunHost(credentials: credentials, clock: clock, baseURL: choice.baseURL)
+                host.builder.recvWindow = profile.recvWindow
+                return host
             }
             let client = ExchangeClient(
                 transport: try TransportFactory.transport(for: choice, profile: profile), credentials: credentials,
