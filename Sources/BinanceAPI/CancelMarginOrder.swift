@@ -40,9 +40,7 @@ public struct CancelMarginOrder: ExchangeOperation, Hashable {
 
     public func validate() throws(ValidationError) {
         try ParameterRules.symbol(symbol)
-        guard orderId != nil || origClientOrderId != nil else { throw .missingOrderReference }
-        if let orderId { try ParameterRules.id("orderId", orderId) }
-        if let origClientOrderId { try ParameterRules.clientOrderId("origClientOrderId", origClientOrderId) }
+        try ParameterRules.orderReference(orderId: orderId, origClientOrderId: origClientOrderId)
         if let newClientOrderId { try ParameterRules.clientOrderId("newClientOrderId", newClientOrderId) }
         if let recvWindow { try ParameterRules.recvWindow(recvWindow) }
     }

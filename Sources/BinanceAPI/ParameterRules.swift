@@ -30,6 +30,14 @@ public enum ParameterRules {
         }
     }
 
+    /// An order named by `orderId` or `origClientOrderId` (at least one; each well-formed), as the
+    /// margin order endpoints require.
+    public static func orderReference(orderId: Int64?, origClientOrderId: String?) throws(ValidationError) {
+        guard orderId != nil || origClientOrderId != nil else { throw .missingOrderReference }
+        if let orderId { try id("orderId", orderId) }
+        if let origClientOrderId { try clientOrderId("origClientOrderId", origClientOrderId) }
+    }
+
     /// A numeric id: 1...Int64.max.
     public static func id(_ name: String, _ value: Int64) throws(ValidationError) {
         guard value >= 1 else { throw .idOutOfRange(name: name, value: String(value)) }

@@ -37,9 +37,7 @@ public struct QueryMarginOrder: ExchangeOperation, Hashable {
 
     public func validate() throws(ValidationError) {
         try ParameterRules.symbol(symbol)
-        guard orderId != nil || origClientOrderId != nil else { throw .missingOrderReference }
-        if let orderId { try ParameterRules.id("orderId", orderId) }
-        if let origClientOrderId { try ParameterRules.clientOrderId("origClientOrderId", origClientOrderId) }
+        try ParameterRules.orderReference(orderId: orderId, origClientOrderId: origClientOrderId)
         if let recvWindow { try ParameterRules.recvWindow(recvWindow) }
     }
 
