@@ -42,7 +42,7 @@ public enum ClientError: Error, Sendable {
     public var hint: String? {
         switch self {
         case .request(let error): return error.hint
-        case .exchange(let error, _): return error.hint
+        case .exchange(let error, let request): return error.hint(for: request)
         case .transport(let error, _):
             return error.outcomeUnknown ? "query the order to learn whether it was canceled" : nil
         case .banned:

@@ -23,6 +23,15 @@ public struct ExchangeError: Error, Sendable, Hashable, Codable {
     /// What the user can do about it.
     public var hint: String? { kind?.hint }
 
+    /// What the user can do about it, knowing the request: a -2011 on a margin request suggests
+    /// the other margin mode (an isolated order canceled as cross is the usual cause).
+    public func hint(for request: PreparedRequest) -> String? {
+        guard kind == .cancelRejected, let mode = request.marginMode else { return hint }
+        let other = mode == "isolated" ? "a cross-margin order, send it without `isolated`" : "an isolated-margin order, add `isolated`"
+        return "the order was not found in the matching engine (\(mode) margin): it is most likely already filled or"
+            + " canceled — check all orders (`orders SYMBOL`, GET /sapi/v1/margin/allOrders); if it is \(other)"
+    }
+
     /// Decodes a `{"code":..,"msg":..}` body; nil when the body is not that shape.
     public static func decode(body: [UInt8], httpStatus: Int) -> ExchangeError? {
         guard let object = try? JSONValue.parse(body), case .object(let fields) = object,

@@ -16,6 +16,19 @@ import Testing
         #expect(hint.contains("isolated"))
     }
 
+    @Test func cancelRejectedSuggestsTheOtherMarginMode() throws {
+        let builder = RequestBuilder(credentials: DemoCredentials.hmac)
+        let error = ExchangeError(code: -2011, message: "Unknown order sent.", httpStatus: 400)
+        let isolated = try builder.prepare(CancelMarginOrder(symbol: "LTCBTC", isIsolated: true, orderId: 1), timestamp: 1)
+        let cross = try builder.prepare(CancelMarginOrder(symbol: "LTCBTC", orderId: 1), timestamp: 1)
+        #expect(error.hint(for: isolated)?.contains("(isolated margin)") == true)
+        #expect(error.hint(for: isolated)?.contains("without `isolated`") == true)
+        #expect(error.hint(for: cross)?.contains("add `isolated`") == true)
+        #expect(ClientError.exchange(error, cross).hint == error.hint(for: cross))
+        let other = ExchangeError(code: -1022, message: "Signature for this request is not valid.", httpStatus: 400)
+        #expect(other.hint(for: cross) == other.hint)
+    }
+
     @Test func unknownCodesKeepTheirMessage() throws {
         let error = try #require(ExchangeError.decode(body: Array(#"{"code":-9999,"msg":"new"}"#.utf8), httpStatus: 400))
         #expect(error.kind == nil)
