@@ -128,7 +128,9 @@ import Testing
         #expect(checked == 100_000)
         // The generators must reach the interpreter, not only the error paths.
         #expect(ran > 5_000, "only \(ran) inputs checked clean and ran")
-        #expect(elapsed < .seconds(60), "fuzzing took \(elapsed)")
+        // About 16 s alone; the bound only catches a pathological slowdown, with room for a CI
+        // machine whose two cores also run the rest of the suite in parallel (62 s seen once).
+        #expect(elapsed < .seconds(180), "fuzzing took \(elapsed)")
     }
 }
 
