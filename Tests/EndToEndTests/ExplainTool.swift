@@ -13,10 +13,7 @@ enum ExplainTool {
     }
 
     /// The built binary: `$BNC_BIN`, else `.build/debug/bnc` of this package (as the other suites).
-    static let binary =
-        ProcessInfo.processInfo.environment["BNC_BIN"]
-        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../.build/debug/bnc").standardized.path
+    static var binary: String { LanguageRun.binary }
 
     /// Runs `executable` with `arguments`; BINANCE_* variables are removed from the environment
     /// and replaced by `environment`.
@@ -29,22 +26,9 @@ enum ExplainTool {
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BINANCE_") }
         variables.merge(environment) { $1 }
         process.environment = variables
-        let input = Pipe()
-        let output = Pipe()
-        let error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
         signal(SIGPIPE, SIG_IGN)
-        try process.run()
-        if !stdin.isEmpty { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self))
+        let run = try LanguageRun.capture(process, stdin: stdin)
+        return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func bnc(_ arguments: [String], environment: [String: String] = [:], stdin: String = "") throws -> Result {

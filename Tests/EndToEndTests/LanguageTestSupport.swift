@@ -28,6 +28,13 @@ struct LanguageRun {
         var env = ["PATH": "/usr/bin:/bin", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1"]
         env.merge(environment) { $1 }
         process.environment = env
+        return try capture(process, stdin: stdin.map { Array($0.utf8) } ?? [])
+    }
+
+    /// Runs a configured `process` (executable, arguments, environment set) with `stdin` on a
+    /// pipe, reading standard output and error concurrently to their ends before waiting, so a
+    /// full pipe can never block the child — the one runner every end-to-end test uses.
+    static func capture(_ process: Process, stdin: [UInt8] = []) throws -> LanguageRun {
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()
@@ -35,9 +42,8 @@ struct LanguageRun {
         process.standardError = errors
         process.standardInput = input
         try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        if !stdin.isEmpty { input.fileHandleForWriting.write(Data(stdin)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes to the end before waiting, so a full pipe cannot block the child.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         group.enter()
