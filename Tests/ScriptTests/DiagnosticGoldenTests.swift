@@ -29,7 +29,7 @@ import Testing
             t.bnc:1:1: error: unknown command 'frobnicate'
             frobnicate LTCBTC
             ^~~~~~~~~~
-            hint: commands: \(CommandCatalog.standard.commandNames.joined(separator: ", ")); statements: let, param, print, for, repeat, if, try, sleep, fail
+            hint: commands: \(CommandCatalog.standard.commandNames.joined(separator: ", ")); statements: let, param, print, for, parallel, repeat, if, try, sleep, fail
             """)
     }
 

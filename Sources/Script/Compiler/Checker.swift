@@ -44,6 +44,18 @@ struct Checker {
             }
             defined.insert(variable)
             check(body)
+        case .parallelFor(let width, let variable, _, let sequence, let body):
+            checkExpression(width)
+            switch sequence {
+            case .expression(let expression): checkExpression(expression)
+            case .command(let call): checkCommand(call)
+            }
+            // Each iteration runs on its own copy of the variables: what the body defines does
+            // not exist after the loop; the loop variable does (it holds the last element).
+            let before = defined
+            defined.insert(variable)
+            check(body)
+            defined = before.union([variable])
         case .repeatLoop(let count, let body):
             checkExpression(count)
             check(body)

@@ -12,10 +12,16 @@ public protocol OperationHost: Sendable {
 
     /// True when nothing is sent; scripts see it as `$dryrun`.
     var isDryRun: Bool { get }
+
+    /// The most iterations of a `parallel N for` loop that may run at once with this host, or nil
+    /// for no limit beyond N. Replay answers 1: it reproduces a parallel loop one iteration at a
+    /// time, matching each request to its recorded origin.
+    var maximumConcurrency: Int? { get }
 }
 
 extension OperationHost {
     public var isDryRun: Bool { false }
+    public var maximumConcurrency: Int? { nil }
 }
 
 /// What a performed operation produced.

@@ -18,8 +18,8 @@ final class Interpreter {
     let interrupt: InterruptFlag
     let limits: ExecutionLimits
     var variables: [String: Value]
-    private(set) var statementsRun = 0
-    private(set) var requestsPerformed = 0
+    var statementsRun = 0
+    var requestsPerformed = 0
 
     init(
         source: SourceFile, catalog: CommandCatalog, host: any OperationHost, output: any ScriptOutputSink,
@@ -51,10 +51,10 @@ final class Interpreter {
 
     /// Statements run plus loop iterations: what the limit counts, so that even a loop with an
     /// empty body stops at the limit and notices Ctrl-C.
-    private var steps = 0
+    var steps = 0
 
     /// Checks Ctrl-C and the step limit; called before every statement and loop iteration.
-    private func checkpoint(at range: SourceRange) throws(Stop) {
+    func checkpoint(at range: SourceRange) throws(Stop) {
         if interrupt.isRaised { throw .interrupted(at: range.start) }
         if let maximum = limits.maximumStatements, steps >= maximum { throw .limitReached(at: range) }
         steps += 1
@@ -97,19 +97,10 @@ final class Interpreter {
         case .show(let expression):
             output.emit(.value(try evaluate(expression)))
         case .forLoop(let variable, _, let sequenceValue, let body):
-            let sequence: Value
-            let sequenceRange: SourceRange
-            switch sequenceValue {
-            case .expression(let expression):
-                sequence = try evaluate(expression)
-                sequenceRange = expression.range
-            case .command(let call):
-                let reply = try await perform(call)
-                output.emit(.reply(reply, command: call.name, bound: true))
-                sequence = reply.value
-                sequenceRange = call.range
-            }
+            let (sequence, sequenceRange) = try await loopSequence(sequenceValue)
             try await runFor(variable: variable, sequence: sequence, sequenceRange: sequenceRange, body: body, at: statement.range)
+        case .parallelFor(let width, let variable, _, let sequence, let body):
+            try await runParallelFor(width: width, variable: variable, sequence: sequence, body: body, at: statement.range)
         case .repeatLoop(let countExpression, let body):
             let count: Int64
             do {
@@ -158,6 +149,18 @@ final class Interpreter {
         case .fail(let expression):
             let message = try evaluate(expression).text
             throw .failed(.script(Diagnostic(message, at: statement.range, in: source)))
+        }
+    }
+
+    /// The value a `for` loops over, and where it was written (for errors).
+    func loopSequence(_ sequence: AssignedValue) async throws(Stop) -> (Value, SourceRange) {
+        switch sequence {
+        case .expression(let expression):
+            return (try evaluate(expression), expression.range)
+        case .command(let call):
+            let reply = try await perform(call)
+            output.emit(.reply(reply, command: call.name, bound: true))
+            return (reply.value, call.range)
         }
     }
 
@@ -216,7 +219,7 @@ final class Interpreter {
     }
 
     /// Binds the command's arguments, then performs its operation through the host.
-    private func perform(_ call: CommandCall) async throws(Stop) -> OperationReply {
+    func perform(_ call: CommandCall) async throws(Stop) -> OperationReply {
         let evaluator = self.evaluator
         let bound = binder.bind(call) { (expression) throws(Diagnostic) -> Value? in
             do throws(ScriptError) {

@@ -143,7 +143,7 @@ struct Parser {
             default:
                 throw error(
                     "expected a statement, found \(current.kind.display)", at: current.range,
-                    hint: "a statement starts with a command (like cancel) or let, print, for, repeat, if, try")
+                    hint: "a statement starts with a command (like cancel) or let, print, for, parallel, repeat, if, try")
             }
         }
         switch word {
@@ -155,6 +155,7 @@ struct Parser {
             while !atTerminator { values.append(try parseExpression()) }
             return .print(values)
         case "for": return try parseFor()
+        case "parallel": return try parseParallelFor()
         case "repeat":
             advance()
             let count = try parseExpression()
@@ -258,6 +259,26 @@ struct Parser {
         return .forLoop(variable: name, variableRange: nameRange, sequence: sequence, body: try parseBlock(after: "for"))
     }
 
+    /// `parallel WIDTH for NAME in SEQUENCE { ... }`
+    mutating func parseParallelFor() throws(Abort) -> Statement.Kind {
+        advance()
+        if isWord("for") || atTerminator {
+            throw error(
+                "expected how many iterations may run at once after 'parallel', found \(current.kind.display)",
+                at: current.range, hint: "parallel 8 for id in 1..100 { ... }")
+        }
+        let width = try parseExpression()
+        guard isWord("for") else {
+            throw error(
+                "expected 'for' after 'parallel', found \(current.kind.display)", at: current.range,
+                hint: "parallel 8 for id in 1..100 { ... }")
+        }
+        guard case .forLoop(let variable, let variableRange, let sequence, let body) = try parseFor() else {
+            throw error("expected a for loop after 'parallel'", at: current.range)
+        }
+        return .parallelFor(width: width, variable: variable, variableRange: variableRange, sequence: sequence, body: body)
+    }
+
     mutating func parseIf() throws(Abort) -> Statement.Kind {
         var branches: [ConditionalBranch] = []
         var otherwise: [Statement]?
@@ -316,11 +337,11 @@ struct Parser {
 enum Keywords {
     /// Words that start statements or have meaning inside them; not usable as variable names.
     static let reserved: Set<String> = [
-        "let", "param", "print", "for", "in", "repeat", "if", "else", "try", "on", "sleep", "fail",
+        "let", "param", "print", "for", "parallel", "in", "repeat", "if", "else", "try", "on", "sleep", "fail",
         "true", "false", "and", "or", "not",
     ]
     /// Words with a meaning inside expressions.
     static let expressionWords: Set<String> = ["true", "false", "and", "or", "not"]
     /// The statement keywords, for completion and help.
-    static let statements = ["let", "param", "print", "for", "repeat", "if", "try", "sleep", "fail"]
+    static let statements = ["let", "param", "print", "for", "parallel", "repeat", "if", "try", "sleep", "fail"]
 }

@@ -72,6 +72,10 @@ public struct Statement: Sendable, Hashable {
         /// `for NAME in EXPR { ... }`, or `for NAME in COMMAND(ARGS) { ... }` over a command's result
         /// (`for o in open(LTCBTC) { ... }`).
         case forLoop(variable: String, variableRange: SourceRange, sequence: AssignedValue, body: [Statement])
+        /// `parallel WIDTH for NAME in SEQUENCE { ... }`: up to WIDTH iterations at once, each with
+        /// its own copy of the variables; output in iteration order (see Interpreter+Parallel).
+        case parallelFor(
+            width: Expression, variable: String, variableRange: SourceRange, sequence: AssignedValue, body: [Statement])
         /// `repeat EXPR { ... }`
         case repeatLoop(count: Expression, body: [Statement])
         /// `if C { } else if C { } else { }`
