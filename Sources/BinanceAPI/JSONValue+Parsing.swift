@@ -3,12 +3,23 @@ public struct JSONParseError: Error, Sendable, Hashable, CustomStringConvertible
     public var offset: Int
     public var reason: String
     public var description: String { "invalid JSON at byte \(offset): \(reason)" }
+
+    public init(offset: Int, reason: String) {
+        self.offset = offset
+        self.reason = reason
+    }
 }
 
 extension JSONValue {
     /// Parses a complete JSON text (RFC 8259). Numbers keep their source text.
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes)
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parse(buffer) }
+    }
+
+    /// Parses a complete JSON text held in `buffer` (e.g. a line inside a larger read buffer),
+    /// without copying it first.
+    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+        var parser = JSONParser(bytes: buffer)
         return try parser.parseDocument()
     }
 
@@ -19,13 +30,17 @@ extension JSONValue {
 }
 
 /// A small recursive-descent parser; depth is bounded so hostile input cannot overflow the stack.
-private struct JSONParser {
-    let bytes: [UInt8]
+///
+/// It reads the bytes through an unsafe buffer (no bounds checks beyond its own) and makes a
+/// string of an escape-free JSON string straight from its bytes: one allocation per string at
+/// most, none for the ≤ 15-byte keys and values that are most of what the exchange sends.
+struct JSONParser {
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     var depth = 0
     static let maximumDepth = 512
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
         let value = try parseValue()
@@ -36,6 +51,7 @@ private struct JSONParser {
 
     func fail(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
 
+    @inline(__always)
     mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
@@ -52,19 +68,24 @@ private struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); return .null
+        case UInt8(ascii: "t"): try expectLiteral(Self.trueLiteral); return .bool(true)
+        case UInt8(ascii: "f"): try expectLiteral(Self.falseLiteral); return .bool(false)
+        case UInt8(ascii: "n"): try expectLiteral(Self.nullLiteral); return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw fail("unexpected character")
         }
     }
 
-    mutating func expectLiteral(_ literal: String) throws(JSONParseError) {
-        let expected = Array(literal.utf8)
-        guard index + expected.count <= bytes.count else { throw fail("unexpected end of input") }
-        guard bytes[index..<index + expected.count].elementsEqual(expected) else { throw fail("invalid literal") }
-        index += expected.count
+    static let trueLiteral: StaticString = "true"
+    static let falseLiteral: StaticString = "false"
+    static let nullLiteral: StaticString = "null"
+
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONParseError) {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { throw fail("unexpected end of input") }
+        let expected = literal.utf8Start
+        for offset in 0..<count where bytes[index + offset] != expected[offset] { throw fail("invalid literal") }
+        index += count
     }
 
     mutating func enter() throws(JSONParseError) {
@@ -128,70 +149,78 @@ private struct JSONParser {
         }
     }
 
-    mutating func parseNumber() throws(JSONParseError) -> String {
+    /// Moves past a number (the JSON grammar) and returns where it started.
+    mutating func scanNumber() throws(JSONParseError) -> Int {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+        skipDigits()
         guard index > digitsStart else { throw fail("expected digits") }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             let fractionStart = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            skipDigits()
             guard index > fractionStart else { throw fail("expected fraction digits") }
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
             if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
             let exponentStart = index
-            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            skipDigits()
             guard index > exponentStart else { throw fail("expected exponent digits") }
         }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return start
+    }
+
+    @inline(__always)
+    mutating func skipDigits() {
+        while index < bytes.count, bytes[index] &- UInt8(ascii: "0") < 10 { index += 1 }
+    }
+
+    mutating func parseNumber() throws(JSONParseError) -> String {
+        let start = try scanNumber()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    }
+
+    /// Moves past a string without escapes up to its closing quote; returns where its text
+    /// starts and whether it is all ASCII. Stops (without failing) at a backslash, a control
+    /// character or the end, leaving `index` there.
+    @inline(__always)
+    mutating func scanPlainString() -> (start: Int, ascii: Bool) {
+        index += 1
+        let start = index
+        var high: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            high |= byte
+            index += 1
+        }
+        return (start, high < 0x80)
     }
 
     mutating func parseString() throws(JSONParseError) -> String {
-        index += 1
-        var output: [UInt8] = []
+        let (start, ascii) = scanPlainString()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            index += 1
+            if ascii { return String(decoding: text, as: UTF8.self) }
+            guard let valid = Self.validUTF8(text) else { throw fail("invalid UTF-8") }
+            return valid
+        }
+        // An escape (or an error): unescape into a buffer from here on.
+        var output = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let text = String(validating: output, as: UTF8.self) else { throw fail("invalid UTF-8") }
+                let text = output.withUnsafeBufferPointer { Self.validUTF8($0) }
+                guard let text else { throw fail("invalid UTF-8") }
                 return text
             case UInt8(ascii: "\\"):
                 index += 1
-                guard index < bytes.count else { throw fail("unterminated escape") }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): output.append(0x22)
-                case UInt8(ascii: "\\"): output.append(0x5C)
-                case UInt8(ascii: "/"): output.append(0x2F)
-                case UInt8(ascii: "b"): output.append(0x08)
-                case UInt8(ascii: "f"): output.append(0x0C)
-                case UInt8(ascii: "n"): output.append(0x0A)
-                case UInt8(ascii: "r"): output.append(0x0D)
-                case UInt8(ascii: "t"): output.append(0x09)
-                case UInt8(ascii: "u"):
-                    var scalar = try parseHex4()
-                    if (0xD800...0xDBFF).contains(scalar) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-                            bytes[index + 1] == UInt8(ascii: "u")
-                        else { throw fail("unpaired surrogate") }
-                        index += 2
-                        let low = try parseHex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate") }
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw fail("unpaired surrogate")
-                    }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw fail("invalid scalar") }
-                    output.append(contentsOf: Array(String(Character(unicode)).utf8))
-                default:
-                    throw fail("invalid escape")
-                }
+                try unescape(into: &output)
             case 0x00..<0x20:
                 throw fail("control character in string")
             default:
@@ -200,6 +229,48 @@ private struct JSONParser {
             }
         }
         throw fail("unterminated string")
+    }
+
+    /// The escape after a backslash (`index` is past the backslash), appended as UTF-8.
+    mutating func unescape(into output: inout [UInt8]) throws(JSONParseError) {
+        guard index < bytes.count else { throw fail("unterminated escape") }
+        let escape = bytes[index]
+        index += 1
+        switch escape {
+        case UInt8(ascii: "\""): output.append(0x22)
+        case UInt8(ascii: "\\"): output.append(0x5C)
+        case UInt8(ascii: "/"): output.append(0x2F)
+        case UInt8(ascii: "b"): output.append(0x08)
+        case UInt8(ascii: "f"): output.append(0x0C)
+        case UInt8(ascii: "n"): output.append(0x0A)
+        case UInt8(ascii: "r"): output.append(0x0D)
+        case UInt8(ascii: "t"): output.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try parseHex4()
+            if (0xD800...0xDBFF).contains(scalar) {
+                guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                else { throw fail("unpaired surrogate") }
+                index += 2
+                let low = try parseHex4()
+                guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else if (0xDC00...0xDFFF).contains(scalar) {
+                throw fail("unpaired surrogate")
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw fail("invalid scalar") }
+            UTF8.encode(unicode) { output.append($0) }
+        default:
+            throw fail("invalid escape")
+        }
+    }
+
+    /// The text of `bytes` when they are valid UTF-8; nil otherwise.
+    ///
+    /// Decoding repairs an invalid sequence with U+FFFD, whose bytes differ from the invalid
+    /// ones, so the decoded text has the same bytes exactly when the input was valid.
+    static func validUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.utf8.elementsEqual(bytes) ? text : nil
     }
 
     mutating func parseHex4() throws(JSONParseError) -> UInt32 {

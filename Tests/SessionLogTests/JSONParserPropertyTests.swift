@@ -1,0 +1,65 @@
+import BinanceAPI
+import Testing
+
+/// `JSONValue.parse` reads through an unsafe buffer and builds escape-free strings straight from
+/// their bytes; these check it against the parser it replaced (``ReferenceJSONParser``): the same
+/// value for every valid text, the same error at the same offset for every invalid one.
+@Suite struct JSONParserPropertyTests {
+    /// Both parsers' outcome for `bytes`, as comparable values.
+    static func outcomes(_ bytes: [UInt8]) -> (fast: Result<JSONValue, JSONParseError>, reference: Result<JSONValue, JSONParseError>) {
+        let fast = Result { () throws(JSONParseError) in try JSONValue.parse(bytes) }
+        let reference = Result { () throws(JSONParseError) in try ReferenceJSONParser.parse(bytes) }
+        return (fast, reference)
+    }
+
+    @Test func generatedValuesParseAsTheReferenceDoes() {
+        var generator = JSONTextGenerator(seed: 0x4A53_4F4E)
+        for round in 0..<20_000 {
+            let text = generator.space() + generator.value(depth: 4) + generator.space()
+            let bytes = Array(text.utf8)
+            let (fast, reference) = Self.outcomes(bytes)
+            #expect(fast == reference, "round \(round): \(text)")
+            guard case .success = reference else {
+                Issue.record("round \(round): the generator made invalid JSON: \(text)")
+                continue
+            }
+        }
+    }
+
+    @Test func damagedTextsFailAsTheReferenceDoes() {
+        var generator = JSONTextGenerator(seed: 0xDA4A_6ED)
+        var failures = 0
+        for round in 0..<30_000 {
+            let bytes = generator.damage(Array(generator.value(depth: 3).utf8))
+            let (fast, reference) = Self.outcomes(bytes)
+            #expect(fast == reference, "round \(round): \(bytes)")
+            if case .failure = reference { failures += 1 }
+        }
+        // The damage must really produce errors, or this test checks nothing about them.
+        #expect(failures > 5_000)
+    }
+
+    @Test func stringsWithEscapesUnicodeAndInvalidUTF8() throws {
+        #expect(try JSONValue.parse(#""a\"b\\c\/d\u00e9\u5e01\ud83d\ude00""#) == .string("a\"b\\c/dé币😀"))
+        #expect(try JSONValue.parse(Array("\"é币😀\"".utf8)) == .string("é币😀"))
+        // Raw bytes that are not UTF-8, with and without an escape before them.
+        for bytes: [UInt8] in [[0x22, 0xC3, 0x22], [0x22, 0xFF, 0x22], [0x22, 0x5C, 0x6E, 0xE4, 0xB8, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22]] {
+            let (fast, reference) = Self.outcomes(bytes)
+            #expect(fast == reference)
+            #expect(throws: JSONParseError.self) { try JSONValue.parse(bytes) }
+        }
+        // A string cut inside an escape, a control character, an unpaired surrogate.
+        for text in [#""ab\"#, #""ab\u00"#, "\"a\u{1}b\"", #""\udc00""#, #""\ud83dx""#, #""\q""#] {
+            let (fast, reference) = Self.outcomes(Array(text.utf8))
+            #expect(fast == reference, "\(text)")
+        }
+    }
+
+    @Test func parsesFromABufferInsideALargerOne() throws {
+        let bytes = Array(#"xx{"a":[1,"b"]}yy"#.utf8)
+        let value = try bytes.withUnsafeBufferPointer { buffer in
+            try JSONValue.parse(UnsafeBufferPointer(rebasing: buffer[2..<15]))
+        }
+        #expect(value == .object(JSONObject([("a", .array([.number("1"), .string("b")]))])))
+    }
+}
