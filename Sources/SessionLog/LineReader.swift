@@ -4,21 +4,27 @@
     import Darwin
 #endif
 
-/// Reads a file line by line in fixed-size chunks: memory stays bounded by the longest line
+/// Reads a file line by line in large chunks: memory stays bounded by the longest line
 /// (itself capped), whatever the file's size.
+///
+/// A line is handed out in place — a view into the read buffer, valid until the next call —
+/// so reading a line copies nothing. A line that runs past the end of the buffer is moved to
+/// its start before the next read (the buffer grows only for a line longer than itself).
 final class LineReader {
     /// One line without its newline; `terminated` is false for a last line with no newline.
     struct Line {
         var number: Int
-        var bytes: [UInt8]
+        /// The line's bytes, valid until the next ``LineReader/next()``; empty when `overlong`.
+        var bytes: UnsafeBufferPointer<UInt8>
         var terminated: Bool
-        /// The line was longer than the cap; `bytes` holds its start only.
+        /// The line was longer than the cap; it was skipped, not loaded.
         var overlong: Bool
     }
 
     let path: String
     private let descriptor: Int32
-    private var chunk: [UInt8]
+    private var buffer: UnsafeMutableBufferPointer<UInt8>
+    /// The unread bytes are `start..<end`.
     private var start = 0
     private var end = 0
     private var atEOF = false
@@ -35,60 +41,74 @@ final class LineReader {
             close(descriptor)
             throw .readFailed(path: path, reason: "is a directory")
         }
-        chunk = [UInt8](repeating: 0, count: chunkSize)
+        buffer = .allocate(capacity: max(chunkSize, 16))
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        close(descriptor)
+        buffer.deallocate()
+    }
 
     /// The next line, or nil at the end of the file.
     func next() throws(SessionLogError) -> Line? {
-        var line: [UInt8] = []
-        var overlong = false
+        var scanned = start  // no newline in start..<scanned
+        var skipping = false  // inside an overlong line: dropping its bytes up to its newline
         while true {
-            if start < end {
-                let found: Int? = chunk.withUnsafeBufferPointer { buffer in
-                    guard let base = buffer.baseAddress,
-                        let hit = memchr(base + start, Int32(UInt8(ascii: "\n")), end - start)
-                    else { return nil }
-                    return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if scanned < end, let found = memchr(buffer.baseAddress! + scanned, Int32(UInt8(ascii: "\n")), end - scanned) {
+                let stop = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lineNumber += 1
+                defer { start = stop + 1 }
+                if skipping || stop - start > maximumLineLength {
+                    return Line(number: lineNumber, bytes: UnsafeBufferPointer(start: nil, count: 0), terminated: true, overlong: true)
                 }
-                let stop = found ?? end
-                if !overlong {
-                    let room = maximumLineLength - line.count
-                    if stop - start > room {
-                        line.append(contentsOf: chunk[start..<(start + room)])
-                        overlong = true
-                    } else {
-                        line.append(contentsOf: chunk[start..<stop])
-                    }
-                }
-                if let found {
-                    start = found + 1
-                    lineNumber += 1
-                    return Line(number: lineNumber, bytes: line, terminated: true, overlong: overlong)
-                }
-                start = end
+                return Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: buffer[start..<stop]), terminated: true, overlong: false)
             }
             if atEOF {
-                guard !line.isEmpty || overlong else { return nil }
+                guard start < end || skipping else { return nil }
                 lineNumber += 1
-                return Line(number: lineNumber, bytes: line, terminated: false, overlong: overlong)
+                defer { start = end }
+                if skipping || end - start > maximumLineLength {
+                    return Line(number: lineNumber, bytes: UnsafeBufferPointer(start: nil, count: 0), terminated: false, overlong: true)
+                }
+                return Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: buffer[start..<end]), terminated: false, overlong: false)
             }
+            if skipping || end - start > maximumLineLength {
+                // Too long to hand out: drop what is read of it and look for its end.
+                skipping = true
+                start = 0
+                end = 0
+            } else if start > 0 {
+                // Keep the partial line: move it to the front, making room behind it.
+                let pending = end - start
+                if pending > 0 { memmove(buffer.baseAddress!, buffer.baseAddress! + start, pending) }
+                start = 0
+                end = pending
+            }
+            if end == buffer.count { grow() }
+            scanned = end
             try fill()
         }
     }
 
+    /// Doubles the buffer (up to the longest line allowed plus one byte, to see that it is longer).
+    private func grow() {
+        let size = min(max(buffer.count * 2, 16), maximumLineLength + 1)
+        let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(size, buffer.count + 1))
+        _ = larger.initialize(from: buffer[0..<end])
+        buffer.deallocate()
+        buffer = larger
+    }
+
+    /// Reads more bytes after `end`; sets `atEOF` when there are none.
     private func fill() throws(SessionLogError) {
-        start = 0
-        end = 0
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = read(descriptor, buffer.baseAddress! + end, buffer.count - end)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw .readFailed(path: path, reason: String(cString: strerror(errno)))
             }
             if count == 0 { atEOF = true }
-            end = count
+            end += count
             return
         }
     }

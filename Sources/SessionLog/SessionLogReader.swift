@@ -47,7 +47,7 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     private let topLevelStatementsOnly: Bool
 
     /// Whether a line written by bnc (compact, `kind` first) is of a kind not asked for.
-    private func isSkipped(_ bytes: [UInt8]) -> Bool {
+    private func isSkipped(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.starts(with: Self.kindPrefix) else { return false }
         if let kinds, !kinds.contains(where: { bytes.starts(with: $0) }) { return true }
         return topLevelStatementsOnly && bytes.starts(with: Self.statementPrefix) && Self.isNested(bytes)
@@ -55,7 +55,7 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
 
     /// A statement line ends `,"depth":N,"at":T}`. A bare `"` never occurs inside a JSON
     /// string (it is escaped there), so the last `,"depth":` is the field itself.
-    private static func isNested(_ bytes: [UInt8]) -> Bool {
+    private static func isNested(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let marker = Self.depthMarker
         var index = bytes.count - marker.count
         while index > 0 {
@@ -111,14 +111,10 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     }
 
     private func entry(for line: LineReader.Line) -> SessionLogEntry {
-        if rawResponseBodies, line.terminated, let split = ResponseLineSplitter.split(line.bytes),
-            case .object(var object)? = try? JSONValue.parse(split.rest)
-        {
-            // The body stays the exact bytes recorded (as text): nothing to parse or re-serialize.
-            object["bodyText"] = .string(String(decoding: split.body, as: UTF8.self))
-            if let record = try? SessionRecord(json: .object(object)), sawRecord {
-                return .record(record, line: line.number)
-            }
+        // Request, response and statement lines: straight from the bytes. Bodies stay the
+        // recorded bytes for a replay (nothing to parse or re-serialize) once the header is read.
+        if let record = RecordLineDecoder.decode(line.bytes, rawBodies: rawResponseBodies && sawRecord && line.terminated) {
+            return accept(record, line: line.number)
         }
         let value: JSONValue
         do {
@@ -138,16 +134,21 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
             }
             return .issue(SessionLogIssue(line: line.number, problem: .invalidRecord(error.reason)))
         }
+        return accept(record, line: line.number)
+    }
+
+    /// `record` read from line `number`: checked against the header rules.
+    private func accept(_ record: SessionRecord, line number: Int) -> SessionLogEntry {
         defer { sawRecord = true }
         if case .header(let header) = record {
             if header.version > SessionLogFormat.version {
-                return .issue(SessionLogIssue(line: line.number, problem: .unsupportedVersion(header.version)))
+                return .issue(SessionLogIssue(line: number, problem: .unsupportedVersion(header.version)))
             }
         } else if !sawRecord {
             // Report the missing header once, then still return the records that follow.
-            pendingRecord = .record(record, line: line.number)
-            return .issue(SessionLogIssue(line: line.number, problem: .missingHeader))
+            pendingRecord = .record(record, line: number)
+            return .issue(SessionLogIssue(line: number, problem: .missingHeader))
         }
-        return .record(record, line: line.number)
+        return .record(record, line: number)
     }
 }
