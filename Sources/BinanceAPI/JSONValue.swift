@@ -103,6 +103,19 @@ public struct JSONObject: Sendable, Hashable {
         index = built
     }
 
+    /// The value for `key`, looked for first at `hint` and then everywhere; `hint` moves past
+    /// where it was found. A decoder reading fields in the order the exchange sends them finds
+    /// each at the first try instead of comparing it with every key before it.
+    func value(for key: String, hint: inout Int) -> JSONValue? {
+        if hint < entries.count, entries[hint].key == key {
+            hint += 1
+            return entries[hint - 1].value
+        }
+        guard let found = position(of: key) else { return nil }
+        hint = found + 1
+        return entries[found].value
+    }
+
     /// The key/value pairs in order.
     public var pairs: [(key: String, value: JSONValue)] { entries }
 

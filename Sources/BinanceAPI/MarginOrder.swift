@@ -20,28 +20,20 @@ public struct MarginOrder: ExchangeResponse, Hashable {
     public var json: JSONValue
 
     public init(json: JSONValue) throws(ResponseDecodingError) {
-        let object = try json.requireObject()
+        var fields = FieldCursor(try json.requireObject())
         self.json = json
-        symbol = try object.requireString("symbol")
-        isIsolated = try object.optionalBool("isIsolated")
-        orderId = try object.requireInteger("orderId")
-        origClientOrderId = try object.optionalString("origClientOrderId")
-        clientOrderId = try object.optionalString("clientOrderId")
-        price = try Self.decimal(object, "price")
-        origQty = try Self.decimal(object, "origQty")
-        executedQty = try Self.decimal(object, "executedQty")
-        cummulativeQuoteQty = try Self.decimal(object, "cummulativeQuoteQty")
-        status = try object.requireString("status")
-        timeInForce = try object.optionalString("timeInForce")
-        type = try object.optionalString("type")
-        side = try object.optionalString("side")
-    }
-
-    private static func decimal(_ object: JSONObject, _ key: String) throws(ResponseDecodingError) -> ExactDecimal? {
-        guard let text = try object.optionalString(key) else { return nil }
-        guard let value = ExactDecimal(text) else {
-            throw ResponseDecodingError(field: key, reason: "is not a decimal number")
-        }
-        return value
+        symbol = try fields.requireString("symbol")
+        isIsolated = try fields.optionalBool("isIsolated")
+        orderId = try fields.requireInteger("orderId")
+        origClientOrderId = try fields.optionalString("origClientOrderId")
+        clientOrderId = try fields.optionalString("clientOrderId")
+        price = try fields.optionalDecimal("price")
+        origQty = try fields.optionalDecimal("origQty")
+        executedQty = try fields.optionalDecimal("executedQty")
+        cummulativeQuoteQty = try fields.optionalDecimal("cummulativeQuoteQty")
+        status = try fields.requireString("status")
+        timeInForce = try fields.optionalString("timeInForce")
+        type = try fields.optionalString("type")
+        side = try fields.optionalString("side")
     }
 }
