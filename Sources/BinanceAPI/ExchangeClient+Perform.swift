@@ -31,8 +31,8 @@ extension ExchangeClient {
                     throw .request(error)
                 }
                 request = prepared
-                try await admit(prepared, events: &events)
-                last = try await transmit(prepared, attempt: attempt)
+                let ticket = try await admit(prepared, events: &events)
+                last = try await transmit(prepared, attempt: attempt, ticket: ticket)
                 switch last {
                 case .success(let (http, _)):
                     let code = http.status >= 300 ? ExchangeError.decode(body: http.body, httpStatus: http.status)?.code : nil
@@ -117,8 +117,9 @@ extension ExchangeClient {
         return Operation.method == .get ? .resend : .none
     }
 
-    /// Waits for the weight budget and any 429 pause; throws when the IP is banned.
-    private func admit(_ request: PreparedRequest, events: inout [ClientEvent]) async throws(ClientError) {
+    /// Waits for the weight budget and any 429 pause, then reserves the request's weight (the
+    /// returned ticket goes with its answer); throws when the IP is banned.
+    private func admit(_ request: PreparedRequest, events: inout [ClientEvent]) async throws(ClientError) -> Int? {
         var waited: Int64 = 0
         while true {
             switch rateLimits.admission(path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds()) {
@@ -126,8 +127,7 @@ extension ExchangeClient {
                 if waited > 0 {
                     events.append(ClientEvent(.paced, "waited \(waited) ms for the request-weight budget"))
                 }
-                rateLimits.willSend(path: request.path, weight: request.weight.value)
-                return
+                return rateLimits.willSend(path: request.path, weight: request.weight.value)
             case .wait(let milliseconds):
                 waited += milliseconds
                 await Self.sleep(milliseconds: milliseconds)
@@ -139,7 +139,7 @@ extension ExchangeClient {
 
     /// Records with the observer, sends, and updates the rate-limit state.
     private func transmit(
-        _ request: PreparedRequest, attempt: Int
+        _ request: PreparedRequest, attempt: Int, ticket: Int?
     ) async throws(ClientError) -> Result<(TransportResponse, Duration), TransportError> {
         do {
             try observer?.willSend(request, attempt: attempt)
@@ -154,7 +154,7 @@ extension ExchangeClient {
             observer?.didReceive(http, for: request, latency: latency)
             rateLimits.didReceive(
                 http, path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds(),
-                wallNow: ExchangeClock.localMilliseconds())
+                wallNow: ExchangeClock.localMilliseconds(), ticket: ticket)
             return .success((http, latency))
         } catch {
             observer?.didFail(error, for: request, latency: ContinuousClock.now - started)

@@ -78,8 +78,11 @@ public struct RateLimitState: Sendable, Hashable {
         return delay > 0 ? .wait(delay) : .send
     }
 
-    /// Counts a request as in flight.
-    public mutating func willSend(path: String, weight: Int) {
+    /// Counts a request as in flight; pass the ticket to ``didReceive(_:path:weight:now:wallNow:ticket:)``
+    /// (see ``WeightBudget/reserve(_:)``: with several requests in flight it tells an overtaken
+    /// answer from a new window).
+    @discardableResult
+    public mutating func willSend(path: String, weight: Int) -> Int? {
         budgets[Family(path: path)]?.reserve(weight)
     }
 
@@ -91,21 +94,22 @@ public struct RateLimitState: Sendable, Hashable {
     /// Learns from an answer: the used-weight header, and 429/418 with `Retry-After` (seconds).
     /// `now` is monotonic ms, `wallNow` wall-clock ms.
     public mutating func didReceive(
-        _ response: TransportResponse, path: String, weight: Int, now: Int64, wallNow: Int64
+        _ response: TransportResponse, path: String, weight: Int, now: Int64, wallNow: Int64, ticket: Int? = nil
     ) {
         let family = Family(path: path)
         var reported: (used: Int, window: Int64?)?
-        for header in response.headers where header.name.count > family.headerPrefix.count {
-            let name = header.name.lowercased()
-            guard name.hasPrefix(family.headerPrefix), let used = Int(header.value) else { continue }
-            reported = (used, Self.interval(String(name.dropFirst(family.headerPrefix.count))))
+        let prefix = family.headerPrefix
+        for header in response.headers
+        where header.name.utf8.count > prefix.utf8.count && HTTPHeader.hasPrefix(header.name, prefix) {
+            guard let used = Int(header.value) else { continue }
+            reported = (used, Self.interval(String(decoding: header.name.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)))
             break
         }
         if let reported {
             if configuration.window == nil, let learned = reported.window, budgets[family]?.window != learned {
                 budgets[family]?.window = learned
             }
-            budgets[family]?.record(reported: reported.used, weight: weight, at: now)
+            budgets[family]?.record(reported: reported.used, weight: weight, at: now, ticket: ticket)
         } else {
             budgets[family]?.release(weight)
         }

@@ -91,4 +91,65 @@ import Testing
         // 500 requests of 10 at <= 196 per second: at least 24 windows.
         #expect(now >= 24 * window)
     }
+
+    /// Up to eight requests in flight with random latencies each way, so answers arrive out of
+    /// order and overtaken answers report totals lower than ones already seen (a `parallel 8
+    /// for`): the budget must still never let the server's window pass the limit, and must not
+    /// mistake a reordered answer for a new window.
+    @Test(arguments: [(Int64(0), UInt64(1)), (137, 2), (999, 3), (500, 4), (250, 5)])
+    func concurrentRequestsWithReorderedAnswersNeverPassTheLimit(phase: Int64, seed: UInt64) {
+        struct InFlight {
+            var arrival: Int64
+            var answer: Int64
+            var reported: Int?
+            var ticket: Int
+        }
+        let limit = 200, window: Int64 = 1000, weight = 10, width = 8, total = 600
+        var budget = WeightBudget(limit: limit, window: window)
+        var random = seed &* 0x9E37_79B9_7F4A_7C15
+        func latency() -> Int64 {
+            random ^= random << 13
+            random ^= random >> 7
+            random ^= random << 17
+            return Int64(random % 60) + 1
+        }
+        var flying: [InFlight] = []
+        var now: Int64 = 0, sent = 0, answered = 0, serverWindow: Int64 = -1, serverUsed = 0, peak = 0
+        while answered < total {
+            while flying.count < width && sent < total && budget.delay(for: weight, at: now) == 0 {
+                let ticket = budget.reserve(weight)
+                let up = latency()
+                flying.append(InFlight(arrival: now + up, answer: now + up + latency(), reported: nil, ticket: ticket))
+                sent += 1
+            }
+            var next = flying.map { $0.reported == nil ? $0.arrival : $0.answer }.min() ?? Int64.max
+            if flying.count < width && sent < total { next = min(next, now + max(1, budget.delay(for: weight, at: now))) }
+            now = next
+            // The server counts requests in the order they arrive.
+            for index in flying.indices.sorted(by: { flying[$0].arrival < flying[$1].arrival })
+            where flying[index].reported == nil && flying[index].arrival <= now {
+                let current = (flying[index].arrival + phase) / window
+                if current != serverWindow {
+                    serverWindow = current
+                    serverUsed = 0
+                }
+                serverUsed += weight
+                peak = max(peak, serverUsed)
+                flying[index].reported = serverUsed
+            }
+            // Answers reach the client in the order they arrive, not the order they were sent.
+            for index in flying.indices.sorted(by: { flying[$0].answer < flying[$1].answer })
+            where flying[index].answer <= now {
+                budget.record(
+                    reported: flying[index].reported!, weight: weight, at: flying[index].answer, ticket: flying[index].ticket)
+                answered += 1
+            }
+            flying.removeAll { $0.answer <= now }
+        }
+        #expect(peak <= limit, "the server counted \(peak) > \(limit) in one window")
+        // 6,000 weight at <= 196 per window needs 31 windows; pacing should not waste many more.
+        #expect(now >= 30 * window)
+        #expect(now <= 45 * window, "took \(now) ms: the budget waited far more than needed")
+    }
+
 }

@@ -19,30 +19,10 @@ import Testing
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let errReader = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let errData = try awaitResult(errReader)
-        return Run(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
-    }
-
-    /// Waits for a detached read without making the caller async.
-    static func awaitResult(_ task: Task<Data, Never>) throws -> Data {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var data = Data()
-        Task {
-            data = await task.value
-            done.signal()
-        }
-        done.wait()
-        return data
+        // Dispatch, not a Task plus a semaphore: blocking a Swift-concurrency thread while a task
+        // needs one deadlocks on a two-core machine when two suites do it at once.
+        let run = try LanguageRun.capture(process)
+        return Run(status: run.status, out: run.stdout, err: run.stderr)
     }
 
     /// A profile directory holding `config` with `text`, mode 0600.
