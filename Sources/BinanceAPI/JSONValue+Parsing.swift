@@ -39,6 +39,9 @@ struct JSONParser {
     var index = 0
     var depth = 0
     static let maximumDepth = 512
+    /// The fields of the objects being parsed, innermost last: an object's fields are gathered
+    /// here and copied into it once, instead of growing its array field by field.
+    var fields: [(key: String, value: JSONValue)] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -97,12 +100,15 @@ struct JSONParser {
         try enter()
         defer { depth -= 1 }
         index += 1
-        var object = JSONObject()
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object(JSONObject())
         }
+        let base = fields.count
+        defer { fields.removeSubrange(base...) }
+        // Past JSONObject.linearLimit keys the object itself takes the fields (it indexes them).
+        var large: JSONObject?
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a key") }
@@ -110,14 +116,25 @@ struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
-            object[key] = try parseValue()
+            let value = try parseValue()
+            if large != nil {
+                large![key] = value
+            } else if let repeated = fields[base...].firstIndex(where: { $0.key == key }) {
+                fields[repeated].value = value  // the last value counts, in the first one's place
+            } else if fields.count - base < JSONObject.linearLimit {
+                fields.append((key, value))
+            } else {
+                var object = JSONObject(distinct: fields[base...])
+                object[key] = value
+                large = object
+            }
             skipWhitespace()
             guard index < bytes.count else { throw fail("unexpected end of input") }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(object)
+                return .object(large ?? JSONObject(distinct: fields[base...]))
             } else {
                 throw fail("expected ',' or '}'")
             }

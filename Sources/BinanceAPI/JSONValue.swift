@@ -65,6 +65,17 @@ public struct JSONObject: Sendable, Hashable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// An object of `entries` whose keys are known to be distinct (the parser checked), built
+    /// in one allocation.
+    init(distinct entries: ArraySlice<(key: String, value: JSONValue)>) {
+        self.entries = Array(entries)
+        if self.entries.count > Self.indexThreshold { rebuildIndex() }
+    }
+
+    /// Beyond this many keys an object keeps a dictionary index (and the parser stops checking
+    /// repeated keys by a linear search).
+    static var linearLimit: Int { indexThreshold }
+
     /// The keys in the order they were added (first occurrence wins the position).
     public var keys: [String] { entries.map(\.key) }
 

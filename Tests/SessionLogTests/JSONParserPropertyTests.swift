@@ -55,6 +55,22 @@ import Testing
         }
     }
 
+    /// Objects around the size where JSONObject starts indexing its keys (24), with repeated
+    /// keys before and after that point: the last value counts, in the first one's place.
+    @Test func repeatedKeysAroundTheIndexThreshold() {
+        var generator = JSONTextGenerator(seed: 0x2_4EE5)
+        for round in 0..<3_000 {
+            let count = 1 + generator.below(40)
+            let keys = (0..<count).map { _ in "k\(generator.below(30))" }
+            let text = "{" + keys.map { "\"\($0)\":\(generator.value(depth: 1))" }.joined(separator: ",") + "}"
+            let (fast, reference) = Self.outcomes(Array(text.utf8))
+            #expect(fast == reference, "round \(round): \(text)")
+            if case .success(.object(let object)) = fast, case .success(.object(let expected)) = reference {
+                #expect(object.keys == expected.keys)
+            }
+        }
+    }
+
     @Test func parsesFromABufferInsideALargerOne() throws {
         let bytes = Array(#"xx{"a":[1,"b"]}yy"#.utf8)
         let value = try bytes.withUnsafeBufferPointer { buffer in
