@@ -9,6 +9,13 @@ public protocol Transport: Sendable {
     var baseURL: String { get }
     /// Sends `request` (parameters in the URL query, `X-MBX-APIKEY` header when it has a key).
     func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse
+    /// An executor that a task sending through this transport should prefer, so that answers
+    /// resume it without a thread switch; nil when any will do.
+    var preferredTaskExecutor: (any TaskExecutor)? { get }
+}
+
+extension Transport {
+    public var preferredTaskExecutor: (any TaskExecutor)? { nil }
 }
 
 /// What the exchange answered: status, headers and the raw body.
@@ -24,10 +31,9 @@ public struct TransportResponse: Sendable, Hashable {
         self.body = body
     }
 
-    /// The first header named `name`, compared case-insensitively.
+    /// The first header named `name`, compared case-insensitively (ASCII, as HTTP names are).
     public func header(_ name: String) -> String? {
-        let lowered = name.lowercased()
-        return headers.first { $0.name.lowercased() == lowered }?.value
+        headers.first { HTTPHeader.namesEqual($0.name, name) }?.value
     }
 }
 
@@ -39,6 +45,25 @@ public struct HTTPHeader: Sendable, Hashable, Codable {
     public init(_ name: String, _ value: String) {
         self.name = name
         self.value = value
+    }
+
+    /// Whether two header names are equal ignoring ASCII case, without allocating.
+    static func namesEqual(_ left: String, _ right: String) -> Bool {
+        hasPrefix(left, right, exactly: true)
+    }
+
+    /// Whether `name` starts with `prefix` ignoring ASCII case (or equals it, with `exactly`).
+    static func hasPrefix(_ name: String, _ prefix: String, exactly: Bool = false) -> Bool {
+        var names = name.utf8.makeIterator()
+        for expected in prefix.utf8 {
+            guard let byte = names.next(), lowered(byte) == lowered(expected) else { return false }
+        }
+        return !exactly || names.next() == nil
+    }
+
+    @inline(__always)
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        (65...90).contains(byte) ? byte | 0x20 : byte
     }
 }
 

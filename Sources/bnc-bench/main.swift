@@ -149,8 +149,7 @@ case "wire" where isWire, "wire-event-loop" where isWire:
         return Double(count) / (Double(whole) + Double(attos) / 1e18)
     }
     let rate: Double
-    if arguments[1] == "wire-event-loop" {
-        let executor = EventLoopTaskExecutor(MultiThreadedEventLoopGroup.singleton.next())
+    if arguments[1] == "wire-event-loop", let executor = transport.preferredTaskExecutor {
         rate = await withTaskExecutorPreference(executor) { await loop() }
     } else {
         rate = await loop()
@@ -161,14 +160,3 @@ default:
     exit(2)
 }
 if sink == 42 { print("") }
-
-/// Runs jobs on one NIO event loop, so a task that awaits HTTP answers on that loop resumes
-/// without a thread switch.
-final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
-    let loop: any EventLoop
-    init(_ loop: any EventLoop) { self.loop = loop }
-    func enqueue(_ job: consuming ExecutorJob) {
-        let job = UnownedJob(job)
-        loop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
-    }
-}

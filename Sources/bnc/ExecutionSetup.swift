@@ -93,10 +93,22 @@ enum ExecutionSetup {
             Console.error(error.message, hint: error.hint)
             return 2
         }
-        let outcome = await session.run(text, file: file)
+        let outcome: RunOutcome
+        if let executor = preferredExecutor(session.host) {
+            // Over plain http the whole run stays on the connections' event loop: no thread
+            // switch per request (docs/performance.md, "Wire").
+            outcome = await withTaskExecutorPreference(executor) { await session.run(text, file: file) }
+        } else {
+            outcome = await session.run(text, file: file)
+        }
         SessionLogSetup.close(exitCode: outcome.exitCode)
         report(outcome)
         return outcome.exitCode
+    }
+
+    /// The executor the transport behind `host` wants its callers on, if any.
+    static func preferredExecutor(_ host: any OperationHost) -> (any TaskExecutor)? {
+        (host as? ClientHost)?.client.transport.preferredTaskExecutor
     }
 
     /// Prints diagnostics to standard error (colour on a terminal), and how many there were.

@@ -1,0 +1,156 @@
+import NIOCore
+import NIOPosix
+import Synchronization
+
+/// Keep-alive HTTP/1.1 connections to one plain-http endpoint, all on one event loop: a request
+/// takes an idle connection or opens one, so several requests can be in flight at once, each
+/// on its own connection, none waiting for another.
+///
+/// A request is sent again on a new connection only when it certainly did not reach the server
+/// whole (a reused connection that the server had closed, or a write that failed): a DELETE
+/// that may have arrived is never repeated; its error says the outcome is unknown.
+final class HTTP1ConnectionPool: Sendable {
+    /// Where requests go, from the base URL.
+    struct Endpoint: Sendable, Hashable {
+        var host: String
+        var port: Int
+        /// The `Host` header: the host, with the port unless it is the default.
+        var hostHeader: String
+        /// The base URL's path (e.g. `/proxy`), prefixed to every request path; may be empty.
+        var pathPrefix: String
+    }
+
+    /// Connections idle for longer are closed rather than reused (servers close them about then).
+    static let idleLimit = TimeAmount.seconds(50)
+    /// At most this many idle connections are kept.
+    static let maxIdle = 16
+
+    let endpoint: Endpoint
+    let eventLoop: any EventLoop
+    let connectTimeout: TimeAmount
+    let readTimeout: TimeAmount
+    /// Idle connections, most recently used last.
+    private let idle = Mutex<[HTTP1Connection]>([])
+
+    init(endpoint: Endpoint, eventLoop: any EventLoop, connectTimeout: TimeAmount, readTimeout: TimeAmount) {
+        self.endpoint = endpoint
+        self.eventLoop = eventLoop
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+    }
+
+    deinit {
+        for connection in idle.withLock({ $0 }) {
+            connection.eventLoop.execute { connection.close() }
+        }
+    }
+
+    /// Sends `request` (bytes from ``encode(_:endpoint:)``) and returns the answer.
+    func send(_ request: ByteBuffer) async throws(TransportError) -> TransportResponse {
+        var attempts = 0
+        while true {
+            attempts += 1
+            let reused: Bool
+            let connection: HTTP1Connection
+            if let taken = idle.withLock({ $0.popLast() }) {
+                (connection, reused) = (taken, true)
+            } else {
+                (connection, reused) = (try await connect(), false)
+            }
+            switch await run(request, on: connection, reused: reused) {
+            case .response(let response):
+                return response
+            case .failed(let error):
+                throw error
+            case .notSent(let detail):
+                // Certainly not sent: a stale keep-alive connection is replaced; a new
+                // connection that cannot take the request is a connect failure.
+                guard reused, attempts <= Self.maxIdle + 1 else { throw .connectFailed(detail) }
+            }
+        }
+    }
+
+    /// The number of idle connections (tests).
+    var idleCount: Int { idle.withLock { $0.count } }
+
+    // MARK: - Connections
+
+    private func run(_ request: ByteBuffer, on connection: HTTP1Connection, reused: Bool) async -> HTTP1Connection.Outcome {
+        let timeout = readTimeout
+        let idleLimit = reused ? Self.idleLimit : nil
+        return await withUnsafeContinuation { continuation in
+            if connection.eventLoop.inEventLoop {
+                connection.execute(request, timeout: timeout, idleLimit: idleLimit) { continuation.resume(returning: $0) }
+            } else {
+                connection.eventLoop.execute {
+                    connection.execute(request, timeout: timeout, idleLimit: idleLimit) { continuation.resume(returning: $0) }
+                }
+            }
+        }
+    }
+
+    private func connect() async throws(TransportError) -> HTTP1Connection {
+        let connection = HTTP1Connection(eventLoop: eventLoop) { [weak self] connection in self?.release(connection) }
+        do {
+            _ = try await ClientBootstrap(group: eventLoop)
+                .connectTimeout(connectTimeout)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(connection) }
+                }
+                .connect(host: endpoint.host, port: endpoint.port).get()
+        } catch {
+            throw .connectFailed(HTTPTransport.describe(error))
+        }
+        return connection
+    }
+
+    /// Takes back a connection that finished a request and may carry another.
+    private func release(_ connection: HTTP1Connection) {
+        let kept = idle.withLock { idle in
+            guard idle.count < Self.maxIdle else { return false }
+            idle.append(connection)
+            return true
+        }
+        if !kept { connection.close() }
+    }
+
+    // MARK: - Requests
+
+    /// The request's bytes: request line with the query (signature last), `Host`, the key header.
+    static func encode(_ request: PreparedRequest, endpoint: Endpoint) throws(TransportError) -> ByteBuffer {
+        var head = ""
+        head.reserveCapacity(200 + request.query.utf8.count)
+        head += request.method.rawValue
+        head += " "
+        head += endpoint.pathPrefix
+        head += request.path
+        let query = request.urlQuery
+        // The request line is split on spaces: the encoder percent-encodes, this makes sure.
+        guard Self.isTarget(request.path), Self.isTarget(query) else {
+            throw .invalidEndpoint("the request path or query contains spaces or control characters")
+        }
+        if !query.isEmpty {
+            head += "?"
+            head += query
+        }
+        head += " HTTP/1.1\r\nHost: "
+        head += endpoint.hostHeader
+        head += "\r\n"
+        if let apiKey = request.apiKey {
+            // A line break in a header value would let it write further headers.
+            guard apiKey.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) else {
+                throw .invalidEndpoint("the API key contains control characters")
+            }
+            head += "X-MBX-APIKEY: "
+            head += apiKey
+            head += "\r\n"
+        }
+        if request.method == .post || request.method == .put { head += "Content-Length: 0\r\n" }
+        head += "\r\n"
+        return ByteBuffer(string: head)
+    }
+
+    private static func isTarget(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+    }
+}
