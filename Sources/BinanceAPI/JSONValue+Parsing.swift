@@ -106,7 +106,8 @@ struct JSONParser {
             return .object(JSONObject())
         }
         let base = fields.count
-        defer { fields.removeSubrange(base...) }
+        if base == 0 { fields.reserveCapacity(16) }  // the first object: room for a typical one at once
+        defer { fields.removeLast(fields.count - base) }
         // Past JSONObject.linearLimit keys the object itself takes the fields (it indexes them).
         var large: JSONObject?
         while true {
