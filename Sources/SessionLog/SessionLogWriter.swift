@@ -182,7 +182,19 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let id = takeInFlight(request) else { return }
-        append(.response(ResponseRecord(response, request: id, latency: latency, at: ExchangeClock.localMilliseconds())))
+        let at = ExchangeClock.localMilliseconds()
+        if file != nil, JSONBytes.isStoredVerbatim(response.body) {
+            // The body would be stored as parsed JSON that serialises to these very bytes:
+            // write them as they are instead of parsing and re-serialising them.
+            var record = ResponseRecord(
+                TransportResponse(status: response.status, headers: response.headers, body: []), request: id,
+                latency: latency, at: at)
+            record.body = .json(.null)
+            JSONBytes.appendValue(SessionRecord.response(record).json, to: &pending, body: response.body)
+            pending.append(0x0A)
+        } else {
+            append(.response(ResponseRecord(response, request: id, latency: latency, at: at)))
+        }
         try? flushPending()
     }
 
@@ -203,9 +215,8 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
 
     private func append(_ record: SessionRecord) {
         guard file != nil else { return }
-        var line = record.line
-        line.append("\n")
-        pending.append(contentsOf: line.utf8)
+        JSONBytes.appendValue(record.json, to: &pending)  // the bytes of `record.line`
+        pending.append(0x0A)
     }
 
     private func flushPending() throws(SessionLogError) {
