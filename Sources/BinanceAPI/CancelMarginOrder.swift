@@ -46,7 +46,11 @@ public struct CancelMarginOrder: ExchangeOperation, Hashable {
     }
 
     public var parameters: [QueryParameter] {
-        var result = [QueryParameter("symbol", symbol)]
+        var result: [QueryParameter] = []
+        // Room for every parameter and the two a signed request adds (recvWindow, timestamp):
+        // one allocation, not one per growth.
+        result.reserveCapacity(8)
+        result.append(QueryParameter("symbol", symbol))
         if isIsolated { result.append(QueryParameter("isIsolated", "TRUE")) }
         if let orderId { result.append(QueryParameter("orderId", String(orderId))) }
         if let origClientOrderId { result.append(QueryParameter("origClientOrderId", origClientOrderId)) }

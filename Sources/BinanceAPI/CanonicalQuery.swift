@@ -9,16 +9,47 @@ public struct CanonicalQuery: Sendable, Hashable {
     public let encoded: String
 
     /// Builds the canonical form of `parameters`, in order.
+    ///
+    /// Encodes straight into the new string's storage (sized for the worst case, every byte
+    /// escaped): one allocation per query, no intermediate byte array.
     public init(_ parameters: [QueryParameter]) {
+        var capacity = 0
+        for parameter in parameters {
+            capacity += PercentEncoding.maximumEncodedCount(parameter.name)
+                + PercentEncoding.maximumEncodedCount(parameter.value) + 2
+        }
+        guard capacity > 0 else {
+            encoded = ""
+            return
+        }
+        encoded = String(unsafeUninitializedCapacity: capacity) { buffer in
+            let base = buffer.baseAddress!
+            var written = 0
+            for index in parameters.indices {
+                if index > 0 {
+                    base[written] = UInt8(ascii: "&")
+                    written += 1
+                }
+                written += PercentEncoding.write(parameters[index].name, to: base + written)
+                base[written] = UInt8(ascii: "=")
+                written += 1
+                written += PercentEncoding.write(parameters[index].value, to: base + written)
+            }
+            return written
+        }
+    }
+
+    /// The reference construction through ``PercentEncoding/append(_:to:)``, one parameter at a
+    /// time; ``init(_:)`` must produce the same bytes (tested).
+    static func bytewise(_ parameters: [QueryParameter]) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(parameters.count * 24)
         for (index, parameter) in parameters.enumerated() {
             if index > 0 { bytes.append(UInt8(ascii: "&")) }
-            PercentEncoding.append(parameter.name, to: &bytes)
+            PercentEncoding.appendBytewise(parameter.name.utf8, to: &bytes)
             bytes.append(UInt8(ascii: "="))
-            PercentEncoding.append(parameter.value, to: &bytes)
+            PercentEncoding.appendBytewise(parameter.value.utf8, to: &bytes)
         }
-        encoded = String(decoding: bytes, as: UTF8.self)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Wraps an already-encoded query string as given (for `bnc sign` and signature debugging).

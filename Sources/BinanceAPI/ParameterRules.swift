@@ -8,18 +8,8 @@ public enum ParameterRules {
     public static func symbol(_ symbol: String) throws(ValidationError) {
         guard !symbol.isEmpty else { throw .missingParameter("symbol") }
         // The common case, plain ASCII, is checked on bytes; anything else walks Characters.
-        var ascii = true
-        for byte in symbol.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
-                continue
-            case 0x80...:
-                ascii = false
-            default:
-                throw .malformedSymbol(symbol)
-            }
-        }
+        let checked = symbol.utf8.withContiguousStorageIfAvailable(asciiSymbolBytes) ?? asciiSymbolBytes(symbol.utf8)
+        guard let ascii = checked else { throw .malformedSymbol(symbol) }
         if ascii {
             guard symbol.utf8.count <= 20 else { throw .malformedSymbol(symbol) }
             return
@@ -28,6 +18,24 @@ public enum ParameterRules {
         for character in symbol where !character.isASCII {
             guard character.isLetter || character.isNumber else { throw .malformedSymbol(symbol) }
         }
+    }
+
+    /// Whether the bytes are all ASCII (true) or include non-ASCII (false); nil when an ASCII
+    /// byte is not allowed in a symbol.
+    private static func asciiSymbolBytes<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool? {
+        var ascii = true
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."):
+                continue
+            case 0x80...:
+                ascii = false
+            default:
+                return nil
+            }
+        }
+        return ascii
     }
 
     /// An order named by `orderId` or `origClientOrderId` (at least one; each well-formed), as the

@@ -3,26 +3,158 @@
 extension PreparedRequest {
     /// The margin mode of a margin request ("isolated" / "cross"), or nil for other endpoints.
     public var marginMode: String? {
-        guard path.utf8.starts(with: "/sapi/v1/margin/".utf8) else { return nil }
+        guard Self.hasMarginPrefix(path) else { return nil }
         guard let flag = parameter("isIsolated") else { return "cross" }
         return flag == "TRUE" || flag.lowercased() == "true" ? "isolated" : "cross"
     }
 
-    /// The multi-line text a dry run prints for this request.
+    /// Whether `path` starts with `/sapi/v1/margin/`, compared as bytes (this runs for every
+    /// request a dry run prints; the generic `starts(with:)` walked it through iterators).
+    static func hasMarginPrefix(_ path: String) -> Bool {
+        let prefix: StaticString = "/sapi/v1/margin/"
+        let checked = path.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count >= prefix.utf8CodeUnitCount else { return false }
+            return (0..<prefix.utf8CodeUnitCount).allSatisfy { bytes[$0] == prefix.utf8Start[$0] }
+        }
+        return checked ?? path.utf8.starts(with: "/sapi/v1/margin/".utf8)
+    }
+
+    /// The multi-line text a dry run prints for this request (no final newline).
     public func dryRunText(baseURL: String) -> String {
-        var facts = [title, "weight \(weight)"]
-        if let marginMode { facts.append(marginMode) }
-        var lines = ["\(method.rawValue) \(path)  (\(facts.joined(separator: ", ")))"]
-        lines.append("  query      \(query)")
+        var bytes: [UInt8] = []
+        appendDryRunText(baseURL: baseURL, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``dryRunText(baseURL:)``'s bytes to `output`.
+    public func appendDryRunText(baseURL: String, to output: inout [UInt8]) {
+        let capacity = dryRunTextCapacity(baseURL: baseURL)
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: capacity))
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            writeDryRunText(baseURL: baseURL, to: buffer.baseAddress! + start)
+        }
+        output.removeLast(capacity - written)
+    }
+
+    /// The most bytes ``dryRunText(baseURL:)`` can take: the room ``writeDryRunText(baseURL:to:)``
+    /// needs.
+    public func dryRunTextCapacity(baseURL: String) -> Int {
+        // The fixed text is under 160 bytes, the weight's digits at most 20, the margin mode 8;
+        // the signature appears twice (once percent-encoded), the masked key is at most the
+        // key's length plus 4.
+        var capacity = 200 + method.rawValue.utf8.count + 2 * path.utf8.count + title.utf8.count
+        capacity += 2 * query.utf8.count + baseURL.utf8.count + 4 * (signature?.text.utf8.count ?? 0)
+        capacity += 2 * (apiKey?.utf8.count ?? 0)
+        return capacity
+    }
+
+    /// Writes ``dryRunText(baseURL:)``'s bytes at `output`, which has room for
+    /// ``dryRunTextCapacity(baseURL:)`` bytes; returns how many it wrote.
+    ///
+    /// How the printer renders a dry run straight into its output buffer: no line is built as a
+    /// string, and the pieces are copied in with no capacity check per piece.
+    public func writeDryRunText(baseURL: String, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var writer = ByteWriter(base: output)
+        writer.write(method.rawValue)
+        writer.write(" ")
+        writer.write(path)
+        writer.write("  (")
+        writer.write(title)
+        writer.write(", weight ")
+        writer.writeDecimal(weight.value)
+        writer.write("(")
+        writer.write(weight.scope.rawValue)
+        writer.write(")")
+        if let marginMode {
+            writer.write(", ")
+            writer.write(marginMode)
+        }
+        writer.write(")\n  query      ")
+        writer.write(query)
         if let signature {
-            let scheme = signature.keyType == .hmac ? "HMAC-SHA256, hex" : "\(signature.keyType.rawValue), base64"
-            lines.append("  signature  \(signature.text)  (\(scheme))")
+            writer.write("\n  signature  ")
+            writer.write(signature.text)
+            if signature.keyType == .hmac {
+                writer.write("  (HMAC-SHA256, hex)")
+            } else {
+                writer.write("  (")
+                writer.write(signature.keyType.rawValue)
+                writer.write(", base64)")
+            }
         }
-        lines.append("  url        \(url(baseURL: baseURL))")
+        writer.write("\n  url        ")
+        writeURL(baseURL: baseURL, to: &writer)
         if let apiKey {
-            lines.append("  header     X-MBX-APIKEY: \(Credentials.mask(apiKey))")
+            writer.write("\n  header     X-MBX-APIKEY: ")
+            if Self.isMaskableASCII(apiKey) {
+                Self.maskedASCII(apiKey, to: &writer)
+            } else {
+                writer.write(Credentials.mask(apiKey))
+            }
         }
-        return lines.joined(separator: "\n")
+        return writer.count
+    }
+
+    /// Writes ``url(baseURL:)``'s bytes.
+    private func writeURL(baseURL: String, to writer: inout ByteWriter) {
+        // As `url(baseURL:)`: a final "/" character is dropped (checked as a Character only
+        // when the last byte is one).
+        if baseURL.utf8.last == UInt8(ascii: "/"), baseURL.hasSuffix("/") {
+            writer.write(String(baseURL.dropLast()))
+        } else {
+            writer.write(baseURL)
+        }
+        writer.write(path)
+        guard !query.isEmpty || signature != nil else { return }
+        writer.write("?")
+        writer.write(query)
+        if let signature {
+            if !query.isEmpty { writer.write("&") }
+            writer.write("signature=")
+            writer.writePercentEncoded(signature.text)
+        }
+    }
+
+    /// Whether `key` is more than 12 bytes of printable ASCII (every real key): one byte is then
+    /// one character, and `Credentials.mask(key)` can be written from its bytes.
+    static func isMaskableASCII(_ key: String) -> Bool {
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            guard bytes.count > 12 else { return false }
+            // The smallest and largest byte, in a loop the compiler vectorizes.
+            var smallest = UInt8.max
+            var largest = UInt8.min
+            for byte in bytes {
+                smallest = min(smallest, byte)
+                largest = max(largest, byte)
+            }
+            return smallest >= 0x21 && largest <= 0x7E
+        } ?? false
+    }
+
+    /// Writes the mask of a key ``isMaskableASCII(_:)`` accepts: its first four bytes, "…", its last four.
+    private static func maskedASCII(_ key: String, to writer: inout ByteWriter) {
+        key.utf8.withContiguousStorageIfAvailable { bytes in
+            writer.write(UnsafeBufferPointer(rebasing: bytes.prefix(4)))
+            writer.write("…")
+            writer.write(UnsafeBufferPointer(rebasing: bytes.suffix(4)))
+        }
+    }
+
+    /// Appends `Credentials.mask(key)`, through the byte path when the key allows it.
+    static func appendMasked(_ key: String, to output: inout [UInt8]) {
+        guard isMaskableASCII(key) else {
+            output.append(contentsOf: Credentials.mask(key).utf8)
+            return
+        }
+        let start = output.count
+        output.append(contentsOf: repeatElement(0, count: 16))
+        let written = output.withUnsafeMutableBufferPointer { buffer in
+            var writer = ByteWriter(base: buffer.baseAddress! + start)
+            maskedASCII(key, to: &writer)
+            return writer.count
+        }
+        output.removeLast(16 - written)
     }
 
     /// The JSON object a dry run prints for this request with `--output json`.
@@ -40,5 +172,65 @@ extension PreparedRequest {
         object["weight"] = .number(String(weight.value))
         if let marginMode { object["marginMode"] = .string(marginMode) }
         return .object(object)
+    }
+}
+
+/// Writes bytes through a pointer into room made beforehand; what ``PreparedRequest`` renders its
+/// dry-run text with.
+struct ByteWriter {
+    let base: UnsafeMutablePointer<UInt8>
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    init(base: UnsafeMutablePointer<UInt8>) {
+        self.base = base
+    }
+
+    @inline(__always)
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress, bytes.count > 0 else { return }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func write(_ text: StaticString) {
+        write(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
+    @inline(__always)
+    mutating func write(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { write($0) }
+        if done == nil {
+            for byte in text.utf8 {
+                base[count] = byte
+                count += 1
+            }
+        }
+    }
+
+    /// Writes the percent-encoding of `text` (room for three bytes per byte of it).
+    mutating func writePercentEncoded(_ text: String) {
+        if PercentEncoding.needsNoEscaping(text) {
+            write(text)  // a hex signature: one copy
+        } else {
+            count += PercentEncoding.write(text, to: base + count)
+        }
+    }
+
+    /// Writes the decimal digits of `value` (room for 20 bytes).
+    mutating func writeDecimal(_ value: Int) {
+        if value < 0 {
+            base[count] = UInt8(ascii: "-")
+            count += 1
+        }
+        let magnitude = value.magnitude
+        var power: UInt = 1
+        while magnitude / power >= 10 { power *= 10 }
+        while power > 0 {
+            base[count] = UInt8(ascii: "0") + UInt8(magnitude / power % 10)
+            count += 1
+            power /= 10
+        }
     }
 }

@@ -25,14 +25,15 @@ public struct RequestBuilder: Sendable {
         var signature: Signature?
         var query: String
         if security.isSigned {
-            guard let credentials else { throw .noCredentials(Operation.title) }
+            guard let signer = credentials?.signer else { throw .noCredentials(Operation.title) }
+            parameters.reserveCapacity(parameters.count + 2)
             // Every documented table lists recvWindow last before timestamp.
             if operation.recvWindow == nil, let recvWindow {
                 parameters.append(QueryParameter("recvWindow", String(recvWindow)))
             }
             parameters.append(QueryParameter("timestamp", String(timestamp)))
             query = CanonicalQuery(parameters).encoded
-            signature = credentials.signer.sign(query)
+            signature = signer.sign(query)
         } else {
             query = CanonicalQuery(parameters).encoded
         }
