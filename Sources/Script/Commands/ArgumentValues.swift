@@ -10,22 +10,81 @@ public enum ArgumentValue: Sendable, Hashable {
 
 /// The converted arguments of one command, by the argument's short name; what a command entry
 /// builds its typed operation from.
+///
+/// A handful of pairs searched in order: a command has at most a few arguments, and comparing
+/// short names is cheaper than hashing them (this is built for every command a loop runs).
 public struct ArgumentValues: Sendable, Hashable {
-    var values: [String: ArgumentValue]
+    /// Names and values side by side (a lookup compares names in place, copying nothing).
+    private var names: [String]
+    private var values: [ArgumentValue]
 
     public init(_ values: [String: ArgumentValue] = [:]) {
-        self.values = values
+        let sorted = values.sorted { $0.key < $1.key }
+        self.names = sorted.map(\.key)
+        self.values = sorted.map(\.value)
+    }
+
+    /// Room for `capacity` arguments, none set yet.
+    init(capacity: Int) {
+        names = []
+        values = []
+        names.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    /// The value of argument `name`, or nil when not given.
+    subscript(name: String) -> ArgumentValue? {
+        get {
+            for index in names.indices where names[index] == name { return values[index] }
+            return nil
+        }
+        set {
+            if let index = names.firstIndex(of: name) {
+                if let newValue {
+                    values[index] = newValue
+                } else {
+                    names.remove(at: index)
+                    values.remove(at: index)
+                }
+            } else if let newValue {
+                names.append(name)
+                values.append(newValue)
+            }
+        }
+    }
+
+    /// Sets an argument known not to be set yet (the plan sets each argument once).
+    mutating func appendNew(_ name: String, _ value: ArgumentValue) {
+        names.append(name)
+        values.append(value)
+    }
+
+    public static func == (lhs: ArgumentValues, rhs: ArgumentValues) -> Bool {
+        lhs.names.count == rhs.names.count && lhs.names.indices.allSatisfy { rhs[lhs.names[$0]] == lhs.values[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        // Order-independent, as equality is.
+        var combined = 0
+        for index in names.indices {
+            var inner = Hasher()
+            inner.combine(names[index])
+            inner.combine(values[index])
+            combined ^= inner.finalize()
+        }
+        hasher.combine(names.count)
+        hasher.combine(combined)
     }
 
     /// A text or symbol argument, or nil when not given.
     public func text(_ name: String) -> String? {
-        if case .text(let value) = values[name] { return value }
+        if case .text(let value) = self[name] { return value }
         return nil
     }
 
     /// An integer argument, or nil when not given.
     public func integer(_ name: String) -> Int64? {
-        if case .integer(let value) = values[name] { return value }
+        if case .integer(let value) = self[name] { return value }
         return nil
     }
 
@@ -36,13 +95,13 @@ public struct ArgumentValues: Sendable, Hashable {
 
     /// A decimal argument, or nil when not given.
     public func decimal(_ name: String) -> ExactDecimal? {
-        if case .decimal(let value) = values[name] { return value }
+        if case .decimal(let value) = self[name] { return value }
         return nil
     }
 
     /// A boolean argument, or nil when not given.
     public func bool(_ name: String) -> Bool? {
-        if case .bool(let value) = values[name] { return value }
+        if case .bool(let value) = self[name] { return value }
         return nil
     }
 
@@ -50,5 +109,5 @@ public struct ArgumentValues: Sendable, Hashable {
     public func flag(_ name: String) -> Bool { bool(name) ?? false }
 
     /// Whether the argument was given at all.
-    public func has(_ name: String) -> Bool { values[name] != nil }
+    public func has(_ name: String) -> Bool { self[name] != nil }
 }

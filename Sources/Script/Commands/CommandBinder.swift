@@ -33,54 +33,7 @@ struct CommandBinder {
             return Bound(entry: nil, operation: nil, diagnostics: diagnostics)
         }
 
-        // Match each argument to its spec.
-        var assigned: [String: (spec: ArgumentSpec, syntax: ArgumentSyntax)] = [:]
-        var positionals = entry.positionalArguments[...]
-        for argument in call.arguments {
-            let spec: ArgumentSpec
-            if let name = argument.name, let nameRange = argument.nameRange {
-                guard let found = entry.argument(named: name) else {
-                    let names = entry.arguments.flatMap(\.allNames)
-                    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
-                        ?? "\(entry.name) takes: \(entry.arguments.map(\.usage).joined(separator: " "))"
-                    report("unknown argument '\(name)' for '\(entry.name)'", at: nameRange, hint: hint)
-                    continue
-                }
-                spec = found
-                if spec.isPositional { positionals = positionals.drop { $0.name == spec.name } }
-            } else if case .word(let word) = argument.value.kind, let flag = entry.argument(named: word),
-                flag.kind == .flag
-            {
-                spec = flag
-            } else if let next = positionals.first {
-                positionals = positionals.dropFirst()
-                spec = next
-            } else {
-                let flags = entry.arguments.filter { $0.kind == .flag }.flatMap(\.allNames)
-                var hint = "\(entry.name) takes \(entry.positionalArguments.map(\.usage).joined(separator: " ")) first; other arguments are written name=value"
-                if case .word(let word) = argument.value.kind, let flag = Suggestion.closest(to: word, among: flags) {
-                    hint = "did you mean '\(flag)'?"
-                }
-                report("unexpected argument '\(source.text(of: argument.range))'", at: argument.range, hint: hint)
-                continue
-            }
-            if let previous = assigned[spec.name] {
-                let firstName = previous.syntax.name ?? spec.name
-                let thisName = argument.name ?? spec.name
-                let hint = firstName == thisName
-                    ? "give '\(spec.name)' once"
-                    : "\(thisName)= and \(firstName)= are the same argument; give it once"
-                report("argument '\(spec.name)' is given more than once", at: argument.range, hint: hint)
-                continue
-            }
-            assigned[spec.name] = (spec, argument)
-        }
-        for spec in entry.arguments where spec.isRequired && assigned[spec.name] == nil {
-            report(
-                "missing required argument \(spec.usage) for '\(entry.name)'", at: call.nameRange,
-                hint: "usage: \(entry.syntax)")
-        }
-
+        let assigned = match(call, to: entry, diagnostics: &diagnostics)
         // Convert the values that are known.
         var values: [String: ArgumentValue] = [:]
         var allKnown = true
@@ -133,6 +86,64 @@ struct CommandBinder {
         return Bound(entry: entry, operation: allKnown ? operation : nil, diagnostics: [])
     }
 
+    /// Matches each argument of `call` to its spec in `entry` (names, aliases, positions, bare
+    /// flags), reporting unknown, unexpected, repeated and missing arguments. The match depends
+    /// only on the call's syntax, so a ``CommandPlan`` keeps it for every later run.
+    func match(
+        _ call: CommandCall, to entry: CommandEntry, diagnostics: inout [Diagnostic]
+    ) -> [String: (spec: ArgumentSpec, syntax: ArgumentSyntax)] {
+        func report(_ message: String, at range: SourceRange, hint: String? = nil) {
+            diagnostics.append(Diagnostic(message, at: range, in: source, hint: hint))
+        }
+        var assigned: [String: (spec: ArgumentSpec, syntax: ArgumentSyntax)] = [:]
+        var positionals = entry.positionalArguments[...]
+        for argument in call.arguments {
+            let spec: ArgumentSpec
+            if let name = argument.name, let nameRange = argument.nameRange {
+                guard let found = entry.argument(named: name) else {
+                    let names = entry.arguments.flatMap(\.allNames)
+                    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
+                        ?? "\(entry.name) takes: \(entry.arguments.map(\.usage).joined(separator: " "))"
+                    report("unknown argument '\(name)' for '\(entry.name)'", at: nameRange, hint: hint)
+                    continue
+                }
+                spec = found
+                if spec.isPositional { positionals = positionals.drop { $0.name == spec.name } }
+            } else if case .word(let word) = argument.value.kind, let flag = entry.argument(named: word),
+                flag.kind == .flag
+            {
+                spec = flag
+            } else if let next = positionals.first {
+                positionals = positionals.dropFirst()
+                spec = next
+            } else {
+                let flags = entry.arguments.filter { $0.kind == .flag }.flatMap(\.allNames)
+                var hint = "\(entry.name) takes \(entry.positionalArguments.map(\.usage).joined(separator: " ")) first; other arguments are written name=value"
+                if case .word(let word) = argument.value.kind, let flag = Suggestion.closest(to: word, among: flags) {
+                    hint = "did you mean '\(flag)'?"
+                }
+                report("unexpected argument '\(source.text(of: argument.range))'", at: argument.range, hint: hint)
+                continue
+            }
+            if let previous = assigned[spec.name] {
+                let firstName = previous.syntax.name ?? spec.name
+                let thisName = argument.name ?? spec.name
+                let hint = firstName == thisName
+                    ? "give '\(spec.name)' once"
+                    : "\(thisName)= and \(firstName)= are the same argument; give it once"
+                report("argument '\(spec.name)' is given more than once", at: argument.range, hint: hint)
+                continue
+            }
+            assigned[spec.name] = (spec, argument)
+        }
+        for spec in entry.arguments where spec.isRequired && assigned[spec.name] == nil {
+            report(
+                "missing required argument \(spec.usage) for '\(entry.name)'", at: call.nameRange,
+                hint: "usage: \(entry.syntax)")
+        }
+        return assigned
+    }
+
     /// A valid value of each kind, standing in for a value known only at run time.
     static func standIn(for kind: ArgumentKind) -> ArgumentValue {
         switch kind {
@@ -153,35 +164,41 @@ struct CommandBinder {
 
     /// Converts a script value to the argument's kind.
     func convert(_ value: Value, to spec: ArgumentSpec, writtenAs name: String) -> Result<ArgumentValue, ConversionProblem> {
+        if let converted = Self.converted(value, to: spec.kind) { return .success(converted) }
+        if spec.kind == .integer {
+            // All digits but too large for the exchange's 64-bit ids.
+            let digits = value.text.drop { $0 == "-" }
+            if value.isScalar, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                let error = ValidationError.idOutOfRange(name: spec.parameter, value: value.text)
+                return .failure(ConversionProblem(message: error.message, hint: error.hint))
+            }
+        }
         let shown = value.isScalar ? "'\(value.text)'" : "a \(value.typeName)"
-        let wrongType = ConversionProblem(
-            message: "argument '\(name)' expects \(spec.kind.article), got \(shown)", isTypeError: true)
-        switch spec.kind {
+        return .failure(
+            ConversionProblem(message: "argument '\(name)' expects \(spec.kind.article), got \(shown)", isTypeError: true))
+    }
+
+    /// `value` as an argument of `kind`, or nil when it is not one (``convert(_:to:writtenAs:)``
+    /// then says why). Needs only the kind: a command plan converts with it on every run.
+    static func converted(_ value: Value, to kind: ArgumentKind) -> ArgumentValue? {
+        switch kind {
         case .symbol, .text:
-            guard value.isScalar else { return .failure(wrongType) }
-            return .success(.text(value.text))
+            return value.isScalar ? .text(value.text) : nil
         case .integer:
             switch value {
-            case .integer(let number): return .success(.integer(number))
-            case .string(let text) where Int64(text) != nil: return .success(.integer(Int64(text)!))
-            default:
-                // All digits but too large for the exchange's 64-bit ids.
-                let digits = value.text.drop { $0 == "-" }
-                if value.isScalar, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                    let error = ValidationError.idOutOfRange(name: spec.parameter, value: value.text)
-                    return .failure(ConversionProblem(message: error.message, hint: error.hint))
-                }
-                return .failure(wrongType)
+            case .integer(let number): return .integer(number)
+            case .string(let text): return Int64(text).map(ArgumentValue.integer)
+            default: return nil
             }
         case .decimal:
-            guard value.isScalar, let number = value.number else { return .failure(wrongType) }
-            return .success(.decimal(number))
+            guard value.isScalar, let number = value.number else { return nil }
+            return .decimal(number)
         case .bool, .flag:
             switch value {
-            case .bool(let flag): return .success(.bool(flag))
-            case .string(let text) where text.lowercased() == "true": return .success(.bool(true))
-            case .string(let text) where text.lowercased() == "false": return .success(.bool(false))
-            default: return .failure(wrongType)
+            case .bool(let flag): return .bool(flag)
+            case .string(let text) where text.lowercased() == "true": return .bool(true)
+            case .string(let text) where text.lowercased() == "false": return .bool(false)
+            default: return nil
             }
         }
     }

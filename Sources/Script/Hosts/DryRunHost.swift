@@ -18,13 +18,18 @@ public struct DryRunHost: OperationHost {
     }
 
     public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+        try reply(to: operation)
+    }
+
+    /// ``perform(_:)`` without suspending: a dry run never waits, so the interpreter calls this
+    /// directly and a loop of a million statements makes no async call per request.
+    public func reply<Operation: ExchangeOperation>(to operation: Operation) throws(ClientError) -> OperationReply {
         let request: PreparedRequest
         do {
             request = try builder.prepare(operation, timestamp: clock.now())
         } catch {
             throw .request(error)
         }
-        let value = Value(json: request.dryRunJSON(baseURL: baseURL))
-        return OperationReply(value: value, request: request, response: nil, isDryRun: true, baseURL: baseURL)
+        return OperationReply(dryRun: request, baseURL: baseURL)
     }
 }

@@ -27,7 +27,16 @@ extension OperationHost {
 /// What a performed operation produced.
 public struct OperationReply: Sendable {
     /// What `let r = ...` binds: the response as a record, or (dry run) the request as a record.
-    public var value: Value
+    ///
+    /// A dry-run reply made with ``init(dryRun:baseURL:)`` builds it from the request only when
+    /// asked (bound to a variable, shown, looped over): text output never needs it, and building
+    /// it for every statement of a long loop cost more than preparing and signing the request.
+    public var value: Value {
+        get { storedValue ?? Value(json: request.dryRunJSON(baseURL: baseURL)) }
+        set { storedValue = newValue }
+    }
+    /// The value as given; nil for a dry-run reply whose value is built on demand.
+    private var storedValue: Value?
     /// The request as prepared and signed.
     public var request: PreparedRequest
     /// The response body, when a response arrived.
@@ -43,11 +52,22 @@ public struct OperationReply: Sendable {
         value: Value, request: PreparedRequest, response: JSONValue?, isDryRun: Bool, baseURL: String,
         events: [ClientEvent] = []
     ) {
-        self.value = value
+        self.storedValue = value
         self.request = request
         self.response = response
         self.isDryRun = isDryRun
         self.baseURL = baseURL
         self.events = events
+    }
+
+    /// A dry run's reply: nothing was sent; its value, the request as a record
+    /// (`PreparedRequest.dryRunJSON(baseURL:)`), is built from the request whenever it is read.
+    public init(dryRun request: PreparedRequest, baseURL: String) {
+        self.storedValue = nil
+        self.request = request
+        self.response = nil
+        self.isDryRun = true
+        self.baseURL = baseURL
+        self.events = []
     }
 }

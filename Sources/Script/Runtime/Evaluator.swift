@@ -108,6 +108,7 @@ struct Evaluator {
         guard var value = variables[name] else {
             throw .script(Checker.undefinedDiagnostic(name, at: range, defined: Set(variables.keys), source: source))
         }
+        if fields.isEmpty { return value }  // `$id`: no path to build
         var path = "$" + name
         for field in fields {
             value = try access(value, field: field, path: path, at: range)

@@ -1,5 +1,11 @@
 import BinanceAPI
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Runs checked statements in order: variables, loops, conditions, `try`, and commands through
 /// the ``OperationHost``. Checks the interrupt flag before every statement.
 final class Interpreter {
@@ -209,6 +215,7 @@ final class Interpreter {
 
     /// Sleeps in short slices so Ctrl-C is noticed promptly.
     private func sleep(_ milliseconds: Int64, at location: SourceLocation) async throws(Stop) {
+        output.flush()  // what was printed before the pause is shown during it
         var remaining = max(0, milliseconds)
         while remaining > 0 {
             if interrupt.isRaised { throw .interrupted(at: location) }
@@ -218,9 +225,48 @@ final class Interpreter {
         }
     }
 
+    /// Each command call's plan, by the call's offset in the source: bound on first run, reused
+    /// by every later run of the same call (a loop body). Nil when the call has no plan.
+    private var plans: [Int: CommandPlan?] = [:]
+
+    /// The host when it is a plain dry run, which answers without suspending. In a class, so
+    /// that using it per statement does not copy the host (and retain each of its fields).
+    private lazy var dryRunHost: DryRunHostReference? = (host as? DryRunHost).map(DryRunHostReference.init)
+
     /// Binds the command's arguments, then performs its operation through the host.
     func perform(_ call: CommandCall) async throws(Stop) -> OperationReply {
+        let operation = try bind(call)
+        // A request on the wire takes a while: show what was printed before waiting for it.
+        if !host.isDryRun { output.flush() }
+        do throws(ClientError) {
+            let reply: OperationReply
+            if let dryRunHost {
+                reply = try dryRunHost.host.reply(to: operation)
+            } else {
+                reply = try await host.perform(operation)
+            }
+            requestsPerformed += 1
+            return reply
+        } catch {
+            if error.request != nil { requestsPerformed += 1 }
+            throw .failed(.client(error, at: call.nameRange, in: source))
+        }
+    }
+
+    /// The validated operation of `call` with its arguments' current values: through the call's
+    /// plan, or, when that fails, through the binder, which reports why.
+    private func bind(_ call: CommandCall) throws(Stop) -> any ExchangeOperation {
         let evaluator = self.evaluator
+        let plan: CommandPlan?
+        if let cached = plans[call.range.offset] {
+            plan = cached
+        } else {
+            plan = CommandPlan(call: call, binder: binder)
+            plans[call.range.offset] = plan
+        }
+        if let plan, let operation = plan.operation(evaluate: { try? evaluator.evaluate($0) }) {
+            return operation
+        }
         let bound = binder.bind(call) { (expression) throws(Diagnostic) -> Value? in
             do throws(ScriptError) {
                 return try evaluator.evaluate(expression)
@@ -232,14 +278,7 @@ final class Interpreter {
             let diagnostic = bound.diagnostics.first ?? Diagnostic("cannot run '\(call.name)'", at: call.nameRange, in: source)
             throw .failed(.script(diagnostic, kind: "validation", exitCode: 2))
         }
-        do throws(ClientError) {
-            let reply = try await host.perform(operation)
-            requestsPerformed += 1
-            return reply
-        } catch {
-            if error.request != nil { requestsPerformed += 1 }
-            throw .failed(.client(error, at: call.nameRange, in: source))
-        }
+        return operation
     }
 }
 
@@ -247,18 +286,43 @@ final class Interpreter {
 struct ProgressTicker {
     let location: SourceLocation
     let total: Int64?
-    private var next: ContinuousClock.Instant
+    /// When the next line is due, in ``now()``'s nanoseconds.
+    private var next: UInt64
 
     init(location: SourceLocation, total: Int64?) {
         self.location = location
         self.total = total
-        self.next = ContinuousClock.now + .seconds(1)
+        self.next = Self.now() + Self.interval
     }
 
     mutating func tick(done: Int64, requests: Int, output: any ScriptOutputSink) {
-        let now = ContinuousClock.now
+        let now = Self.now()
         guard now >= next else { return }
-        next = now + .seconds(1)
+        next = now + Self.interval
         output.emit(.progress(LoopProgress(location: location, done: done, total: total, requests: requests)))
+    }
+
+    private static let interval: UInt64 = 1_000_000_000
+
+    /// A monotonic clock in nanoseconds. This runs once per loop iteration, so on Linux it is the
+    /// coarse clock (a few ms of resolution, plenty for a line a second), which reads a value the
+    /// kernel keeps instead of the time-stamp counter.
+    static func now() -> UInt64 {
+        var time = timespec()
+        #if os(Linux)
+            clock_gettime(CLOCK_MONOTONIC_COARSE, &time)
+        #else
+            clock_gettime(CLOCK_MONOTONIC, &time)
+        #endif
+        return UInt64(time.tv_sec) &* 1_000_000_000 &+ UInt64(time.tv_nsec)
+    }
+}
+
+/// A ``DryRunHost`` held by reference (see `Interpreter.dryRunHost`).
+final class DryRunHostReference {
+    let host: DryRunHost
+
+    init(_ host: DryRunHost) {
+        self.host = host
     }
 }

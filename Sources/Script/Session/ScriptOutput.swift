@@ -37,6 +37,16 @@ public struct LoopProgress: Sendable, Hashable {
 /// Receives a script's output.
 public protocol ScriptOutputSink: Sendable {
     func emit(_ output: ScriptOutput)
+
+    /// Shows everything emitted so far. A sink may hold output back to write it in large
+    /// pieces; the interpreter calls this before it waits (`sleep`, a request on the wire), so
+    /// that what was printed is on screen while it waits.
+    func flush()
+}
+
+extension ScriptOutputSink {
+    /// Sinks that write through (or collect) have nothing to flush.
+    public func flush() {}
 }
 
 /// Sees each statement before it runs; the session log is one.
