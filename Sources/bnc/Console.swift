@@ -1,3 +1,5 @@
+import Shell
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -7,6 +9,12 @@
 /// Writes to standard output and standard error with `write(2)`: no global `FILE*` is touched,
 /// which Swift 6 strict concurrency forbids.
 enum Console {
+    /// Standard output of a running script, written in large pieces (see `OutputBuffer`). Every
+    /// direct write below flushes it first, so standard output and standard error keep the order
+    /// in which things were printed.
+    static let scriptOutput = OutputBuffer(
+        fileDescriptor: 1, flushInterval: isatty(1) == 1 ? .milliseconds(100) : nil)
+
     /// Writes `text` and a newline to standard output.
     static func out(_ text: String) {
         write(fd: 1, text + "\n")
@@ -26,6 +34,7 @@ enum Console {
 
     /// Writes all of `text` to `fd`, retrying on short writes and EINTR.
     static func write(fd: Int32, _ text: String) {
+        scriptOutput.flush()
         var text = text
         text.withUTF8 { buffer in
             var offset = 0

@@ -55,10 +55,19 @@ enum ExecutionSetup {
     }
 
     /// The printer for standard output in the chosen format; colour only on a terminal without NO_COLOR.
-    static func printer(options: GlobalOptions) -> ScriptOutputPrinter {
+    ///
+    /// `buffered` printers (scripts) gather output in `Console.scriptOutput` and write it in large
+    /// pieces; it is flushed before anything goes to standard error and when the run ends. The
+    /// shell's printer writes each output at once, as the shell prints its own lines between them.
+    static func printer(options: GlobalOptions, buffered: Bool = false) -> ScriptOutputPrinter {
         let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let format: RenderFormat = options.output == .json ? .json : .text
         let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil
+        if buffered {
+            return ScriptOutputPrinter(
+                format: format, colour: colour && format == .text, buffer: Console.scriptOutput, progress: progress,
+                notes: { Console.write(fd: 2, $0) })
+        }
         return ScriptOutputPrinter(
             format: format, colour: colour && format == .text, write: { Console.write(fd: 1, $0) }, progress: progress,
             notes: { Console.write(fd: 2, $0) })
@@ -70,7 +79,8 @@ enum ExecutionSetup {
         installInterruptHandler(interrupt)
         let log = try SessionLogSetup.open(options: options, variables: variables, mode: "script")  // before the client: it observes
         return ScriptSession(
-            host: try host(options: options), output: printer(options: options), events: log, interrupt: interrupt,
+            host: try host(options: options), output: printer(options: options, buffered: true), events: log,
+            interrupt: interrupt,
             variables: variables)
     }
 
@@ -101,6 +111,7 @@ enum ExecutionSetup {
         } else {
             outcome = await session.run(text, file: file)
         }
+        Console.scriptOutput.flush()  // the script's output, before the summary on standard error
         SessionLogSetup.close(exitCode: outcome.exitCode)
         report(outcome)
         return outcome.exitCode
@@ -135,7 +146,10 @@ enum ExecutionSetup {
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
             SessionLogSetup.current?.recordInterrupt(signal: "SIGINT")
-            if flag.isRaised { exit(130) }
+            if flag.isRaised {
+                Console.scriptOutput.flush()  // what the script printed is not lost
+                exit(130)
+            }
             flag.raise()
         }
         source.resume()

@@ -11,6 +11,8 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     private let write: @Sendable (String) -> Void
     private let progress: (@Sendable (String) -> Void)?
     private let notes: (@Sendable (String) -> Void)?
+    /// Set when the printer renders into a buffer (scripts); nil when it hands text to `write`.
+    private let buffer: OutputBuffer?
     private let lock = NSLock()
     private var lastWasDryRunBlock = false
 
@@ -28,6 +30,28 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         self.write = write
         self.progress = progress
         self.notes = notes
+        self.buffer = nil
+    }
+
+    /// A printer that renders into `buffer`, which writes standard output in large pieces: for
+    /// scripts, where a loop may print a record per statement. Dry-run requests are rendered
+    /// straight into the buffer's bytes. Whoever writes to standard error must ``flush()`` first
+    /// (bnc's `Console` does), so the two streams keep their order.
+    public init(
+        format: RenderFormat, colour: Bool = false, buffer: OutputBuffer, progress: (@Sendable (String) -> Void)? = nil,
+        notes: (@Sendable (String) -> Void)? = nil
+    ) {
+        self.format = format
+        self.renderer = ValueTextRenderer(colour: colour)
+        self.write = { buffer.append($0) }
+        self.progress = progress
+        self.notes = notes
+        self.buffer = buffer
+    }
+
+    /// Writes out what the buffer holds (nothing to do when printing through `write`).
+    public func flush() {
+        buffer?.flush()
     }
 
     public func emit(_ output: ScriptOutput) {
@@ -38,16 +62,58 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         if case .reply(let reply, _, _) = output, let notes {
             for event in reply.events { notes("note: \(event.message)\n") }
         }
+        if let buffer, format == .text, case .reply(let reply, _, _) = output, reply.isDryRun {
+            // The hot path of a dry-run loop: the request's text goes straight into the buffer.
+            let request = reply.request
+            let baseURL = reply.baseURL
+            buffer.write(maximumCount: request.dryRunTextCapacity(baseURL: baseURL) + 2) { pointer in
+                var count = 0
+                if lastWasDryRunBlock {
+                    pointer[0] = UInt8(ascii: "\n")
+                    count = 1
+                }
+                lastWasDryRunBlock = true
+                count += request.writeDryRunText(baseURL: baseURL, to: pointer + count)
+                pointer[count] = UInt8(ascii: "\n")
+                return count + 1
+            }
+            return
+        }
         guard let text = render(output) else { return }
+        if let buffer {
+            // The buffer's lock orders the output and guards `lastWasDryRunBlock`.
+            let isDryRunBlock = Self.isDryRunBlock(output, format: format)
+            var block = text
+            block.withUTF8 { bytes in
+                buffer.write(maximumCount: bytes.count + 2) { pointer in
+                    var count = 0
+                    if isDryRunBlock && lastWasDryRunBlock {
+                        pointer[0] = UInt8(ascii: "\n")
+                        count = 1
+                    }
+                    lastWasDryRunBlock = isDryRunBlock
+                    if let source = bytes.baseAddress { (pointer + count).update(from: source, count: bytes.count) }
+                    count += bytes.count
+                    pointer[count] = UInt8(ascii: "\n")
+                    return count + 1
+                }
+            }
+            return
+        }
         lock.lock()
         defer { lock.unlock() }
         var block = text
-        let isDryRunBlock: Bool
-        if case .reply(let reply, _, _) = output, reply.isDryRun, format == .text { isDryRunBlock = true } else { isDryRunBlock = false }
+        let isDryRunBlock = Self.isDryRunBlock(output, format: format)
         // Dry-run blocks are several lines each: a blank line between two keeps them apart.
         if isDryRunBlock && lastWasDryRunBlock { block = "\n" + block }
         lastWasDryRunBlock = isDryRunBlock
         write(block + "\n")
+    }
+
+    /// Whether `output` is a dry-run request shown as a text block (a blank line separates two).
+    private static func isDryRunBlock(_ output: ScriptOutput, format: RenderFormat) -> Bool {
+        if case .reply(let reply, _, _) = output, reply.isDryRun, format == .text { return true }
+        return false
     }
 
     /// The text for one output, or nil when it shows nothing.

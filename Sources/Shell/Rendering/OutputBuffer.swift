@@ -1,0 +1,125 @@
+import Dispatch
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Output for a file descriptor, gathered in memory and written in large pieces.
+///
+/// A script that prints a record per statement would otherwise make a `write(2)` per record
+/// (a dry-run loop of a million cancels: a million system calls). The bytes are written when
+/// 64 KiB have gathered, when ``flush()`` is called — before anything goes to standard error,
+/// before the script waits (sleep, a request on the wire), at the end of the run — and, when
+/// the output is a terminal, at least every `flushInterval` by a timer, so a running script's
+/// output stays live on screen.
+public final class OutputBuffer: @unchecked Sendable {
+    /// Where the bytes go.
+    public let fileDescriptor: Int32
+    /// Pending bytes are written once there are this many.
+    public let threshold: Int
+    private let lock = NSLock()
+    /// Pending bytes: `used` of `capacity` (raw memory, so that a writer can fill it through a
+    /// pointer without zeroing it first).
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var used = 0
+    private var timer: (any DispatchSourceTimer)?
+
+    /// - Parameters:
+    ///   - fileDescriptor: where to write (1 for standard output).
+    ///   - threshold: how many bytes to gather before writing them.
+    ///   - flushInterval: when set, a timer flushes pending bytes at this interval (for a terminal).
+    public init(fileDescriptor: Int32, threshold: Int = 1 << 16, flushInterval: Duration? = nil) {
+        self.fileDescriptor = fileDescriptor
+        self.threshold = max(1, threshold)
+        capacity = self.threshold + 8192
+        storage = .allocate(capacity: capacity)
+        if let flushInterval {
+            let nanoseconds = max(
+                1_000_000,
+                Int(flushInterval.components.seconds) * 1_000_000_000
+                    + Int(flushInterval.components.attoseconds / 1_000_000_000))
+            let timer = DispatchSource.makeTimerSource(queue: .global())
+            timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
+            timer.setEventHandler { [weak self] in self?.flush() }
+            timer.resume()
+            self.timer = timer
+        }
+    }
+
+    deinit {
+        timer?.cancel()
+        storage.deallocate()
+    }
+
+    /// Lets `body` write up to `maximumCount` bytes at the pointer it gets, under the buffer's lock
+    /// (so output from several threads never interleaves); `body` returns how many it wrote. The
+    /// bytes are written out once past the threshold.
+    public func write(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) throws -> Int) rethrows {
+        lock.lock()
+        defer { lock.unlock() }
+        if used + maximumCount > capacity {
+            writePending()
+            if maximumCount > capacity { grow(to: maximumCount) }
+        }
+        let written = try body(storage + used)
+        precondition(written >= 0 && written <= maximumCount, "wrote past the room asked for")
+        used += written
+        if used >= threshold { writePending() }
+    }
+
+    /// Appends the UTF-8 bytes of `text`.
+    public func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            write(maximumCount: bytes.count) { pointer in
+                if let source = bytes.baseAddress { pointer.update(from: source, count: bytes.count) }
+                return bytes.count
+            }
+        }
+    }
+
+    /// Writes every pending byte now.
+    public func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        writePending()
+    }
+
+    /// How many bytes wait to be written (for tests).
+    public var pendingCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return used
+    }
+
+    /// Room for at least `minimum` bytes (nothing pending).
+    private func grow(to minimum: Int) {
+        storage.deallocate()
+        capacity = minimum
+        storage = .allocate(capacity: capacity)
+    }
+
+    /// Writes all pending bytes, retrying short writes and EINTR; on another error (a closed
+    /// pipe) the bytes are dropped, as a direct write would have lost them.
+    private func writePending() {
+        guard used > 0 else { return }
+        var offset = 0
+        while offset < used {
+            #if canImport(Glibc)
+                let written = Glibc.write(fileDescriptor, storage + offset, used - offset)
+            #else
+                let written = Darwin.write(fileDescriptor, storage + offset, used - offset)
+            #endif
+            if written < 0 {
+                if errno == EINTR { continue }
+                break
+            }
+            offset += written
+        }
+        used = 0
+    }
+}
