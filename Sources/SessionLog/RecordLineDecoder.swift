@@ -34,6 +34,7 @@ private struct Fields {
     var unhandled = false
     var kind, id, statement, attempt, title, method, path, query, timestamp, newClientOrderId: JSONRawValue?
     var keyType, signatureSHA256, weight, weightScope, at, request, status, headers, body, bodyText: JSONRawValue?
+    var origin: JSONRawValue?
     var bodyBase64, latencyUs, seq, source, file, line, column, depth: JSONRawValue?
 
     static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
@@ -57,7 +58,7 @@ private struct Fields {
         case 6:
             if named("method") { method = value } else if named("weight") { weight = value }
             else if named("status") { status = value } else if named("source") { source = value }
-            else if named("column") { column = value }
+            else if named("column") { column = value } else if named("origin") { origin = value }
         case 7:
             if named("attempt") { attempt = value } else if named("keyType") { keyType = value }
             else if named("request") { request = value } else if named("headers") { headers = value }
@@ -105,12 +106,12 @@ private struct Fields {
             let attempt = optionalInteger(attempt), let title = string(title), let path = string(path),
             let query = string(query), let timestamp = optionalInteger(timestamp),
             let newClientOrderId = optionalString(newClientOrderId), let fingerprint = optionalString(signatureSHA256),
-            let weight = int(weight), let at = integer(at)
+            let weight = int(weight), let at = integer(at), let origin = optionalString(origin)
         else { return nil }
         return RequestRecord(
             id: id, statement: statement.map(Int.init), attempt: attempt.map(Int.init) ?? 1, title: title, method: method,
             path: path, query: query, timestamp: timestamp, newClientOrderId: newClientOrderId, keyType: keyType,
-            signatureFingerprint: fingerprint, weight: RequestWeight(weight, scope), at: at)
+            signatureFingerprint: fingerprint, weight: RequestWeight(weight, scope), at: at, origin: origin)
     }
 
     func responseRecord(rawBodies: Bool) -> ResponseRecord? {

@@ -17,6 +17,10 @@ public struct ReplayHost: OperationHost {
         self.interrupt = interrupt
     }
 
+    /// A parallel loop replays one iteration at a time, so it sends its requests in a fixed
+    /// order; ``ReplayTransport`` finds each iteration's recorded requests by their origin.
+    public var maximumConcurrency: Int? { 1 }
+
     public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
         // The recorded timestamp makes the canonical query (and signature) reproducible.
         let clock = ExchangeClock(fixed: transport.peek()?.record.timestamp)

@@ -17,8 +17,11 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
     private let path: String
     private let lock = NSLock()
     private let requests: RecordedRequests
-    private var upcoming: RecordedRequest?
-    private var peeked = false
+    /// Recorded requests read ahead and not yet served, in log order. Usually at most one; more
+    /// when the replay looks for the request of a parallel iteration (``RequestOrigin``) past
+    /// requests of other iterations.
+    private var upcoming: [RecordedRequest] = []
+    private var upcomingStart = 0
     private var firstMismatch: ReplayMismatch?
     private var served = 0
 
@@ -45,10 +48,15 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
         lock.withLock { peekLocked() == nil && (requests.sawInterrupt || !requests.sawEnd) }
     }
 
-    /// The next recorded request without taking it (its timestamp stamps the replayed one).
-    public func peek() -> RecordedRequest? {
-        lock.withLock { peekLocked() }
+    /// The recorded request the next send from `origin` will be compared with, without taking
+    /// it (its timestamp stamps the replayed one): the next in the log, or for a request made in
+    /// a parallel iteration, the next recorded from that iteration.
+    public func peek(origin: String? = RequestOrigin.current) -> RecordedRequest? {
+        lock.withLock { peekLocked(origin: origin).map { upcoming[$0] } }
     }
+
+    /// How far the replay looks ahead for a parallel iteration's request before calling it missing.
+    static let maximumSearch = 65_536
 
     /// After the run: a recorded request the replay never sent is a difference too.
     public func finish() -> ReplayMismatch? {
@@ -64,23 +72,57 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
     }
 
     public func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
-        let result: Result<TransportResponse, TransportError> = lock.withLock { answer(request) }
+        let origin = RequestOrigin.current
+        let result: Result<TransportResponse, TransportError> = lock.withLock { answer(request, origin: origin) }
         return try result.get()
     }
 
     // MARK: Internals (lock held)
 
     private func peekLocked() -> RecordedRequest? {
-        if !peeked {
-            upcoming = requests.next()
-            peeked = true
-        }
-        return upcoming
+        peekLocked(origin: nil).map { upcoming[$0] }
     }
 
-    private func answer(_ request: PreparedRequest) -> Result<TransportResponse, TransportError> {
+    /// The index in `upcoming` of the request to serve next for `origin`, reading ahead as needed.
+    /// Without an origin that is the first not yet served; with one, the first from that origin.
+    private func peekLocked(origin: String?) -> Int? {
+        var index = upcomingStart
+        while true {
+            if index == upcoming.count {
+                guard index - upcomingStart < Self.maximumSearch, let next = requests.next() else { return nil }
+                upcoming.append(next)
+            }
+            if origin == nil || upcoming[index].record.origin == origin { return index }
+            index += 1
+        }
+    }
+
+    /// Takes the request at `index` out of `upcoming`.
+    private func take(_ index: Int) -> RecordedRequest {
+        let taken = upcoming[index]
+        if index == upcomingStart {
+            upcomingStart += 1
+            if upcomingStart >= 64 && upcomingStart * 2 >= upcoming.count {
+                upcoming.removeFirst(upcomingStart)
+                upcomingStart = 0
+            }
+        } else {
+            upcoming.remove(at: index)
+        }
+        return taken
+    }
+
+    private func answer(_ request: PreparedRequest, origin: String?) -> Result<TransportResponse, TransportError> {
         if firstMismatch != nil { return .failure(.connectFailed("replay stopped at the first difference")) }
-        guard let recorded = peekLocked() else {
+        guard let index = peekLocked(origin: origin) else {
+            if let origin, let next = peekLocked() {
+                firstMismatch = ReplayMismatch(
+                    path: path, line: next.line, requestID: next.record.id, field: "request",
+                    recorded: "<no request from parallel iteration \(origin)>",
+                    replayed: "\(request.method.rawValue) \(request.path)?\(request.query)",
+                    note: "the replay sends a request from parallel iteration \(origin) that the log does not have")
+                return .failure(.connectFailed("replay diverged from the log"))
+            }
             if requests.sawInterrupt || !requests.sawEnd {
                 return .failure(.connectFailed("replay: the recording ends here (the session was interrupted or cut short)"))
             }
@@ -90,8 +132,7 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
                 note: "the replay sends more requests than the log has (\(served))")
             return .failure(.connectFailed("replay: the log has no more requests"))
         }
-        peeked = false
-        upcoming = nil
+        let recorded = take(index)
         if let difference = compare(recorded, request) {
             firstMismatch = difference
             return .failure(.connectFailed("replay diverged from the log"))

@@ -30,11 +30,14 @@ public struct RequestRecord: Sendable, Hashable {
     public var weight: RequestWeight
     /// When it was handed to the transport, ms since the epoch.
     public var at: Int64
+    /// For a request made in a `parallel N for` iteration, which one (`RequestOrigin`): replay
+    /// matches it to the request of the same origin, since parallel requests leave in any order.
+    public var origin: String?
 
     public init(
         id: Int, statement: Int?, attempt: Int, title: String, method: HTTPMethod, path: String, query: String,
         timestamp: Int64?, newClientOrderId: String?, keyType: KeyType?, signatureFingerprint: String?,
-        weight: RequestWeight, at: Int64
+        weight: RequestWeight, at: Int64, origin: String? = nil
     ) {
         self.id = id
         self.statement = statement
@@ -49,15 +52,16 @@ public struct RequestRecord: Sendable, Hashable {
         self.signatureFingerprint = signatureFingerprint
         self.weight = weight
         self.at = at
+        self.origin = origin
     }
 
     /// The record of `request`, sent as request `id` by statement `statement`.
-    public init(_ request: PreparedRequest, id: Int, statement: Int?, attempt: Int, at: Int64) {
+    public init(_ request: PreparedRequest, id: Int, statement: Int?, attempt: Int, at: Int64, origin: String? = nil) {
         self.init(
             id: id, statement: statement, attempt: attempt, title: request.title, method: request.method,
             path: request.path, query: request.query, timestamp: request.timestamp,
             newClientOrderId: request.parameter("newClientOrderId"), keyType: request.signature?.keyType,
-            signatureFingerprint: request.signature?.fingerprint, weight: request.weight, at: at)
+            signatureFingerprint: request.signature?.fingerprint, weight: request.weight, at: at, origin: origin)
     }
 
     /// The query as it went on the wire, with the signature shown redacted.

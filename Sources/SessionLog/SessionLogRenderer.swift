@@ -142,6 +142,7 @@ public struct SessionLogRenderer {
         if request.attempt > 1 { facts.append("attempt \(request.attempt)") }
         if let timestamp = request.timestamp { facts.append("timestamp \(timestamp)") }
         if let id = request.newClientOrderId { facts.append("newClientOrderId \(id)") }
+        if let origin = request.origin { facts.append("parallel iteration \(origin)") }
         return ["    #\(request.id) \(clock(request.at)) \(request.method.rawValue) \(request.path)?\(request.redactedURLQuery)",
                 "       (\(facts.joined(separator: ", ")))"]
     }

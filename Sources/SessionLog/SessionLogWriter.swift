@@ -167,7 +167,8 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         append(
             .request(
                 RequestRecord(
-                    request, id: id, statement: currentStatement, attempt: attempt, at: ExchangeClock.localMilliseconds())))
+                    request, id: id, statement: currentStatement, attempt: attempt, at: ExchangeClock.localMilliseconds(),
+                    origin: RequestOrigin.current)))
         do {
             try flushPending()
             if durability == .synced { try file.sync() }

@@ -48,6 +48,7 @@ extension SessionRecord {
             object["weight"] = .int(request.weight.value)
             object["weightScope"] = .string(request.weight.scope.rawValue)
             object["at"] = .int(request.at)
+            object["origin"] = request.origin.map { .string($0) }
         case .response(let response):
             object["request"] = .int(response.request)
             object["status"] = .int(response.status)
@@ -147,7 +148,8 @@ extension SessionRecord {
                     newClientOrderId: try object.optionalString("newClientOrderId"),
                     keyType: try keyType.map { text throws(ResponseDecodingError) in try KeyType.named(text) },
                     signatureFingerprint: try object.optionalString("signatureSHA256"),
-                    weight: RequestWeight(try object.int("weight"), scope), at: try object.requireInteger("at")))
+                    weight: RequestWeight(try object.int("weight"), scope), at: try object.requireInteger("at"),
+                    origin: try object.optionalString("origin")))
         case "response":
             var headers: [HTTPHeader] = []
             if let value = object["headers"] {

@@ -41,4 +41,25 @@ import Testing
         let sent = TransportEndToEndTests.count("DELETE /sapi/v1/margin/order", in: sim.log)
         #expect(sent >= 6 && sent <= 5 + 4 + 3, "sent \(sent)")
     }
+
+    @Test func aParallelSessionLogReplaysAndVerifies() throws {
+        let sim = try SimulatorProcess(["--bulk", "LOGBTC=24", "--latency-ms", "5", "--jitter-ms", "40"])
+        defer { sim.stop() }
+        let directory = NSTemporaryDirectory() + "bnc-parallel-log-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/parallel.jsonl"
+        let run = try LanguageRun.bnc([
+            "--endpoint", sim.baseURL, "--log", log, "-c",
+            "parallel 6 for id in 1..24 { let r = cancel LOGBTC id=$id; print $id $r.status }",
+        ])
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(run.stdout == (1...24).map { "\($0) CANCELED\n" }.joined())
+        let text = try String(contentsOfFile: log, encoding: .utf8)
+        #expect(TransportEndToEndTests.count(#""origin":"1:1#"#, in: text) == 24)
+        let verify = try LanguageRun.bnc(["replay", log, "--verify"])
+        #expect(verify.status == 0, "stdout: \(verify.stdout) stderr: \(verify.stderr)")
+        let shown = try LanguageRun.bnc(["log", "show", log])
+        #expect(shown.stdout.contains("parallel iteration 1:1#24"), "\(shown.stdout.prefix(2000))")
+    }
 }
