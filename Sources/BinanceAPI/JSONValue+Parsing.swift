@@ -118,9 +118,10 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             let value = try parseValue()
+            let length = key.utf8.count  // O(1): most keys differ in length, and then no comparison is needed
             if large != nil {
                 large![key] = value
-            } else if let repeated = fields[base...].firstIndex(where: { $0.key == key }) {
+            } else if let repeated = fields[base...].firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
                 fields[repeated].value = value  // the last value counts, in the first one's place
             } else if fields.count - base < JSONObject.linearLimit {
                 fields.append((key, value))
@@ -208,6 +209,18 @@ struct JSONParser {
         index += 1
         let start = index
         var high: UInt8 = 0
+        // Eight bytes at a time while none of them is a quote, a backslash or a control
+        // character (then byte by byte, which also finds exactly where the string stops).
+        var highWord: UInt64 = 0
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if Self.hasByte(below: 0x20, word) || Self.hasByte(0x22, word) || Self.hasByte(0x5C, word) { break }
+                highWord |= word
+                index += 8
+            }
+        }
+        if highWord & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
@@ -215,6 +228,19 @@ struct JSONParser {
             index += 1
         }
         return (start, high < 0x80)
+    }
+
+    /// Whether a byte of `word` equals `byte` (a zero byte of their XOR).
+    @inline(__always)
+    static func hasByte(_ byte: UInt8, _ word: UInt64) -> Bool {
+        hasByte(below: 1, word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    }
+
+    /// Whether a byte of `word` is below `limit` (at most 0x80): the classic bit trick, exact
+    /// for whether any such byte exists.
+    @inline(__always)
+    static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
     }
 
     mutating func parseString() throws(JSONParseError) -> String {

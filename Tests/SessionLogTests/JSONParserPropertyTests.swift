@@ -71,6 +71,22 @@ import Testing
         }
     }
 
+    /// Strings are scanned eight bytes at a time: a quote, backslash, control character or
+    /// non-ASCII byte at every position of strings of every length up to 40 is found exactly.
+    @Test func everySpecialByteAtEveryPosition() {
+        let specials: [[UInt8]] = [[0x22], [0x5C, 0x6E], [0x5C, 0x75, 0x30, 0x30, 0x65, 0x39], [0x1F], [0x00], [0xC3, 0xA9], [0xE5, 0xB8, 0x81], [0xFF], [0x80], [0x7F], [0x21], [0x23], [0x5B], [0x5D]]
+        for length in 0...40 {
+            for position in 0...length {
+                for special in specials {
+                    var bytes: [UInt8] = [0x22] + Array(repeating: UInt8(ascii: "a"), count: length) + [0x22]
+                    bytes.replaceSubrange((1 + position)..<(1 + position), with: special)
+                    let (fast, reference) = Self.outcomes(bytes)
+                    #expect(fast == reference, "\(bytes)")
+                }
+            }
+        }
+    }
+
     @Test func parsesFromABufferInsideALargerOne() throws {
         let bytes = Array(#"xx{"a":[1,"b"]}yy"#.utf8)
         let value = try bytes.withUnsafeBufferPointer { buffer in
