@@ -209,7 +209,8 @@ struct RecordGenerator {
                     query: "symbol=LTCBTC&orderId=\(integer())&x=" + json.text(), timestamp: optional { $0.integer() },
                     newClientOrderId: optional { $0.json.text() }, keyType: optional { [KeyType.hmac, .ed25519, .rsa][$0.json.below(3)] },
                     signatureFingerprint: optional { $0.json.text() },
-                    weight: RequestWeight(json.below(3000), json.chance(50) ? .ip : .uid), at: integer()))
+                    weight: RequestWeight(json.below(3000), json.chance(50) ? .ip : .uid), at: integer(),
+                    origin: json.chance(50) ? nil : "\(json.below(100)).\(json.below(8))"))
         case 1:
             // Header names are unique in a response record (they are an object's keys).
             let names = ["X-MBX-USED-WEIGHT-1M", "Retry-After", "X-SAPI-USED-IP-WEIGHT-1M"].shuffled(using: &json.random)
@@ -255,7 +256,7 @@ struct RecordGenerator {
         guard case .object(let object) = record.json else { return record.line }
         var pairs = object.pairs.map { ($0.key, $0.value) }
         // Optional fields given as null, an earlier value repeated over, unknown fields.
-        for name in ["statement", "timestamp", "newClientOrderId", "file", "latencyUs", "column", "depth", "weightScope", "headers"]
+        for name in ["statement", "timestamp", "newClientOrderId", "origin", "file", "latencyUs", "column", "depth", "weightScope", "headers"]
         where json.chance(10) && !pairs.contains(where: { $0.0 == name }) {
             pairs.insert((name, .null), at: json.below(pairs.count + 1))
         }
