@@ -28,6 +28,7 @@ import Testing
         "cancel LTCBTC cid=myOrder1 newcid=undo-1 recv=5000\n",
         "let r = cancel LTCBTC id=29\nprint $r.status $r.executedQty \"done for ${sym}\"\n",
         "for id in 30..40 { cancel $sym id=$id }\n",
+        "parallel 4 for id in 30..40 {\n  try { let r = cancel $sym id=$id; print $id $r.symbol } on error e { print $e }\n}\n",
         "repeat 3 { print \"x\" }\nif $r.status == \"CANCELED\" { print \"ok\" } else { print \"still open\" }\n",
         "try {\n  cancel LTCBTC id=1\n} on error e {\n  print $e.code $e.msg\n}\n",
         "param n = 2\nfor x in [1, 2.5, \"a\", [true, false]] { print $x }\nlet l = [30, 31, 35]\nprint $l.count\n",
@@ -36,7 +37,7 @@ import Testing
     ]
 
     static let fragments = [
-        "let ", "param ", "print ", "for ", " in ", "repeat ", "if ", " else ", "try ", " on error ", "sleep ", "fail ",
+        "let ", "param ", "print ", "for ", "parallel 3 ", "parallel ", " in ", "repeat ", "if ", " else ", "try ", " on error ", "sleep ", "fail ",
         "cancel ", "LTCBTC ", "id=", "cid=", "newcid=", "recv=", "isolated ", "isIsolated=", "orderId=", "$sym", "$id",
         "$r.status", "${sym}", "\"", "'", "{", "}", "[", "]", "(", ")", ",", "..", "==", "!=", "<", ">=", "&&", "||",
         "!", "and ", "or ", "not ", "true", "false", "28", "-1", "0.001", "99999999999999999999", "\n", ";", " ",
