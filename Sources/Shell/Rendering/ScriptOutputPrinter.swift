@@ -64,16 +64,14 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         }
         if let buffer, format == .text, case .reply(let reply, _, _) = output, reply.isDryRun {
             // The hot path of a dry-run loop: the request's text goes straight into the buffer.
-            let request = reply.request
-            let baseURL = reply.baseURL
-            buffer.write(maximumCount: request.dryRunTextCapacity(baseURL: baseURL) + 2) { pointer in
+            buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { pointer in
                 var count = 0
                 if lastWasDryRunBlock {
                     pointer[0] = UInt8(ascii: "\n")
                     count = 1
                 }
                 lastWasDryRunBlock = true
-                count += request.writeDryRunText(baseURL: baseURL, to: pointer + count)
+                count += reply.request.writeDryRunText(baseURL: reply.baseURL, to: pointer + count)
                 pointer[count] = UInt8(ascii: "\n")
                 return count + 1
             }
