@@ -39,9 +39,11 @@ struct JSONParser {
     var index = 0
     var depth = 0
     static let maximumDepth = 512
-    /// The fields of the objects being parsed, innermost last: an object's fields are gathered
+    /// The fields of the objects being parsed, innermost last, up to `fieldsTop` (entries past it
+    /// are stale and overwritten): an object's fields are gathered
     /// here and copied into it once, instead of growing its array field by field.
     var fields: [(key: String, value: JSONValue)] = []
+    var fieldsTop = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -105,9 +107,9 @@ struct JSONParser {
             index += 1
             return .object(JSONObject())
         }
-        let base = fields.count
-        if base == 0 { fields.reserveCapacity(16) }  // the first object: room for a typical one at once
-        defer { fields.removeLast(fields.count - base) }
+        let base = fieldsTop
+        if fields.isEmpty { fields.reserveCapacity(16) }  // the first object: room for a typical one at once
+        defer { fieldsTop = base }  // popped by moving the top: no element is moved or destroyed here
         // Past JSONObject.linearLimit keys the object itself takes the fields (it indexes them).
         var large: JSONObject?
         while true {
@@ -121,12 +123,13 @@ struct JSONParser {
             let length = key.utf8.count  // O(1): most keys differ in length, and then no comparison is needed
             if large != nil {
                 large![key] = value
-            } else if let repeated = fields[base...].firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
+            } else if let repeated = fields[base..<fieldsTop].firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
                 fields[repeated].value = value  // the last value counts, in the first one's place
-            } else if fields.count - base < JSONObject.linearLimit {
-                fields.append((key, value))
+            } else if fieldsTop - base < JSONObject.linearLimit {
+                if fieldsTop < fields.count { fields[fieldsTop] = (key, value) } else { fields.append((key, value)) }
+                fieldsTop += 1
             } else {
-                var object = JSONObject(distinct: fields[base...])
+                var object = JSONObject(distinct: fields[base..<fieldsTop])
                 object[key] = value
                 large = object
             }
@@ -136,7 +139,7 @@ struct JSONParser {
                 index += 1
             } else if bytes[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(large ?? JSONObject(distinct: fields[base...]))
+                return .object(large ?? JSONObject(distinct: fields[base..<fieldsTop]))
             } else {
                 throw fail("expected ',' or '}'")
             }
