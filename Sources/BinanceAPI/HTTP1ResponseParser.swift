@@ -214,11 +214,12 @@ struct HTTP1ResponseParser: Sendable {
                 chunked = last == "chunked"
                 otherTransferCoding = !chunked
             case 10 where Self.equalsLowercased(nameBytes, Self.connection):
-                for token in value.split(separator: ",") {
-                    switch String(token).trimmingSpaces.lowercased() {
-                    case "close": connectionClose = true
-                    case "keep-alive": if minor == UInt8(ascii: "0") { connectionClose = false }
-                    default: break
+                for token in valueBytes.split(separator: UInt8(ascii: ",")) {
+                    let token = Self.trimmed(token)
+                    if Self.equalsLowercased(token, Self.close) {
+                        connectionClose = true
+                    } else if Self.equalsLowercased(token, Self.keepAliveToken), minor == UInt8(ascii: "0") {
+                        connectionClose = false
                     }
                 }
             default:
@@ -247,6 +248,8 @@ struct HTTP1ResponseParser: Sendable {
     private static let contentLength = Array("content-length".utf8)
     private static let transferEncoding = Array("transfer-encoding".utf8)
     private static let connection = Array("connection".utf8)
+    private static let close = Array("close".utf8)
+    private static let keepAliveToken = Array("keep-alive".utf8)
 
     /// The index of the CR of the first CRLFCRLF at or after `from`.
     private static func blankLine(in bytes: [UInt8], from: Int) -> Int? {
