@@ -53,6 +53,12 @@ public struct ArgumentValues: Sendable, Hashable {
         }
     }
 
+    /// Removes every argument, keeping the room (a plan refills the same values on every run).
+    mutating func removeAll() {
+        names.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
     /// Sets an argument known not to be set yet (the plan sets each argument once).
     mutating func appendNew(_ name: String, _ value: ArgumentValue) {
         names.append(name)

@@ -41,6 +41,9 @@ final class CommandPlan {
 
     let entry: CommandEntry
     let slots: [Slot]
+    /// The argument values of the run in progress, refilled on every run: their storage is
+    /// allocated once per plan, not once per statement.
+    private var values: ArgumentValues
 
     /// Nil when the call does not match its entry cleanly (unknown command or argument, an
     /// argument given twice, a required one missing): the binder reports those.
@@ -67,6 +70,7 @@ final class CommandPlan {
         }
         self.entry = entry
         self.slots = slots
+        self.values = ArgumentValues(capacity: slots.count)
     }
 
     /// Whether `expression` has the same value on every run (no variable in it).
@@ -84,7 +88,7 @@ final class CommandPlan {
     /// The validated operation for this run, or nil when anything fails (see the type's notes).
     /// `evaluate` returns an argument's value, or nil when it cannot be evaluated.
     func operation(evaluate: (Expression) -> Value?) -> (any ExchangeOperation)? {
-        var values = ArgumentValues(capacity: slots.count)
+        values.removeAll()
         for slot in slots {
             if let constant = slot.constant {
                 values.appendNew(slot.name, constant)
