@@ -39,6 +39,10 @@ struct BNC: AsyncParsableCommand {
     /// Parses and runs like ArgumentParser's own `main`, except that usage and validation errors
     /// exit with 2 (the project's code for "nothing was sent") instead of EX_USAGE (64).
     static func main() async {
+        if let quick = QuickArguments.parse(CommandLine.arguments.dropFirst()) {
+            let code = await RootDispatch.run(options: quick.options, command: quick.command)
+            exit(withError: code == 0 ? nil : ExitCode(code))
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
