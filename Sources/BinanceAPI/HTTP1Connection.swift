@@ -25,7 +25,7 @@ final class HTTP1Connection: ChannelInboundHandler, @unchecked Sendable {
         /// Every byte of the request is with the kernel.
         var written = false
         var timeout: Scheduled<Void>?
-        var timeoutText: String
+        var timeoutAmount: TimeAmount
     }
 
     let eventLoop: any EventLoop
@@ -64,7 +64,7 @@ final class HTTP1Connection: ChannelInboundHandler, @unchecked Sendable {
             completion(.notSent("the connection was idle too long"))
             return
         }
-        var flight = InFlight(completion: completion, timeoutText: Self.describe(timeout))
+        var flight = InFlight(completion: completion, timeoutAmount: timeout)
         flight.timeout = eventLoop.scheduleTask(in: timeout) { [self] in timedOut() }
         inFlight = flight
         let written = eventLoop.makePromise(of: Void.self)
@@ -152,7 +152,8 @@ final class HTTP1Connection: ChannelInboundHandler, @unchecked Sendable {
     private func timedOut() {
         guard let flight = inFlight else { return }
         inFlight?.timeout = nil
-        let detail = flight.parser.hasStarted ? "the answer did not complete within \(flight.timeoutText)" : "no answer within \(flight.timeoutText)"
+        let within = Self.describe(flight.timeoutAmount)
+        let detail = flight.parser.hasStarted ? "the answer did not complete within \(within)" : "no answer within \(within)"
         finish(.failed(.timedOut(detail)))
         close()
     }
