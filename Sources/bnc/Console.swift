@@ -12,8 +12,14 @@ enum Console {
     /// Standard output of a running script, written in large pieces (see `OutputBuffer`). Every
     /// direct write below flushes it first, so standard output and standard error keep the order
     /// in which things were printed.
-    static let scriptOutput = OutputBuffer(
-        fileDescriptor: 1, flushInterval: isatty(1) == 1 ? .milliseconds(100) : nil)
+    ///
+    /// Whatever is still pending when the process exits is written by an `atexit` handler, so a
+    /// path that forgets to flush cannot lose the end of the output.
+    static let scriptOutput: OutputBuffer = {
+        let buffer = OutputBuffer(fileDescriptor: 1, flushInterval: isatty(1) == 1 ? .milliseconds(100) : nil)
+        atexit { Console.scriptOutput.flushIfIdle() }
+        return buffer
+    }()
 
     /// Writes `text` and a newline to standard output.
     static func out(_ text: String) {

@@ -89,6 +89,14 @@ public final class OutputBuffer: @unchecked Sendable {
         writePending()
     }
 
+    /// Writes pending bytes unless another thread is in the middle of writing (then it gives up
+    /// rather than wait): for the process's exit, where waiting could hang it.
+    public func flushIfIdle() {
+        guard lock.try() else { return }
+        defer { lock.unlock() }
+        writePending()
+    }
+
     /// How many bytes wait to be written (for tests).
     public var pendingCount: Int {
         lock.lock()
