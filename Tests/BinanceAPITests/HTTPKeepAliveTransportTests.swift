@@ -136,6 +136,25 @@ import Testing
         try await server.stop()
     }
 
+    /// Through the client, as a script sends: the cancel is not sent again; its outcome is
+    /// learned by querying the order (a GET, on a new connection).
+    @Test func aCancelWhoseConnectionDiesIsCheckedNotResent() async throws {
+        let order = #"{"symbol":"LTCBTC","orderId":28,"clientOrderId":"x","price":"1","origQty":"1","executedQty":"0","status":"CANCELED","timeInForce":"GTC","type":"LIMIT","side":"SELL"}"#
+        let server = try await RawHTTPServer { _, request in
+            request.requestLine.hasPrefix("DELETE") ? .hangUp : .answer(RawHTTPServer.response(body: order))
+        }.start()
+        let transport = try HTTPTransport(baseURL: server.baseURL, timeouts: Self.timeouts)
+        let client = ExchangeClient(transport: transport, credentials: DemoCredentials.hmac)
+        let result = try await Self.onTheLoop(transport) {
+            try await client.perform(CancelMarginOrder(symbol: "LTCBTC", orderId: 28))
+        }
+        #expect(result.response.status == "CANCELED")
+        #expect(result.events.map(\.kind) == [.outcomeUnknown, .checked])
+        let methods = server.requests.map { $0.requestLine.prefix { $0 != " " } }
+        #expect(methods == ["DELETE", "GET"])
+        try await server.stop()
+    }
+
     @Test func aServerThatHangsUpMidAnswerGivesOutcomeUnknown() async throws {
         let partial = "HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"symbol\""
         let server = try await RawHTTPServer { _, _ in .answer(partial, closeAfterMilliseconds: 0) }.start()
