@@ -54,7 +54,13 @@ import Testing
         #expect(result.response.status == "CANCELED")
         #expect(result.events.map(\.kind) == [.clockResynced])
         let offset = await client.clock.offset
-        #expect(abs(offset - 30_000) < 1000)
+        // The offset is known to within half the time request's round trip, which the event
+        // states (±U ms). On a loaded machine that round trip can take seconds; the bound is
+        // what the sample itself guarantees, not a fixed figure.
+        let message = result.events.first?.message ?? ""
+        let uncertainty = message.split(separator: "±").last.flatMap { Int64($0.prefix { $0.isNumber }) }
+        let bound = try #require(uncertainty, "no ±uncertainty in '\(message)'")
+        #expect(abs(offset - 30_000) <= bound + 50, "offset \(offset), \(message)")
         #expect(sim.log.contains("-1021"))
     }
 
