@@ -113,7 +113,10 @@ import Testing
     @Test func theTimerFlushesOnItsOwn() async throws {
         let pipe = Pipe()
         let buffer = OutputBuffer(fileDescriptor: pipe.writeEnd, threshold: 1 << 16, flushInterval: .milliseconds(20))
+        buffer.flush()
+        #expect(!buffer.isTimerRunning)  // nothing printed yet: nothing wakes up
         buffer.append("live\n")
+        #expect(buffer.isTimerRunning)
         var seen: [UInt8] = []
         for _ in 0..<200 where seen.isEmpty {
             try await Task.sleep(for: .milliseconds(10))

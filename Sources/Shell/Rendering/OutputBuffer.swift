@@ -26,6 +26,9 @@ public final class OutputBuffer: @unchecked Sendable {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var used = 0
+    /// The timer's interval in ns; the timer starts with the first bytes, so a process that never
+    /// prints script output (the shell) never wakes up for it.
+    private let flushNanoseconds: Int?
     private var timer: (any DispatchSourceTimer)?
 
     /// - Parameters:
@@ -37,17 +40,20 @@ public final class OutputBuffer: @unchecked Sendable {
         self.threshold = max(1, threshold)
         capacity = self.threshold + 8192
         storage = .allocate(capacity: capacity)
-        if let flushInterval {
-            let nanoseconds = max(
+        flushNanoseconds = flushInterval.map { interval in
+            max(
                 1_000_000,
-                Int(flushInterval.components.seconds) * 1_000_000_000
-                    + Int(flushInterval.components.attoseconds / 1_000_000_000))
-            let timer = DispatchSource.makeTimerSource(queue: .global())
-            timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
-            timer.setEventHandler { [weak self] in self?.flush() }
-            timer.resume()
-            self.timer = timer
+                Int(interval.components.seconds) * 1_000_000_000 + Int(interval.components.attoseconds / 1_000_000_000))
         }
+    }
+
+    /// Starts the flush timer (under the lock, on the first bytes).
+    private func startTimer(every nanoseconds: Int) {
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
+        timer.setEventHandler { [weak self] in self?.flush() }
+        timer.resume()
+        self.timer = timer
     }
 
     deinit {
@@ -68,6 +74,7 @@ public final class OutputBuffer: @unchecked Sendable {
         let written = try body(storage + used)
         precondition(written >= 0 && written <= maximumCount, "wrote past the room asked for")
         used += written
+        if timer == nil, let flushNanoseconds, written > 0 { startTimer(every: flushNanoseconds) }
         if used >= threshold { writePending() }
     }
 
@@ -95,6 +102,13 @@ public final class OutputBuffer: @unchecked Sendable {
         guard lock.try() else { return }
         defer { lock.unlock() }
         writePending()
+    }
+
+    /// Whether the flush timer runs (for tests).
+    var isTimerRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return timer != nil
     }
 
     /// How many bytes wait to be written (for tests).
