@@ -147,7 +147,7 @@ enum ExecutionSetup {
         source.setEventHandler {
             SessionLogSetup.current?.recordInterrupt(signal: "SIGINT")
             if flag.isRaised {
-                Console.scriptOutput.flush()  // what the script printed is not lost
+                Console.scriptOutput.flushIfIdle()  // what the script printed is not lost (never waits: exit must not hang)
                 exit(130)
             }
             flag.raise()
