@@ -37,6 +37,17 @@ import Testing
             """)
     }
 
+    @Test func columnsAlignByCharactersNotUTF16Units() {
+        // An emoji is two UTF-16 units but one character: Foundation's padding counted units and
+        // left the column one short.
+        let records = [
+            Record([("note", .string("🙂ok")), ("id", .integer(1))]),
+            Record([("note", .string("plain")), ("id", .integer(22))]),
+        ]
+        #expect(ValueTextRenderer().render(.list(records.map(Value.record))) == "note   id\n🙂ok    1\nplain  22")
+        #expect(ValueTextRenderer().render(.record(Record([("é", .integer(1)), ("abc", .integer(2))]))) == "é    1\nabc  2")
+    }
+
     @Test func colourOnlyWhenAsked() {
         #expect(!ValueTextRenderer(colour: false).render(.record(Self.order)).contains("\u{1B}"))
         #expect(ValueTextRenderer(colour: true).render(.record(Self.order)).contains("\u{1B}[1msymbol"))

@@ -28,7 +28,7 @@ public struct ValueTextRenderer: Sendable {
         guard !record.fields.isEmpty else { return "(empty record)" }
         let width = record.fields.map(\.name.count).max() ?? 0
         return record.fields.map { field in
-            let name = field.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let name = field.name.padded(to: width)
             return "\(styled(name))  \(field.value.text)"
         }.joined(separator: "\n")
     }
@@ -44,7 +44,7 @@ public struct ValueTextRenderer: Sendable {
             max(columns[index].count, cells.map { $0[index].count }.max() ?? 0)
         }
         func line(_ values: [String]) -> String {
-            zip(values, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
+            zip(values, widths).map { $0.padded(to: $1) }
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }
         let header = styled(line(columns))
@@ -66,6 +66,15 @@ extension Value {
 }
 
 extension String {
+    /// The string with spaces added up to `width` characters. Not Foundation's
+    /// `padding(toLength:withPad:startingAt:)`: that bridges to NSString (15% of a long loop of
+    /// printed cancels, docs/performance.md) and counts UTF-16 units, not characters.
+    func padded(to width: Int) -> String {
+        let count = self.count
+        guard count < width else { return self }
+        return self + String(repeating: " ", count: width - count)
+    }
+
     func trimmingTrailingSpaces() -> String {
         var text = self
         while text.last == " " { text.removeLast() }
