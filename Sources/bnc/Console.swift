@@ -16,7 +16,9 @@ enum Console {
     /// Whatever is still pending when the process exits is written by an `atexit` handler, so a
     /// path that forgets to flush cannot lose the end of the output.
     static let scriptOutput: OutputBuffer = {
-        let buffer = OutputBuffer(fileDescriptor: 1, flushInterval: isatty(1) == 1 ? .milliseconds(100) : nil)
+        // The timer runs for files and pipes too: output reaches them within 100 ms without a
+        // write per request (ScriptOutputPrinter.willWait).
+        let buffer = OutputBuffer(fileDescriptor: 1, flushInterval: .milliseconds(100))
         atexit { Console.scriptOutput.flushIfIdle() }
         return buffer
     }()

@@ -237,7 +237,7 @@ final class Interpreter {
     func perform(_ call: CommandCall) async throws(Stop) -> OperationReply {
         let operation = try bind(call)
         // A request on the wire takes a while: show what was printed before waiting for it.
-        if !host.isDryRun { output.flush() }
+        if !host.isDryRun { output.willWait() }
         do throws(ClientError) {
             let reply: OperationReply
             if let dryRunHost {

@@ -42,11 +42,18 @@ public protocol ScriptOutputSink: Sendable {
     /// pieces; the interpreter calls this before it waits (`sleep`, a request on the wire), so
     /// that what was printed is on screen while it waits.
     func flush()
+
+    /// Called before a request goes on the wire. A sink whose output someone watches as it
+    /// happens (a terminal) shows what it holds; one writing to a file or pipe may keep
+    /// gathering (bnc's flushes by a timer), saving a write per request in a long loop.
+    func willWait()
 }
 
 extension ScriptOutputSink {
     /// Sinks that write through (or collect) have nothing to flush.
     public func flush() {}
+
+    public func willWait() { flush() }
 }
 
 /// Sees each statement before it runs; the session log is one.

@@ -12,14 +12,16 @@ import Foundation
 /// A script that prints a record per statement would otherwise make a `write(2)` per record
 /// (a dry-run loop of a million cancels: a million system calls). The bytes are written when
 /// 64 KiB have gathered, when ``flush()`` is called — before anything goes to standard error,
-/// before the script waits (sleep, a request on the wire), at the end of the run — and, when
-/// the output is a terminal, at least every `flushInterval` by a timer, so a running script's
-/// output stays live on screen.
+/// before the script sleeps, before a request goes on the wire when the output is a terminal, at
+/// the end of the run — and at least every `flushInterval` by a timer, so a running script's
+/// output stays live on screen or in a file someone follows.
 public final class OutputBuffer: @unchecked Sendable {
     /// Where the bytes go.
     public let fileDescriptor: Int32
     /// Pending bytes are written once there are this many.
     public let threshold: Int
+    /// Whether the descriptor was a terminal when the buffer was made (someone watches it live).
+    public let isTerminal: Bool
     private let lock = NSLock()
     /// Pending bytes: `used` of `capacity` (raw memory, so that a writer can fill it through a
     /// pointer without zeroing it first).
@@ -34,10 +36,11 @@ public final class OutputBuffer: @unchecked Sendable {
     /// - Parameters:
     ///   - fileDescriptor: where to write (1 for standard output).
     ///   - threshold: how many bytes to gather before writing them.
-    ///   - flushInterval: when set, a timer flushes pending bytes at this interval (for a terminal).
+    ///   - flushInterval: when set, a timer flushes pending bytes at this interval.
     public init(fileDescriptor: Int32, threshold: Int = 1 << 16, flushInterval: Duration? = nil) {
         self.fileDescriptor = fileDescriptor
         self.threshold = max(1, threshold)
+        isTerminal = isatty(fileDescriptor) == 1
         capacity = self.threshold + 8192
         storage = .allocate(capacity: capacity)
         flushNanoseconds = flushInterval.map { interval in

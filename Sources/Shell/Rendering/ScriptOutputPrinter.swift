@@ -54,6 +54,13 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         buffer?.flush()
     }
 
+    /// Before a request: a terminal shows what was printed at once; a file or pipe gets it from
+    /// the buffer's timer (within its interval), not a `write(2)` per request.
+    public func willWait() {
+        guard let buffer, buffer.isTerminal else { return }
+        buffer.flush()
+    }
+
     public func emit(_ output: ScriptOutput) {
         if case .progress(let report) = output {
             progress?(Self.progressLine(report))
