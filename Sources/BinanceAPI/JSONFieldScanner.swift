@@ -20,10 +20,13 @@ public enum JSONRawValue {
         case .number(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .string(let bytes, let escaped):
             guard escaped else { return String(decoding: bytes, as: UTF8.self) }
-            // The quotes stand just outside the bytes: parse the literal with them.
-            let quoted = UnsafeBufferPointer(start: bytes.baseAddress.map { $0 - 1 }, count: bytes.count + 2)
-            var parser = JSONParser(bytes: quoted)
-            return try? parser.parseString()
+            // Escapes are rare in logs: parse the literal, quotes around it, from a copy (reading
+            // the quotes around `bytes` in place would trust the caller's buffer too far).
+            let quoted = [UInt8(ascii: "\"")] + Array(bytes) + [UInt8(ascii: "\"")]
+            return quoted.withUnsafeBufferPointer { buffer in
+                var parser = JSONParser(bytes: buffer)
+                return try? parser.parseString()
+            }
         default: return nil
         }
     }
