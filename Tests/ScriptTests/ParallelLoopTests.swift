@@ -111,6 +111,17 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         #expect(harness.output.printed == (1...10).map { "\($0)" })
     }
 
+    @Test func aSlowIterationHoldsBackAtMostFourWidthsOfLaterOnes() async {
+        let host = SlowFirstHost()
+        let harness = Harness(host: host)
+        let outcome = await harness.run("parallel 2 for id in 1..500 { let r = cancel LTCBTC id=$id\nprint $r.orderId }")
+        #expect(outcome.exitCode == 0)
+        #expect(harness.output.printed == (1...500).map { "\($0)" })
+        // While order 1 was on the wire, iterations went on only up to 4 × 2 past it.
+        #expect(host.startedWhileFirstWasOut <= 1 + 4 * 2, "\(host.startedWhileFirstWasOut) started")
+        #expect(host.startedWhileFirstWasOut >= 2)
+    }
+
     @Test func iterationsHaveTheirOwnVariables() async {
         let harness = Harness(host: GatheringHost(gather: 1))
         let outcome = await harness.run(
@@ -204,5 +215,34 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         _ = await parallel.run("parallel 6 for id in 1..30 { cancel LTCBTC id=$id }")
         #expect(parallel.output.requests.map(\.query) == sequential.output.requests.map(\.query))
         #expect(parallel.output.requests.count == 30)
+    }
+}
+
+/// Holds order 1 for 300 ms and answers every other order at once; counts how many operations
+/// had started by the time order 1 was answered.
+final class SlowFirstHost: OperationHost, @unchecked Sendable {
+    private let lock = NSLock()
+    private var started = 0
+    private var countWhenFirstReturned = 0
+
+    var startedWhileFirstWasOut: Int { lock.withLock { countWhenFirstReturned } }
+
+    func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+        let request: PreparedRequest
+        do {
+            request = try RequestBuilder(credentials: DemoCredentials.hmac).prepare(operation, timestamp: 1_499_827_319_559)
+        } catch {
+            throw .request(error)
+        }
+        let id = (operation as? CancelMarginOrder)?.orderId ?? 0
+        lock.withLock { started += 1 }
+        if id == 1 {
+            try? await Task.sleep(for: .milliseconds(300))
+            lock.withLock { countWhenFirstReturned = started }
+        } else {
+            await Task.yield()
+        }
+        let json = try! JSONValue.parse(Array(#"{"orderId":\#(id)}"#.utf8))
+        return OperationReply(value: Value(json: json), request: request, response: json, isDryRun: false, baseURL: "http://test")
     }
 }

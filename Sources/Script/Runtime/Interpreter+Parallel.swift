@@ -6,7 +6,8 @@ import Synchronization
 /// instead of by the round trip.
 ///
 /// The rules, chosen so a parallel loop reads like a sequential one:
-/// - Iterations start in order. Each runs on its own copy of the variables as they were when the
+/// - Iterations start in order, at most 4×N past the earliest one not yet shown. Each runs on its
+///   own copy of the variables as they were when the
 ///   loop started, plus the loop variable; what the body assigns is gone after the loop.
 /// - Output is shown in iteration order: an iteration's output is held back until every earlier
 ///   iteration has finished and shown its own.
@@ -47,6 +48,9 @@ extension Interpreter {
                         in: source, hint: "loop over a range (1..5), a list ([1, 2]) or a list from a response")))
         }
         let width = max(1, min(Int(requested), host.maximumConcurrency ?? Int.max))
+        // Output waits for the slowest earlier iteration; starting at most this far past it keeps
+        // what is held back (and memory) bounded when one iteration hangs while others finish.
+        let reach = Int64(width) * 4
         let start = ParallelIteration.Start(
             source: source, catalog: binder.catalog, host: host, events: events, interrupt: interrupt,
             variables: variables, variable: variable, body: body,
@@ -64,7 +68,7 @@ extension Interpreter {
         await withTaskGroup(of: ParallelIteration.Outcome.self) { group in
             while true {
                 // Start iterations while there is room and nothing has gone wrong.
-                while !stopping && running < width {
+                while !stopping && running < width && started - (nextToShow - 1) < reach {
                     if interrupt.isRaised {
                         stopping = true
                         failure = failure ?? .interrupted(at: range.start)
