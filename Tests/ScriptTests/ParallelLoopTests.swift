@@ -28,12 +28,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
     var peak: Int { lock.withLock { mostInFlight } }
 
     func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
-        let request: PreparedRequest
-        do {
-            request = try RequestBuilder(credentials: DemoCredentials.hmac).prepare(operation, timestamp: 1_499_827_319_559)
-        } catch {
-            throw .request(error)
-        }
+        let request = try signedForTest(operation)
         let id = (operation as? CancelMarginOrder)?.orderId ?? 0
         lock.withLock {
             inFlight += 1
@@ -228,12 +223,7 @@ final class SlowFirstHost: OperationHost, @unchecked Sendable {
     var startedWhileFirstWasOut: Int { lock.withLock { countWhenFirstReturned } }
 
     func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
-        let request: PreparedRequest
-        do {
-            request = try RequestBuilder(credentials: DemoCredentials.hmac).prepare(operation, timestamp: 1_499_827_319_559)
-        } catch {
-            throw .request(error)
-        }
+        let request = try signedForTest(operation)
         let id = (operation as? CancelMarginOrder)?.orderId ?? 0
         lock.withLock { started += 1 }
         if id == 1 {

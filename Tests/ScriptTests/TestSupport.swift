@@ -49,6 +49,16 @@ final class CollectingEvents: ScriptEventSink, @unchecked Sendable {
     }
 }
 
+/// `operation` prepared and signed with the demo key at the documented example timestamp, as a
+/// test host's `perform` needs it (a validation failure is the `.request` error a host throws).
+func signedForTest<Operation: ExchangeOperation>(_ operation: Operation) throws(ClientError) -> PreparedRequest {
+    do {
+        return try RequestBuilder(credentials: DemoCredentials.hmac).prepare(operation, timestamp: 1_499_827_319_559)
+    } catch {
+        throw .request(error)
+    }
+}
+
 /// A host that answers like the exchange would: a canceled order, or the exchange error the
 /// test chooses for given order ids. Optionally raises an interrupt after N operations.
 final class ScriptedHost: OperationHost, @unchecked Sendable {
@@ -69,12 +79,7 @@ final class ScriptedHost: OperationHost, @unchecked Sendable {
     }
 
     func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
-        let request: PreparedRequest
-        do {
-            request = try RequestBuilder(credentials: DemoCredentials.hmac).prepare(operation, timestamp: 1_499_827_319_559)
-        } catch {
-            throw .request(error)
-        }
+        let request = try signedForTest(operation)
         guard let cancel = operation as? CancelMarginOrder else {
             throw .decoding(ResponseDecodingError(field: "", reason: "not a cancel"), request)
         }

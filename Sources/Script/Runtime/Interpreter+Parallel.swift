@@ -40,13 +40,7 @@ extension Interpreter {
                     kind: "usage", exitCode: 2))
         }
         let (sequence, sequenceRange) = try await loopSequence(sequenceValue)
-        guard var elements = LoopElements(sequence) else {
-            throw .failed(
-                .script(
-                    Diagnostic(
-                        "cannot loop over \(sequence.typeName) '\(sequence.text.prefix(40))'", at: sequenceRange,
-                        in: source, hint: "loop over a range (1..5), a list ([1, 2]) or a list from a response")))
-        }
+        guard var elements = LoopElements(sequence) else { throw cannotLoop(over: sequence, at: sequenceRange) }
         let width = max(1, min(Int(requested), host.maximumConcurrency ?? Int.max))
         // Output waits for the slowest earlier iteration; starting at most this far past it keeps
         // what is held back (and memory) bounded when one iteration hangs while others finish.

@@ -205,12 +205,17 @@ final class Interpreter {
                 try await run(body)
             }
         default:
-            throw .failed(
-                .script(
-                    Diagnostic(
-                        "cannot loop over \(sequence.typeName) '\(sequence.text.prefix(40))'", at: sequenceRange,
-                        in: source, hint: "loop over a range (1..5), a list ([1, 2]) or a list from a response")))
+            throw cannotLoop(over: sequence, at: sequenceRange)
         }
+    }
+
+    /// The error for a `for` (or `parallel for`) over a value that is not a range, list or record.
+    func cannotLoop(over sequence: Value, at range: SourceRange) -> Stop {
+        .failed(
+            .script(
+                Diagnostic(
+                    "cannot loop over \(sequence.typeName) '\(sequence.text.prefix(40))'", at: range,
+                    in: source, hint: "loop over a range (1..5), a list ([1, 2]) or a list from a response")))
     }
 
     /// Sleeps in short slices so Ctrl-C is noticed promptly.
