@@ -52,8 +52,10 @@ let package = Package(
         .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
         .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
         .target(name: "Script", dependencies: ["BinanceAPI"]),
-        // Replays language fuzz inputs; Fuzz/run.sh builds it with -sanitize=fuzzer as the libFuzzer target.
-        .executableTarget(name: "bnc-fuzz-script", dependencies: ["Script", "BinanceAPI"], path: "Fuzz/Sources"),
+        // The fuzz targets (docs/fuzzing.md), one executable chosen by name: it replays corpus files in
+        // the normal build; Fuzz/run.sh builds it with -sanitize=fuzzer as the libFuzzer entry point.
+        .executableTarget(
+            name: "bnc-fuzz", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI"], path: "Fuzz/Sources"),
         .target(name: "SignatureDebugger", dependencies: ["BinanceAPI"]),
         .target(
             name: "BinanceAPI",

@@ -5,18 +5,18 @@
 /// A pure value fed by ``HTTP1Connection``; tests feed it byte by byte. It keeps the bytes of the
 /// response it is reading (responses of the REST API are small) and never looks past the end of
 /// the response, so it knows when a server sends more than it was asked for.
-struct HTTP1ResponseParser: Sendable {
+package struct HTTP1ResponseParser: Sendable {
     /// What was read: the response and whether the connection may carry another request.
-    struct Parsed: Sendable, Hashable {
-        var response: TransportResponse
+    package struct Parsed: Sendable, Hashable {
+        package var response: TransportResponse
         /// False after `Connection: close`, an HTTP/1.0 answer without `keep-alive`, a body
         /// read to the end of the connection, or bytes after the response.
-        var keepAlive: Bool
+        package var keepAlive: Bool
     }
 
     /// The response is not HTTP/1.x as the client can read it.
-    struct Malformed: Error, Sendable, Hashable {
-        var reason: String
+    package struct Malformed: Error, Sendable, Hashable {
+        package var reason: String
     }
 
     /// The largest status line plus headers accepted.
@@ -53,14 +53,14 @@ struct HTTP1ResponseParser: Sendable {
     private var keepAlive = true
     private var body: [UInt8] = []
 
-    init() {}
+    package init() {}
 
     /// Whether any byte of a response has arrived.
     var hasStarted: Bool { !buffer.isEmpty || status != 0 }
 
     /// Adds bytes; returns the response once it is complete. Bytes after it make it malformed
     /// for keep-alive purposes only: the response is returned and `keepAlive` is false.
-    mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> Parsed? {
+    package mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> Parsed? {
         guard state != .done else {
             if !bytes.isEmpty { keepAlive = false }
             return nil
@@ -70,7 +70,7 @@ struct HTTP1ResponseParser: Sendable {
     }
 
     /// The connection ended: a body read until the end is complete now; anything else is cut off.
-    mutating func finish() throws(Malformed) -> Parsed {
+    package mutating func finish() throws(Malformed) -> Parsed {
         guard case .untilClose(let start) = state else {
             throw Malformed(reason: hasStarted ? "the connection ended in the middle of the response" : "the connection ended before any answer")
         }

@@ -9,10 +9,10 @@ import BinanceAPI
 /// strings convert as ``JSONObject``'s field accessors convert them. Whatever it does not
 /// handle — another kind, an escaped key, any invalid or missing field — returns nil, and the
 /// reader parses the line the general way, which also words the error.
-enum RecordLineDecoder {
+package enum RecordLineDecoder {
     /// The record on `line`; nil to parse it the general way. With `rawBodies`, a JSON object or
     /// array body is returned as its recorded bytes (``ResponseBody/text(_:)``) unparsed.
-    static func decode(_ line: UnsafeBufferPointer<UInt8>, rawBodies: Bool) -> SessionRecord? {
+    package static func decode(_ line: UnsafeBufferPointer<UInt8>, rawBodies: Bool) -> SessionRecord? {
         var fields = Fields()
         do {
             try JSONFieldScanner.scanObject(line) { key, escaped, value in
