@@ -42,20 +42,38 @@ public struct ConnectionProfile: Sendable, Hashable {
         return home + "/.config/bnc/config"
     }
 
-    /// Reads the profile at `path`; an absent file is an empty profile. Refuses a file that
-    /// holds a secret and is readable by group or others.
+    /// Reads the profile at `path`; an absent file is an empty profile.
+    ///
+    /// A profile that holds a secret or names the file of one must be its owner's alone (no
+    /// permission bit for group or others), and so must the file it names: others who can read
+    /// the profile learn the API key and where its key is, others who can write it choose the
+    /// endpoint signed requests go to. Both are refused before anything is sent.
     public static func load(path: String) throws(ProfileError) -> ConnectionProfile {
         guard FileManager.default.fileExists(atPath: path) else { return ConnectionProfile() }
-        let text: String
+        let file: (bytes: [UInt8], mode: mode_t)
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            file = try OwnerOnlyFile.read(path, requirePrivate: false)
         } catch {
-            throw .unreadable(path: path, reason: (error as NSError).localizedDescription)
+            throw ProfileError(path: path, failure: error, holding: "the profile")
+        }
+        guard let text = String(validating: file.bytes, as: UTF8.self) else {
+            throw .unreadable(path: path, reason: "it is not UTF-8 text")
         }
         var profile = try parse(text, path: path)
         profile.path = path
-        if case .secret = profile.signingKey { try requirePrivate(path, holding: "apiSecret") }
-        if case .secretFile(let file) = profile.signingKey { try requirePrivate(file, holding: "the HMAC secret") }
+        let openToOthers = file.mode & 0o077 != 0
+        switch profile.signingKey {
+        case nil:
+            break
+        case .secret:
+            if openToOthers { throw .secretReadableByOthers(path: path, what: "apiSecret", mode: file.mode) }
+        case .secretFile(let target):
+            if openToOthers { throw .secretReadableByOthers(path: path, what: "apiKey and secretFile", mode: file.mode) }
+            try requirePrivate(target, holding: "the HMAC secret")
+        case .privateKeyFile(let target):
+            if openToOthers { throw .secretReadableByOthers(path: path, what: "apiKey and privateKeyFile", mode: file.mode) }
+            try requirePrivate(target, holding: "a private key")
+        }
         return profile
     }
 
@@ -63,7 +81,7 @@ public struct ConnectionProfile: Sendable, Hashable {
     public static func parse(_ text: String, path: String) throws(ProfileError) -> ConnectionProfile {
         var profile = ConnectionProfile()
         var seen: Set<String> = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, rawLine) in lines(of: text).enumerated() {
             let line = index + 1
             let content = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
             let trimmed = String(content).trimmingCharacters(in: .whitespaces)
@@ -72,6 +90,11 @@ public struct ConnectionProfile: Sendable, Hashable {
                 throw .malformedLine(path: path, line: line, reason: "expected name = value")
             }
             let name = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            // A name that is not a word is never echoed: it may be a secret written by mistake
+            // (`apiSecret abc… = x`), and no message about a line may show one.
+            guard isSettingName(name) else {
+                throw .malformedLine(path: path, line: line, reason: "expected name = value, the name a word such as apiKey")
+            }
             let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
             guard !value.isEmpty else { throw .malformedLine(path: path, line: line, reason: "'\(name)' has no value") }
             guard seen.insert(name).inserted else {
@@ -85,7 +108,7 @@ public struct ConnectionProfile: Sendable, Hashable {
                 return number
             }
             switch name {
-            case "endpoint": profile.endpoint = value
+            case "endpoint": profile.endpoint = try endpoint(value, path: path, line: line)
             case "apiKey": profile.apiKey = value
             case "apiSecret", "secretFile", "privateKeyFile":
                 guard profile.signingKey == nil else {
@@ -113,6 +136,35 @@ public struct ConnectionProfile: Sendable, Hashable {
         return profile
     }
 
+    /// The lines of a profile: split at `\n`, `\r\n` and a lone `\r` (a file saved on Windows
+    /// or old macOS is read line by line, not as one line whose value holds the rest of the
+    /// file), after a leading UTF-8 byte order mark.
+    static func lines(of text: String) -> [Substring] {
+        var body = Substring(text)
+        if body.unicodeScalars.first == "\u{FEFF}" { body = Substring(body.unicodeScalars.dropFirst()) }
+        // "\r\n" is one Character in Swift: compare whole characters, not bytes.
+        return body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+    }
+
+    /// A setting's name: ASCII letters, digits, `_` and `-`, starting with a letter.
+    static func isSettingName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first)
+        else { return false }
+        return name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-"
+        }
+    }
+
+    /// `sim`, `live`, or an `http://` or `https://` base URL without spaces; the value is not
+    /// echoed in the error (whatever follows `endpoint =` on the line stays out of messages).
+    static func endpoint(_ value: String, path: String, line: Int) throws(ProfileError) -> String {
+        let isURL = (value.hasPrefix("http://") || value.hasPrefix("https://")) && value.count > 8
+        guard value == "sim" || value == "live" || (isURL && !value.contains(where: \.isWhitespace)) else {
+            throw .malformedLine(path: path, line: line, reason: "'endpoint' must be sim, live, or an http(s):// base URL")
+        }
+        return value
+    }
+
     /// `500ms`, `10s`, `1m`, `1h` → ms.
     static func parseWindow(_ text: String) -> Int64? {
         if text.hasSuffix("ms") { return Int64(text.dropLast(2)).flatMap { $0 > 0 ? $0 : nil } }
@@ -127,21 +179,32 @@ public struct ConnectionProfile: Sendable, Hashable {
         case .secret(let secret):
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: secret), source: source)
         case .secretFile(let file):
-            guard let secret = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw .unreadable(path: file, reason: "cannot read the secret file")
-            }
+            let secret = try Self.readKeyFile(file, holding: "the HMAC secret")
             let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: trimmed), source: source)
         case .privateKeyFile(let file):
-            guard let pem = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw .unreadable(path: file, reason: "cannot read the private key file")
-            }
+            let pem = try Self.readKeyFile(file, holding: "a private key")
             do {
                 return Credentials(apiKey: apiKey, signer: try RequestSigner(pem: pem), source: source)
             } catch {
                 throw .unreadable(path: file, reason: error.message)
             }
         }
+    }
+
+    /// The text of a secret or key file, read through one descriptor that is checked to be its
+    /// owner's alone (checked again here: the file may have changed since the profile was loaded).
+    static func readKeyFile(_ path: String, holding what: String) throws(ProfileError) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try OwnerOnlyFile.read(path, requirePrivate: true).bytes
+        } catch {
+            throw ProfileError(path: path, failure: error, holding: what)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw .unreadable(path: path, reason: "it is not UTF-8 text")
+        }
+        return text
     }
 
     /// The rate-limit configuration the profile asks for.
@@ -152,7 +215,7 @@ public struct ConnectionProfile: Sendable, Hashable {
         return configuration
     }
 
-    /// Throws unless `path` is readable by its owner only (no group or other permission bits).
+    /// Throws unless `path` is its owner's alone (no group or other permission bits).
     static func requirePrivate(_ path: String, holding what: String) throws(ProfileError) {
         var status = stat()
         guard stat(path, &status) == 0 else { throw .unreadable(path: path, reason: String(cString: strerror(errno))) }
@@ -175,9 +238,21 @@ public enum ProfileError: Error, Sendable, Hashable {
         case .malformedLine(let path, let line, let reason):
             return line > 0 ? "\(path):\(line): \(reason)" : "\(path): \(reason)"
         case .unknownKey(let path, let line, let key):
-            return "\(path):\(line): unknown setting '\(key)'"
+            // Names are words (checked when parsed); a long one may still be a pasted secret.
+            return key.count <= 24 ? "\(path):\(line): unknown setting '\(key)'" : "\(path):\(line): unknown setting"
         case .secretReadableByOthers(let path, let what, let mode):
-            return "\(path) holds \(what) but is readable by group or others (mode \(String(mode, radix: 8))): refusing to use it"
+            return "\(path) holds \(what) but group or others have access to it (mode \(String(mode, radix: 8))): "
+                + "refusing to use it"
+        }
+    }
+
+    /// The error for a file ``OwnerOnlyFile`` would not read.
+    init(path: String, failure: OwnerOnlyFile.Failure, holding what: String) {
+        switch failure {
+        case .unreadable(let reason): self = .unreadable(path: path, reason: reason)
+        case .notRegular: self = .unreadable(path: path, reason: "it is not a regular file")
+        case .tooLarge(let limit): self = .unreadable(path: path, reason: "it is larger than \(limit / 1024) KiB")
+        case .openToOthers(let mode): self = .secretReadableByOthers(path: path, what: what, mode: mode)
         }
     }
 

@@ -140,6 +140,14 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     /// `record` read from line `number`: checked against the header rules.
     private func accept(_ record: SessionRecord, line number: Int) -> SessionLogEntry {
         defer { sawRecord = true }
+        // Both decoders read any integer; the range is checked here, once, for either.
+        if case .statement(let statement) = record, !StatementRecord.depthRange.contains(statement.depth) {
+            let range = StatementRecord.depthRange
+            return .issue(
+                SessionLogIssue(
+                    line: number,
+                    problem: .invalidRecord("field 'depth' is outside \(range.lowerBound)...\(range.upperBound)")))
+        }
         if case .header(let header) = record {
             if header.version > SessionLogFormat.version {
                 return .issue(SessionLogIssue(line: number, problem: .unsupportedVersion(header.version)))

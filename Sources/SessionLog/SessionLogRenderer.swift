@@ -5,6 +5,10 @@ import BinanceAPI
 /// Streaming: it holds at most the requests still awaiting their outcome, so a log of any size
 /// renders in constant memory. A request whose response is not the next record is printed with
 /// "no response yet"; one still without an outcome at the end is marked OUTCOME UNKNOWN.
+///
+/// A log is input from outside like any other: every line it returns has its control
+/// characters escaped (``TerminalText``), so a body or message holding `ESC ] 0;…BEL` or a
+/// newline shows as text and cannot retitle the terminal or forge a line.
 public struct SessionLogRenderer {
     /// The request printed next, held back until its outcome is known.
     private var held: RequestRecord?
@@ -19,6 +23,10 @@ public struct SessionLogRenderer {
 
     /// The lines for `entry`.
     public mutating func render(_ entry: SessionLogEntry) -> [String] {
+        renderUnescaped(entry).map { TerminalText.escaped($0) }
+    }
+
+    private mutating func renderUnescaped(_ entry: SessionLogEntry) -> [String] {
         var lines: [String] = []
         switch entry {
         case .issue(let issue):
@@ -50,6 +58,10 @@ public struct SessionLogRenderer {
 
     /// The closing lines: requests that never got an outcome, and whether the log ended cleanly.
     public mutating func finish() -> [String] {
+        finishUnescaped().map { TerminalText.escaped($0) }
+    }
+
+    private mutating func finishUnescaped() -> [String] {
         var lines: [String] = []
         if let held {
             self.held = nil
@@ -90,7 +102,9 @@ public struct SessionLogRenderer {
         case .statement(let statement):
             counts.statements += 1
             let place = "\(statement.file ?? "<input>"):\(statement.line)"
-            let indent = String(repeating: "  ", count: statement.depth)
+            // The reader keeps depth within StatementRecord.depthRange; clamped again so that a
+            // record made some other way cannot trap or allocate without bound here.
+            let indent = String(repeating: "  ", count: min(max(statement.depth, 0), 40))
             let source = statement.source.split(separator: "\n", omittingEmptySubsequences: false)
             var lines = ["[\(statement.sequence)] \(Self.clock(statement.at)) \(place)  \(indent)\(source.first ?? "")"]
             for more in source.dropFirst() { lines.append("      \(indent)\(more)") }
@@ -167,6 +181,7 @@ public struct SessionLogRenderer {
     }
 
     static func clock(_ milliseconds: Int64) -> String {
+        guard UTCTime.representable.contains(milliseconds) else { return UTCTime.readable(milliseconds: milliseconds) }
         let text = UTCTime.readable(milliseconds: milliseconds)
         return String(text.split(separator: " ").last ?? "")
     }

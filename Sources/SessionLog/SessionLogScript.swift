@@ -1,3 +1,6 @@
+import BinanceAPI
+import Foundation
+
 /// Turns a log back into a `.bnc` script: its top-level statements in the order they ran.
 ///
 /// Statements inside loops and branches are part of their top-level statement's source, so
@@ -13,17 +16,23 @@ public struct SessionLogScript {
         guard case .record(let record, _) = entry else { return [] }
         switch record {
         case .header(let header):
+            // Comment lines hold text from the log: escaped, so a newline in a crafted header
+            // cannot end the comment and slip a statement into the script.
             return [
-                "# bnc session of \(UTCTime.readable(milliseconds: header.started)) UTC against \(header.endpoint)"
-                    + " (bnc \(header.bncVersion), \(header.mode))"
+                TerminalText.escaped(
+                    "# bnc session of \(UTCTime.readable(milliseconds: header.started)) UTC against \(header.endpoint)"
+                        + " (bnc \(header.bncVersion), \(header.mode))")
             ]
         case .statement(let statement) where statement.depth == 0:
             var lines: [String] = []
             if lastFile != .some(statement.file) {
-                lines.append("# from \(statement.file ?? "interactive input")")
+                lines.append(TerminalText.escaped("# from \(statement.file ?? "interactive input")"))
                 lastFile = .some(statement.file)
             }
-            lines.append(statement.source)
+            // Line breaks are the script's own; any other control character (a crafted log's
+            // ESC sequence) is shown escaped rather than sent to the terminal.
+            let source = statement.source.replacingOccurrences(of: "\r\n", with: "\n")
+            lines.append(TerminalText.escaped(source, keepingLineBreaks: true))
             return lines
         default:
             return []

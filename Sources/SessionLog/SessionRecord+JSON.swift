@@ -128,7 +128,7 @@ extension SessionRecord {
                     sequence: try object.int("seq"), source: try object.requireString("source"),
                     file: try object.optionalString("file"), line: try object.int("line"),
                     column: try object.optionalInteger("column").map(Int.init) ?? 1,
-                    depth: try object.optionalInteger("depth").map(Int.init) ?? 0, at: try object.requireInteger("at")))
+                    depth: try object.depth(), at: try object.requireInteger("at")))
         case "request":
             let methodText = try object.requireString("method")
             guard let method = HTTPMethod(rawValue: methodText) else {
@@ -213,6 +213,18 @@ extension JSONObject {
         let value = try requireInteger(key)
         guard let result = Int(exactly: value) else { throw ResponseDecodingError(field: key, reason: "is out of range") }
         return result
+    }
+}
+
+extension JSONObject {
+    /// A statement's `depth` (0 when absent), within ``StatementRecord/depthRange``.
+    fileprivate func depth() throws(ResponseDecodingError) -> Int {
+        guard let value = try optionalInteger("depth") else { return 0 }
+        let range = StatementRecord.depthRange
+        guard let depth = Int(exactly: value), range.contains(depth) else {
+            throw ResponseDecodingError(field: "depth", reason: "is outside \(range.lowerBound)...\(range.upperBound)")
+        }
+        return depth
     }
 }
 

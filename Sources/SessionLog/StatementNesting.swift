@@ -44,3 +44,11 @@ struct StatementNesting {
         return (line, column)
     }
 }
+
+extension StatementRecord {
+    /// The depths a log may record. The language nests far less (its parser stops at 64
+    /// levels); a log claiming more, or less than 0, was damaged or crafted, and its line is
+    /// reported and skipped by the reader, never used to indent (`"depth":1e14` would ask for
+    /// 200 TB of spaces).
+    public static let depthRange: ClosedRange<Int> = 0...1_000
+}
