@@ -19,10 +19,17 @@ package struct HTTP1ResponseParser: Sendable {
         package var reason: String
     }
 
-    /// The largest status line plus headers accepted.
+    /// The most bytes of metadata accepted in one response, in total: every status line and
+    /// header block (interim 1XX answers included), chunk extensions and trailer lines. Each
+    /// was capped per line only before, so a server could send 200 MiB of trailers.
     static let maxHeadBytes = 64 * 1024
-    /// The largest body accepted (the exchange's biggest lists are a few MiB).
+    /// The largest body accepted (the exchange's biggest lists are a few MiB), counted as it
+    /// arrives on the wire: for a chunked body, chunk data and chunk framing together.
     static let maxBodyBytes = 64 * 1024 * 1024
+
+    /// The caps of this parser (tests use small ones).
+    let headLimit: Int
+    let bodyLimit: Int
 
     private enum Framing: Sendable, Hashable {
         case length(Int)
@@ -52,8 +59,20 @@ package struct HTTP1ResponseParser: Sendable {
     private var headers: [HTTPHeader] = []
     private var keepAlive = true
     private var body: [UInt8] = []
+    /// Metadata bytes read so far (heads of earlier 1XX answers, the head, extensions, trailers).
+    private var metadataBytes = 0
+    /// Where the body of the final response starts in `buffer`.
+    private var bodyStart = 0
 
-    package init() {}
+    package init() {
+        self.init(headLimit: Self.maxHeadBytes, bodyLimit: Self.maxBodyBytes)
+    }
+
+    /// A parser with other caps than the defaults (tests).
+    package init(headLimit: Int, bodyLimit: Int) {
+        self.headLimit = headLimit
+        self.bodyLimit = bodyLimit
+    }
 
     /// Whether any byte of a response has arrived.
     var hasStarted: Bool { !buffer.isEmpty || status != 0 }
@@ -85,10 +104,11 @@ package struct HTTP1ResponseParser: Sendable {
             switch state {
             case .head(let scanned):
                 guard let end = Self.blankLine(in: buffer, from: scanned) else {
-                    guard buffer.count <= Self.maxHeadBytes else { throw Malformed(reason: "the response head exceeds 64 KiB") }
+                    try countMetadata(buffer.count, pending: true)
                     state = .head(scanned: max(0, buffer.count - 3))
                     return nil
                 }
+                try countMetadata(end + 4)
                 let framing = try parseHead(upTo: end)
                 if (100..<200).contains(status) {
                     // An interim answer (100 Continue, 103 Early Hints): the real one follows.
@@ -99,6 +119,7 @@ package struct HTTP1ResponseParser: Sendable {
                     state = .head(scanned: 0)
                     continue
                 }
+                bodyStart = end + 4
                 switch framing {
                 case .length(let length): state = .body(start: end + 4, length: length)
                 case .chunked: state = .chunkSize(next: end + 4)
@@ -111,13 +132,17 @@ package struct HTTP1ResponseParser: Sendable {
             case .chunkSize(let next):
                 guard let lineEnd = Self.lineEnd(in: buffer, from: next) else {
                     guard buffer.count - next <= 4096 else { throw Malformed(reason: "a chunk-size line is too long") }
+                    try countBody(upTo: buffer.count)
                     return nil
                 }
-                let size = try Self.chunkSize(buffer[next..<lineEnd])
+                let (size, digits) = try Self.chunkSize(buffer[next..<lineEnd])
+                // Whatever follows the digits (`;name=value` extensions) is metadata, never used.
+                try countMetadata(lineEnd - next - digits)
                 if size == 0 {
                     state = .trailers(next: lineEnd + 2)
                 } else {
-                    guard body.count + size <= Self.maxBodyBytes else { throw Malformed(reason: "the body exceeds 64 MiB") }
+                    // The chunk and its CRLF must fit, with everything before it, in the body cap.
+                    try countBody(upTo: lineEnd + 2 + size + 2)
                     state = .chunkData(next: lineEnd + 2, remaining: size)
                 }
             case .chunkData(let next, let remaining):
@@ -129,18 +154,41 @@ package struct HTTP1ResponseParser: Sendable {
                 state = .chunkSize(next: next + remaining + 2)
             case .trailers(let next):
                 guard let lineEnd = Self.lineEnd(in: buffer, from: next) else {
-                    guard buffer.count - next <= Self.maxHeadBytes else { throw Malformed(reason: "the trailers exceed 64 KiB") }
+                    try countMetadata(buffer.count - next, pending: true)
                     return nil
                 }
+                try countMetadata(lineEnd + 2 - next)
                 if lineEnd == next { return complete(keepAlive: keepAlive, end: lineEnd + 2) }
                 state = .trailers(next: lineEnd + 2)  // trailer fields are not used
             case .untilClose(let start):
-                guard buffer.count - start <= Self.maxBodyBytes else { throw Malformed(reason: "the body exceeds 64 MiB") }
+                guard buffer.count - start <= bodyLimit else { throw Malformed(reason: "the body exceeds \(Self.size(bodyLimit))") }
                 return nil
             case .done:
                 return nil
             }
         }
+    }
+
+    /// Adds `count` metadata bytes to the response's total (`pending`: bytes of a line not yet
+    /// complete, checked but not added); throws once the total passes the cap.
+    private mutating func countMetadata(_ count: Int, pending: Bool = false) throws(Malformed) {
+        let total = metadataBytes + count
+        guard total <= headLimit else {
+            throw Malformed(reason: "the response's head, chunk extensions and trailers exceed \(Self.size(headLimit)) in total")
+        }
+        if !pending { metadataBytes = total }
+    }
+
+    /// Throws when the body, up to `end` in `buffer`, passes the body cap.
+    private func countBody(upTo end: Int) throws(Malformed) {
+        guard end - bodyStart <= bodyLimit else { throw Malformed(reason: "the body exceeds \(Self.size(bodyLimit))") }
+    }
+
+    /// `64 KiB`, `64 MiB` or bytes, for messages.
+    private static func size(_ bytes: Int) -> String {
+        if bytes >= 1024 * 1024, bytes % (1024 * 1024) == 0 { return "\(bytes / (1024 * 1024)) MiB" }
+        if bytes >= 1024, bytes % 1024 == 0 { return "\(bytes / 1024) KiB" }
+        return "\(bytes) bytes"
     }
 
     private mutating func complete(keepAlive: Bool, end: Int) -> Parsed {
@@ -206,7 +254,7 @@ package struct HTTP1ResponseParser: Sendable {
                     throw Malformed(reason: "Content-Length is not a number: '\(value)'")
                 }
                 if let contentLength, contentLength != length { throw Malformed(reason: "two different Content-Length values") }
-                guard length <= Self.maxBodyBytes else { throw Malformed(reason: "the body exceeds 64 MiB") }
+                guard length <= bodyLimit else { throw Malformed(reason: "the body exceeds \(Self.size(bodyLimit))") }
                 contentLength = length
             case 17 where Self.equalsLowercased(nameBytes, Self.transferEncoding):
                 // The last coding decides: chunked framing, or (anything else) read until close.
@@ -276,8 +324,9 @@ package struct HTTP1ResponseParser: Sendable {
         return nil
     }
 
-    /// A chunk-size line: hex digits, optionally followed by `;extensions`.
-    private static func chunkSize(_ line: ArraySlice<UInt8>) throws(Malformed) -> Int {
+    /// A chunk-size line: hex digits, optionally followed by `;extensions`. Returns the size and
+    /// the number of digits (the rest of the line is extensions).
+    private static func chunkSize(_ line: ArraySlice<UInt8>) throws(Malformed) -> (size: Int, digits: Int) {
         var size = 0
         var digits = 0
         for byte in line {
@@ -288,7 +337,7 @@ package struct HTTP1ResponseParser: Sendable {
             case 97...102: value = Int(byte - 87)
             case 59, 32, 9:  // ';' starts extensions (ignored); spaces may precede it
                 guard digits > 0 else { throw Malformed(reason: "a chunk size is not hexadecimal") }
-                return size
+                return (size, digits)
             default:
                 throw Malformed(reason: "a chunk size is not hexadecimal")
             }
@@ -297,7 +346,7 @@ package struct HTTP1ResponseParser: Sendable {
             size = size * 16 + value
         }
         guard digits > 0 else { throw Malformed(reason: "a chunk size is missing") }
-        return size
+        return (size, digits)
     }
 
     private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {

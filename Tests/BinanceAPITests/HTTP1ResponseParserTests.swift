@@ -133,6 +133,76 @@ struct HTTP1ResponseParserTests {
 
     @Test func anEndlessHeadIsRefused() {
         let text = "HTTP/1.1 200 OK\r\n" + String(repeating: "X-Filler: 0123456789\r\n", count: 4000)
-        #expect(Self.parse(text) == .malformed("the response head exceeds 64 KiB"))
+        #expect(Self.parse(text) == .malformed(Self.metadataCap))
+    }
+
+    // MARK: - Total caps (issue 13): every line was capped, their sum was not
+
+    static let metadataCap = "the response's head, chunk extensions and trailers exceed 64 KiB in total"
+    static let chunkedHead = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+
+    /// Feeds `head`, then `piece` `count` times, then `tail`, without building the whole text.
+    static func feedRepeated(
+        _ parser: inout HTTP1ResponseParser, head: String, piece: String, count: Int, tail: String
+    ) -> Fed {
+        do {
+            var parsed: HTTP1ResponseParser.Parsed?
+            for (text, times) in [(head, 1), (piece, count), (tail, 1)] {
+                let bytes = Array(text.utf8)
+                for _ in 0..<times {
+                    let result = try bytes.withUnsafeBytes { bytes throws(HTTP1ResponseParser.Malformed) in try parser.feed(bytes) }
+                    if let result { parsed = result }
+                }
+            }
+            return parsed.map { .parsed($0) } ?? .incomplete
+        } catch {
+            return .malformed((error as? HTTP1ResponseParser.Malformed)?.reason ?? "\(error)")
+        }
+    }
+
+    @Test func manyShortTrailerLinesAreCappedInTotal() {
+        // 200 KiB of trailers in 20-byte lines: each line is short, the sum is not.
+        var parser = HTTP1ResponseParser()
+        let fed = Self.feedRepeated(
+            &parser, head: Self.chunkedHead + "2\r\n{}\r\n0\r\n", piece: "X-Trailer: 01234567\r\n", count: 10_000, tail: "\r\n")
+        #expect(fed == .malformed(Self.metadataCap))
+    }
+
+    @Test func chunkExtensionsAreCappedInTotal() {
+        // 1-byte chunks each with a 3,000-byte extension: 90 KiB of extensions for 30 body bytes.
+        var parser = HTTP1ResponseParser()
+        let piece = "1;" + String(repeating: "e", count: 3000) + "\r\nx\r\n"
+        let fed = Self.feedRepeated(&parser, head: Self.chunkedHead, piece: piece, count: 30, tail: "0\r\n\r\n")
+        #expect(fed == .malformed(Self.metadataCap))
+    }
+
+    @Test func endlessInterimAnswersAreCappedInTotal() {
+        var parser = HTTP1ResponseParser()
+        let fed = Self.feedRepeated(
+            &parser, head: "", piece: "HTTP/1.1 100 Continue\r\n\r\n", count: 5_000, tail: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+        #expect(fed == .malformed(Self.metadataCap))
+    }
+
+    @Test func metadataUnderTheCapIsRead() {
+        var parser = HTTP1ResponseParser()
+        let fed = Self.feedRepeated(
+            &parser, head: Self.chunkedHead + "2;a=b\r\n{}\r\n0\r\n", piece: "X-Trailer: 01234567\r\n", count: 1_000, tail: "\r\n")
+        #expect(fed == Self.response(200, [HTTPHeader("Transfer-Encoding", "chunked")], "{}"))
+    }
+
+    @Test func chunkFramingCountsTowardsTheBodyCap() {
+        // 300 one-byte chunks: 300 body bytes, 1,800 bytes on the wire; the cap is 1,000.
+        var parser = HTTP1ResponseParser(headLimit: 64 * 1024, bodyLimit: 1_000)
+        let fed = Self.feedRepeated(&parser, head: Self.chunkedHead, piece: "1\r\nx\r\n", count: 300, tail: "0\r\n\r\n")
+        #expect(fed == .malformed("the body exceeds 1000 bytes"))
+        var small = HTTP1ResponseParser(headLimit: 64 * 1024, bodyLimit: 1_000)
+        let fits = Self.feedRepeated(&small, head: Self.chunkedHead, piece: "1\r\nx\r\n", count: 100, tail: "0\r\n\r\n")
+        #expect(fits == Self.response(200, [HTTPHeader("Transfer-Encoding", "chunked")], String(repeating: "x", count: 100)))
+    }
+
+    @Test func theDefaultCapsAreTheDocumentedOnes() {
+        let parser = HTTP1ResponseParser()
+        #expect(parser.headLimit == 64 * 1024)
+        #expect(parser.bodyLimit == 64 * 1024 * 1024)
     }
 }
