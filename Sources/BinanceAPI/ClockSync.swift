@@ -18,13 +18,20 @@ public struct ClockSample: Sendable, Hashable {
     }
 
     /// The round-trip time in ms (never negative, even if the wall clock stepped back).
-    public var roundTrip: Int64 { max(0, receivedAt - sentAt) }
+    public var roundTrip: Int64 { max(0, receivedAt.subtractingSaturated(sentAt)) }
 
     /// Exchange time minus local time, in ms, taking the server's stamp as mid-flight.
-    public var offset: Int64 { serverTime - (sentAt + roundTrip / 2) }
+    public var offset: Int64 { serverTime.subtractingSaturated(sentAt.addingSaturated(roundTrip / 2)) }
+
+    /// The largest offset believed: a clock a day away from the exchange's is a broken answer
+    /// (a `serverTime` of 0 or `Int64.min`), not a skew to stamp requests with.
+    public static let maximumOffset: Int64 = 86_400_000
+
+    /// Whether ``offset`` is one to use (within ``maximumOffset``).
+    public var isPlausible: Bool { offset.magnitude <= UInt64(Self.maximumOffset) }
 
     /// How far ``offset`` may be off: half the round trip, rounded up.
-    public var uncertainty: Int64 { (roundTrip + 1) / 2 }
+    public var uncertainty: Int64 { roundTrip / 2 + roundTrip % 2 }
 }
 
 /// Picks the clock offset from samples: the shortest round trip wins.
@@ -37,7 +44,8 @@ public enum ClockSync {
     /// Whether a timestamp stamped with `offset` lands inside the exchange's acceptance window:
     /// not more than 1000 ms ahead of the server, and not older than `recvWindow`.
     public static func accepts(offset: Int64, sample: ClockSample, recvWindow: Int64 = 5000) -> Bool {
-        let stamped = sample.sentAt + offset
-        return stamped - sample.serverTime <= 1000 && sample.serverTime - stamped <= recvWindow
+        let stamped = sample.sentAt.addingSaturated(offset)
+        return stamped.subtractingSaturated(sample.serverTime) <= 1000
+            && sample.serverTime.subtractingSaturated(stamped) <= recvWindow
     }
 }

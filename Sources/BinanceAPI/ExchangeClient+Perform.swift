@@ -17,33 +17,49 @@ extension ExchangeClient {
         var events: [ClientEvent] = []
         var request: PreparedRequest?
         var last: Result<(TransportResponse, Duration), TransportError>?
+        var decoded: ExchangeResult<Operation.Response>?
         var checked: ExchangeResult<Operation.Response>?
         var conclusion = ""
         var action = machine.start()
         while true {
             switch action {
             case .send(let attempt, let wait):
-                await Self.sleep(milliseconds: wait)
-                let prepared: PreparedRequest
-                do {
-                    prepared = try builder.prepare(operation, timestamp: clock.now())
-                } catch {
-                    throw .request(error)
+                if wait > 0 {
+                    try await pause(
+                        wait, for: Self.waitReason(after: last), request: request ?? Self.placeholder(operation),
+                        events: &events)
                 }
+                // Stamped and signed after every wait (weight budget, Retry-After, resync), so
+                // what leaves — and what the log records just before it leaves — is fresh.
+                var prepared = try prepare(operation)
+                if try await awaitAdmission(prepared, events: &events) { prepared = try prepare(operation) }
                 request = prepared
-                let ticket = try await admit(prepared, events: &events)
+                let ticket = rateLimits.willSend(path: prepared.path, weight: prepared.weight.value)
                 last = try await transmit(prepared, attempt: attempt, ticket: ticket)
+                decoded = nil
                 switch last {
-                case .success(let (http, _)):
+                case .success(let (http, latency)):
+                    var readable = true
+                    if (200..<300).contains(http.status) {
+                        do {
+                            decoded = try Self.decode(http, request: prepared, latency: latency, as: Operation.Response.self)
+                        } catch {
+                            readable = false
+                            events.append(ClientEvent(
+                                .outcomeUnknown,
+                                "HTTP \(http.status) with an answer that could not be read (\(error.message)): the outcome is unknown"))
+                        }
+                    }
                     let code = http.status >= 300 ? ExchangeError.decode(body: http.body, httpStatus: http.status)?.code : nil
                     Self.describe(status: http.status, code: code, http: http, into: &events)
                     action = machine.received(
-                        status: http.status, code: code, retryAfter: RateLimitState.retryAfterMilliseconds(http))
+                        status: http.status, code: code, retryAfter: RateLimitState.retryAfterMilliseconds(http),
+                        readable: readable)
                 case .failure(let error):
-                    if error.outcomeUnknown {
+                    if OutcomeRule.isUnknown(.noResponse(error)) {
                         events.append(ClientEvent(.outcomeUnknown, "\(error.message): the outcome is unknown"))
                     }
-                    action = machine.transportFailed(outcomeUnknown: error.outcomeUnknown)
+                    action = machine.transportFailed(error)
                 case nil:
                     action = machine.transportFailed(outcomeUnknown: false)
                 }
@@ -65,10 +81,9 @@ extension ExchangeClient {
                 }
                 action = machine.checked(result)
             case .succeed:
-                guard let request, case .success(let (http, latency)) = last else {
+                guard var result = decoded else {
                     throw .unresolved("no answer was kept", request ?? Self.placeholder(operation))
                 }
-                var result = try Self.decode(http, request: request, latency: latency, as: Operation.Response.self)
                 result.events = events
                 return result
             case .succeedFromCheck:
@@ -83,6 +98,12 @@ extension ExchangeClient {
                 throw failureError(failure, request: request, last: last, events: events, conclusion: conclusion)
             }
         }
+    }
+
+    /// Calls `notice` with every wait of ``ClientEvent/Policy/announcedWait`` or longer before
+    /// it begins (the shell prints it), so a long pause always says what it waits for.
+    public func configureWaitNotice(_ notice: @escaping @Sendable (ClientEvent) -> Void) {
+        waitNotice = notice
     }
 
     /// Sets rate-limit configuration (profile `weightLimit`, `weightWindow`).
@@ -106,6 +127,8 @@ extension ExchangeClient {
         guard let answer = try? await perform(ServerTime()) else { return nil }
         let sample = ClockSample(
             sentAt: sentAt, receivedAt: ExchangeClock.localMilliseconds(), serverTime: answer.response.serverTime)
+        // A serverTime a day or more away (0, Int64.min) is a broken answer: keep the old offset.
+        guard sample.isPlausible else { return nil }
         setClockOffset(sample.offset)
         return sample
     }
@@ -117,24 +140,72 @@ extension ExchangeClient {
         return Operation.method == .get ? .resend : .none
     }
 
-    /// Waits for the weight budget and any 429 pause, then reserves the request's weight (the
-    /// returned ticket goes with its answer); throws when the IP is banned.
-    private func admit(_ request: PreparedRequest, events: inout [ClientEvent]) async throws(ClientError) -> Int? {
+    private func prepare<Operation: ExchangeOperation>(_ operation: Operation) throws(ClientError) -> PreparedRequest {
+        do {
+            return try builder.prepare(operation, timestamp: clock.now())
+        } catch {
+            throw .request(error)
+        }
+    }
+
+    /// Waits until the weight budget and any 429 pause let `request` go; throws when the IP is
+    /// banned or a wait would pass the cap. Returns whether it waited (then `request`, stamped
+    /// before the wait, must be prepared again). Reserves nothing: the caller reserves right
+    /// before sending, with no suspension in between.
+    private func awaitAdmission(_ request: PreparedRequest, events: inout [ClientEvent]) async throws(ClientError) -> Bool {
         var waited: Int64 = 0
         while true {
             switch rateLimits.admission(path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds()) {
             case .send:
                 if waited > 0 {
-                    events.append(ClientEvent(.paced, "waited \(waited) ms for the request-weight budget"))
+                    events.append(ClientEvent(.paced, "waited \(WaitRefusal.describe(waited)) for the request-weight budget"))
                 }
-                return rateLimits.willSend(path: request.path, weight: request.weight.value)
+                return waited > 0
             case .wait(let milliseconds):
-                waited += milliseconds
+                let reason = rateLimits.pausedUntil.map { $0 > Self.monotonicMilliseconds() } == true
+                    ? "the Retry-After of an HTTP 429" : "the request-weight budget"
+                try refuseLongWait(milliseconds, for: reason, request: request)
+                announce(milliseconds, for: reason)
+                waited = waited.addingSaturated(milliseconds)
                 await Self.sleep(milliseconds: milliseconds)
             case .banned(let until):
                 throw .banned(until: until, request)
             }
         }
+    }
+
+    /// What a wait the state machine asks for after `last` is for.
+    private static func waitReason(after last: Result<(TransportResponse, Duration), TransportError>?) -> String {
+        if case .success(let (http, _)) = last, http.status == 429 { return "the Retry-After of an HTTP 429" }
+        return "a pause before sending again"
+    }
+
+    /// Sits through a wait the state machine asked for (a 429's Retry-After, a backoff).
+    private func pause(
+        _ milliseconds: Int64, for reason: String, request: PreparedRequest, events: inout [ClientEvent]
+    ) async throws(ClientError) {
+        try refuseLongWait(milliseconds, for: reason, request: request)
+        announce(milliseconds, for: reason)
+        await Self.sleep(milliseconds: milliseconds)
+    }
+
+    /// Throws ``ClientError/waitRefused(_:_:)`` for a wait above the policy's cap.
+    private func refuseLongWait(_ milliseconds: Int64, for reason: String, request: PreparedRequest) throws(ClientError) {
+        guard milliseconds > sendPolicy.maximumWait else { return }
+        throw .waitRefused(
+            WaitRefusal(
+                reason: reason, milliseconds: milliseconds,
+                until: ExchangeClock.localMilliseconds().addingSaturated(milliseconds), maximum: sendPolicy.maximumWait),
+            request)
+    }
+
+    /// Tells the wait notice about a wait long enough to be noticed, before it begins.
+    private func announce(_ milliseconds: Int64, for reason: String) {
+        guard let waitNotice, milliseconds >= sendPolicy.announcedWait else { return }
+        let until = LocalTime.format(milliseconds: ExchangeClock.localMilliseconds().addingSaturated(milliseconds))
+        waitNotice(ClientEvent(
+            reason.contains("429") ? .rateLimited : .paced,
+            "waiting \(WaitRefusal.describe(milliseconds)) for \(reason) (until \(until))"))
     }
 
     /// Records with the observer, sends, and updates the rate-limit state.
@@ -184,8 +255,8 @@ extension ExchangeClient {
             answer = try await perform(operation.outcomeCheck)
         } catch {
             switch error {
-            case .exchange(let exchangeError, _):
-                // The exchange answered the check definitively (e.g. -2013: no such order).
+            case .exchange(let exchangeError, _) where exchangeError.kind == .noSuchOrder:
+                // The exchange answered the check definitively: there is no such order.
                 return (.moot, CheckOutcome(result: nil, message: "the check answered \(exchangeError.description)"))
             default:
                 return (.failed, CheckOutcome(result: nil, message: "the check failed: \(error.message)"))
@@ -202,6 +273,8 @@ extension ExchangeClient {
             return (.notApplied, CheckOutcome(result: nil, message: message))
         case .moot(let message):
             return (.moot, CheckOutcome(result: nil, message: message))
+        case .unrelated(let message):
+            return (.inconclusive, CheckOutcome(result: nil, message: message))
         }
     }
 

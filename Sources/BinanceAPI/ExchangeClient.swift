@@ -29,6 +29,8 @@ public actor ExchangeClient {
     var rateLimits = RateLimitState()
     /// Limits on ``perform(_:)``'s retries and outcome checks.
     var sendPolicy = SendStateMachine.Policy()
+    /// Told about long waits before they begin (``configureWaitNotice(_:)``).
+    var waitNotice: (@Sendable (ClientEvent) -> Void)?
 
     public init(
         transport: any Transport, credentials: Credentials?, clock: ExchangeClock = ExchangeClock(),

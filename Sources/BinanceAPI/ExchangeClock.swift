@@ -20,8 +20,8 @@ public struct ExchangeClock: Sendable, Hashable {
         return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 
-    /// The timestamp to send now.
+    /// The timestamp to send now. The offset was learned from a server's answer: added saturating.
     public func now() -> Int64 {
-        fixed ?? Self.localMilliseconds() + offset
+        fixed ?? Self.localMilliseconds().addingSaturated(offset)
     }
 }

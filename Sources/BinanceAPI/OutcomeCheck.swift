@@ -19,6 +19,9 @@ public enum OutcomeJudgement<Response: Sendable>: Sendable {
     case notApplied(String)
     /// It did not and never will (the order was filled meanwhile).
     case moot(String)
+    /// The answer is about another order, symbol or account than the one asked about: it proves
+    /// nothing either way (a confused or hostile server), so the outcome stays unknown.
+    case unrelated(String)
 }
 
 extension CancelMarginOrder: OutcomeCheckable {
@@ -30,6 +33,9 @@ extension CancelMarginOrder: OutcomeCheckable {
     }
 
     public func judge(_ order: MarginOrder) -> OutcomeJudgement<MarginOrder> {
+        if let mismatch = mismatch(order) {
+            return .unrelated("the check answered about another order (\(mismatch)): the outcome is still unknown")
+        }
         let name = "order \(order.orderId)"
         switch order.status {
         case "CANCELED":
@@ -42,6 +48,33 @@ extension CancelMarginOrder: OutcomeCheckable {
     }
 }
 
+extension CancelMarginOrder {
+    /// How `order` differs from the order this cancel names, or nil when it is that order: same
+    /// symbol, same `orderId` and/or client order id as given, same margin account when the
+    /// answer says which.
+    func mismatch(_ order: MarginOrder) -> String? {
+        if order.symbol != symbol { return "symbol \(Self.quoted(order.symbol)), not \(symbol)" }
+        if let orderId, order.orderId != orderId { return "orderId \(order.orderId), not \(orderId)" }
+        if let origClientOrderId, order.clientOrderId != origClientOrderId, order.origClientOrderId != origClientOrderId {
+            let seen = order.clientOrderId ?? order.origClientOrderId ?? "none"
+            return "client order id \(Self.quoted(seen)), not \(origClientOrderId)"
+        }
+        if let answered = order.isIsolated, answered != isIsolated {
+            return answered ? "an isolated-margin order, not cross margin" : "a cross-margin order, not isolated margin"
+        }
+        return nil
+    }
+
+    /// A value from the server, shown bounded and with control characters escaped.
+    static func quoted(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars.prefix(64) {
+            shown += scalar.value < 0x20 || scalar.value == 0x7F ? scalar.escaped(asASCII: true) : String(scalar)
+        }
+        return text.unicodeScalars.count > 64 ? shown + "…" : shown
+    }
+}
+
 extension CancelAllMarginOpenOrders: OutcomeCheckable {
     /// List the symbol's open orders on the same account.
     public var outcomeCheck: MarginOpenOrders {
@@ -49,6 +82,11 @@ extension CancelAllMarginOpenOrders: OutcomeCheckable {
     }
 
     public func judge(_ open: MarginOrderList) -> OutcomeJudgement<CanceledMarginOrders> {
+        if let other = open.orders.first(where: { $0.symbol != symbol || ($0.isIsolated.map { $0 != isIsolated } ?? false) }) {
+            return .unrelated(
+                "the check listed order \(other.orderId) of \(CancelMarginOrder.quoted(other.symbol))"
+                    + "\(other.isIsolated == true ? " (isolated)" : ""), not only \(symbol) orders: the outcome is still unknown")
+        }
         if open.orders.isEmpty {
             return .applied(
                 CanceledMarginOrders(),

@@ -73,7 +73,7 @@ public struct RateLimitState: Sendable, Hashable {
     /// Whether a request of `weight` to `path` may be sent at `now` (monotonic ms).
     public func admission(path: String, weight: Int, now: Int64) -> Admission {
         if let ban, now < ban.monotonic { return .banned(until: ban.wall) }
-        if let pausedUntil, now < pausedUntil { return .wait(pausedUntil - now) }
+        if let pausedUntil, now < pausedUntil { return .wait(pausedUntil.subtractingSaturated(now)) }
         let delay = budgets[Family(path: path)]?.delay(for: weight, at: now) ?? 0
         return delay > 0 ? .wait(delay) : .send
     }
@@ -101,7 +101,7 @@ public struct RateLimitState: Sendable, Hashable {
         let prefix = family.headerPrefix
         for header in response.headers
         where header.name.utf8.count > prefix.utf8.count && HTTPHeader.hasPrefix(header.name, prefix) {
-            guard let used = Int(header.value) else { continue }
+            guard let used = Self.reportedWeight(header.value) else { continue }
             reported = (used, Self.interval(String(decoding: header.name.utf8.dropFirst(prefix.utf8.count), as: UTF8.self)))
             break
         }
@@ -118,32 +118,56 @@ public struct RateLimitState: Sendable, Hashable {
         case 429:
             // Default to the rest of a window when the exchange gives no Retry-After.
             let wait = retryAfter ?? (budgets[family]?.window ?? 60_000)
-            pausedUntil = max(pausedUntil ?? 0, now + wait)
+            pausedUntil = max(pausedUntil ?? 0, now.addingSaturated(wait))
         case 418:
             let wait = retryAfter ?? 120_000
-            ban = (now + wait, wallNow + wait)
+            ban = (now.addingSaturated(wait), wallNow.addingSaturated(wait))
         default:
             break
         }
     }
 
-    /// `Retry-After` in ms (the exchange sends whole seconds).
+    /// `Retry-After` in ms (the exchange sends whole seconds). A number too large for ms
+    /// saturates at `Int64.max` (the wait cap then refuses it); digits beyond Int64 saturate too.
     public static func retryAfterMilliseconds(_ response: TransportResponse) -> Int64? {
-        guard let text = response.header("Retry-After"), let seconds = Int64(text.trimmingSpaces), seconds >= 0
-        else { return nil }
-        return seconds * 1000
+        guard let text = response.header("Retry-After") else { return nil }
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        guard let seconds = Int64(trimmed) else { return .max }  // more digits than Int64 holds
+        return seconds.multipliedSaturated(by: 1000)
     }
 
-    /// `1M` → 60000, `10S` → 10000, `1H`, `1D`; nil for anything else.
+    /// The longest window a used-weight header may name: the exchange's are 1M (weight) up to
+    /// 1D (orders); a longer one is not believed.
+    public static let maximumWindow: Int64 = 86_400_000
+
+    /// The largest used weight believed from a header: far above any real limit, far below
+    /// where sums of it could overflow.
+    public static let maximumReportedWeight = 1 << 40
+
+    /// A used-weight header's value, clamped to `0...maximumReportedWeight`; nil when not a number.
+    static func reportedWeight(_ text: String) -> Int? {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        guard let value = Int(trimmed) else { return maximumReportedWeight }
+        return min(value, maximumReportedWeight)
+    }
+
+    /// `1M` → 60000, `10S` → 10000, `1H`, `1D`; nil for anything else, and for anything longer
+    /// than ``maximumWindow`` (`999999999999999M` would overflow; it is simply not believed).
     public static func interval(_ suffix: String) -> Int64? {
         guard let unit = suffix.last, let count = Int64(suffix.dropLast()), count > 0 else { return nil }
+        let scale: Int64
         switch unit {
-        case "s", "S": return count * 1000
-        case "m", "M": return count * 60_000
-        case "h", "H": return count * 3_600_000
-        case "d", "D": return count * 86_400_000
+        case "s", "S": scale = 1000
+        case "m", "M": scale = 60_000
+        case "h", "H": scale = 3_600_000
+        case "d", "D": scale = 86_400_000
         default: return nil
         }
+        let (window, overflow) = count.multipliedReportingOverflow(by: scale)
+        guard !overflow, window <= maximumWindow else { return nil }
+        return window
     }
 
     public static func == (lhs: RateLimitState, rhs: RateLimitState) -> Bool {

@@ -10,7 +10,8 @@
 /// new window only when it is lower by more than the weight that was in flight at once; a smaller
 /// drop keeps the highest total and moves `windowStart` to now (it may be either, and both
 /// readings then err on the side of waiting). Pure value: the caller passes the time
-/// (monotonic ms) and performs the waits.
+/// (monotonic ms) and performs the waits. Totals come from the exchange's headers and limits
+/// from the profile, so every sum saturates instead of trapping.
 public struct WeightBudget: Sendable, Hashable {
     /// The most weight the exchange allows per window.
     public var limit: Int
@@ -43,16 +44,16 @@ public struct WeightBudget: Sendable, Hashable {
     /// The weight counted against the current window at `now`: zero once it has surely ended.
     public func usedWeight(at now: Int64) -> Int {
         guard let windowStart else { return used }
-        return now >= windowStart + window ? 0 : used
+        return now >= windowStart.addingSaturated(window) ? 0 : used
     }
 
     /// How long to wait (ms) before a request of `weight` may go; 0 means send now.
     public func delay(for weight: Int, at now: Int64) -> Int64 {
-        let projected = usedWeight(at: now) + inFlight + weight
+        let projected = usedWeight(at: now).addingSaturated(inFlight).addingSaturated(weight)
         if projected <= capacity { return 0 }
         // A request heavier than the whole budget can only go into an empty window.
-        if let windowStart, now < windowStart + window {
-            return windowStart + window - now
+        if let windowStart, now < windowStart.addingSaturated(window) {
+            return windowStart.addingSaturated(window).subtractingSaturated(now)
         }
         // The window has ended, or was never seen: only in-flight requests are in the way;
         // wait for their answers, which refresh the totals.
@@ -64,16 +65,16 @@ public struct WeightBudget: Sendable, Hashable {
     /// request: whatever was in flight when it left, and whatever left after it.
     @discardableResult
     public mutating func reserve(_ weight: Int) -> Int {
-        let ticket = reservedTotal - inFlight
-        inFlight += weight
-        reservedTotal += weight
+        let ticket = reservedTotal.subtractingSaturated(inFlight)
+        inFlight = inFlight.addingSaturated(weight)
+        reservedTotal = reservedTotal.addingSaturated(weight)
         peakInFlight = max(peakInFlight, inFlight)
         return ticket
     }
 
     /// Releases a reservation for a request that got no answer.
     public mutating func release(_ weight: Int) {
-        inFlight = max(0, inFlight - weight)
+        inFlight = max(0, inFlight.subtractingSaturated(weight))
     }
 
     /// Records the total `reported` for the window on the answer to a request of `weight`,
@@ -81,15 +82,15 @@ public struct WeightBudget: Sendable, Hashable {
     public mutating func record(reported: Int, weight: Int, at now: Int64, ticket: Int? = nil) {
         // How far below the highest total seen this answer's total may be and still belong to
         // the same window: the weight that may have been counted between it and that one.
-        let reorderAllowance = ticket.map { max(weight, reservedTotal - $0) } ?? max(peakInFlight, weight)
+        let reorderAllowance = ticket.map { max(weight, reservedTotal.subtractingSaturated($0)) } ?? max(peakInFlight, weight)
         release(weight)
-        guard let start = windowStart, now < start + window else {
+        guard let start = windowStart, now < start.addingSaturated(window) else {
             startWindow(at: now, used: reported)
             return
         }
-        if reported >= used + weight {
+        if reported >= used.addingSaturated(weight) {
             used = reported  // in order: this answer's total includes everything seen before
-        } else if reported + reorderAllowance >= used {
+        } else if reported.addingSaturated(reorderAllowance) >= used {
             // An answer overtaken by later ones, or a new window that began with little use:
             // keep the higher total and the later end.
             used = max(used, reported)

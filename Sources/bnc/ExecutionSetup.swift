@@ -48,7 +48,11 @@ enum ExecutionSetup {
                 transport: try TransportFactory.transport(for: choice, profile: profile), credentials: credentials,
                 clock: clock, observer: SessionLogSetup.current, recvWindow: profile.recvWindow)
             let limits = profile.rateLimits
-            return ClientHost(client: client) { await $0.configureRateLimits(limits) }
+            return ClientHost(client: client) {
+                await $0.configureRateLimits(limits)
+                // A long wait says what it waits for before it begins, not only afterwards.
+                await $0.configureWaitNotice { event in Console.write(fd: 2, "note: \(event.message)\n") }
+            }
         } catch {
             throw SetupError(message: error.message, hint: error.hint)
         }

@@ -253,7 +253,8 @@ final class Interpreter {
             requestsPerformed += 1
             return reply
         } catch {
-            if error.request != nil { requestsPerformed += 1 }
+            // Counted only when it reached the exchange: a refused connection sent nothing.
+            if error.reachedExchange { requestsPerformed += 1 }
             throw .failed(.client(error, at: call.nameRange, in: source))
         }
     }

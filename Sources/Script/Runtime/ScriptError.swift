@@ -25,7 +25,8 @@ struct ScriptError: Error {
         var code: Int?
         var name: String?
         var status: Int?
-        var outcomeUnknown = false
+        // One rule decides it (BinanceAPI's OutcomeRule, through ClientError).
+        let outcomeUnknown = error.outcomeUnknown
         var message = error.message
         switch error {
         case .request(let requestError):
@@ -35,21 +36,18 @@ struct ScriptError: Error {
             name = exchangeError.name
             message = exchangeError.message
             status = exchangeError.httpStatus
-        case .transport(let transportError, _):
+        case .transport:
             kind = "transport"
-            outcomeUnknown = transportError.outcomeUnknown
         case .decoding:
             kind = "decoding"
         case .httpStatus(let httpStatus, _, _):
             kind = "http"
             status = httpStatus
-            outcomeUnknown = httpStatus >= 500
         case .notRecorded:
             kind = "not-recorded"
         default:
             // Later outcomes (ban, unresolved, moot): named by the client's own message.
             kind = "client"
-            outcomeUnknown = error.message.hasPrefix("outcome unknown")
         }
         return ScriptError(
             diagnostic: diagnostic,
