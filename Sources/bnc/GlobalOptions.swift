@@ -21,6 +21,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.", valueName: "endpoint"))
     var endpoint: String?
 
+    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Trust only the CAs in this PEM bundle for https (instead of the system store; over the profile's caFile and SSL_CERT_FILE).", valueName: "file"))
+    var caFile: String?
+
     func validate() throws {
         if let timestamp, timestamp <= 0 {
             throw ValidationError("--timestamp must be a positive number of milliseconds")
@@ -63,10 +66,14 @@ enum EndpointChoice: Equatable {
     var baseURL: String {
         switch self {
         case .sim: return "http://sim.bnc.invalid"
-        case .live: return "https://api.binance.com"
+        case .live: return LiveEndpoint.baseURL
         case .url(let url): return url.hasSuffix("/") ? String(url.dropLast()) : url
         }
     }
+
+    /// Whether requests reach the real exchange: decided by the host (``LiveEndpoint``), so a
+    /// URL under binance.com or binance.us is live exactly as the word `live` is.
+    var isLive: Bool { LiveEndpoint.isLive(baseURL: baseURL) }
 
     /// The short name shown in prompts: sim, live, or the URL.
     var name: String {

@@ -13,7 +13,9 @@ struct ReplayCommand: AsyncParsableCommand {
             --verify re-runs the statements with the recorded timestamps against the recorded responses and checks \
             that every canonical query and signature is byte-identical (it needs the key the log was written with). \
             --offline re-runs them against the recorded responses and shows their output; nothing is sent. \
-            --live sends them again with fresh timestamps to --endpoint (asks first when that is live, unless --yes). \
+            --live sends them again with fresh timestamps to --endpoint or the profile's endpoint; when that is the \
+            live exchange (live, or any host under binance.com or binance.us) it asks first, and without a terminal \
+            to ask on it refuses unless --yes. \
             Exit codes: 0 match/success, 1 difference or runtime error, 2 usage error.
             """
     )
@@ -35,7 +37,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @Flag var mode: Mode
 
-    @Flag(help: "With --live against the live exchange: do not ask for confirmation.")
+    @Flag(help: "With --live against the live exchange: send without asking for confirmation.")
     var yes = false
 
     @OptionGroup var options: GlobalOptions
@@ -120,13 +122,25 @@ struct ReplayCommand: AsyncParsableCommand {
             Console.error("\(log) has no statements to replay")
             return 1
         }
-        if options.endpointChoice == .live && !yes {
+        // Where the statements would really go (--endpoint, else the profile's endpoint): the
+        // one live predicate decides whether to ask, not the word typed on the command line.
+        let choice: EndpointChoice
+        do {
+            choice = try TransportFactory.endpoint(option: options.endpoint, profile: try TransportFactory.profile())
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            return 2
+        }
+        if choice.isLive && !yes && !options.dryRun {
             guard isatty(0) == 1 else {
-                Console.error("replaying against the live exchange needs confirmation", hint: "pass --yes to confirm")
+                Console.error(
+                    "replaying \(statements.count) statement(s) against the live exchange (\(choice.baseURL)) needs "
+                        + "confirmation, and standard input is not a terminal to ask on; nothing sent",
+                    hint: "pass --yes to send them without asking")
                 return 2
             }
             Console.write(
-                fd: 2, "send the \(statements.count) statement(s) of \(log) to the live exchange (https://api.binance.com)? [y/N] ")
+                fd: 2, "send the \(statements.count) statement(s) of \(log) to the live exchange (\(choice.baseURL))? [y/N] ")
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                 Console.write(fd: 2, "bnc: nothing sent\n")
                 return 1

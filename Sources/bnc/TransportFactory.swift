@@ -46,8 +46,11 @@ enum TransportFactory {
         return .sim
     }
 
-    /// The transport for `choice`.
-    static func transport(for choice: EndpointChoice, profile: ConnectionProfile) throws(SetupError) -> any Transport {
+    /// The transport for `choice`; `caFile` is the `--ca-file` option.
+    static func transport(
+        for choice: EndpointChoice, profile: ConnectionProfile, caFile: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SetupError) -> any Transport {
         switch choice {
         case .sim:
             return SimulatorTransport()
@@ -55,15 +58,35 @@ enum TransportFactory {
             var timeouts = HTTPTransport.Timeouts()
             if let connect = profile.connectTimeout { timeouts.connect = connect }
             if let read = profile.readTimeout { timeouts.read = read }
+            // The bundle is only named here; it is read on the first https connection.
+            let trust = TLSTrust.resolve(option: caFile, profileFile: profile.caFile, environment: environment)
+            let proxy = try proxy(for: choice, profile: profile, environment: environment)
             do {
-                return try HTTPTransport(baseURL: choice.baseURL, name: choice.name, timeouts: timeouts)
+                return try HTTPTransport(baseURL: choice.baseURL, name: choice.name, timeouts: timeouts, trust: trust, proxy: proxy)
             } catch {
                 throw SetupError(message: error.message)
             }
         }
     }
 
-    /// The key that signs: environment, then profile, then the demo key except for `live`.
+    /// The HTTP proxy requests to `choice` go through: the profile's `proxy`, else
+    /// `HTTPS_PROXY`/`HTTP_PROXY` by the endpoint's scheme, unless `NO_PROXY` covers its host;
+    /// nil for the embedded simulator.
+    static func proxy(
+        for choice: EndpointChoice, profile: ConnectionProfile,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(SetupError) -> HTTPProxy? {
+        guard choice != .sim, let url = URLComponents(string: choice.baseURL), let host = url.host else { return nil }
+        do {
+            return try HTTPProxy.resolve(
+                host: host, https: url.scheme == "https", profileProxy: profile.proxy, environment: environment)
+        } catch {
+            throw SetupError(message: error.message, hint: "a proxy is written http://host:port or http://user:password@host:port")
+        }
+    }
+
+    /// The key that signs: environment, then profile, then the demo key except for a live
+    /// endpoint (`live` or any URL under binance.com or binance.us, ``LiveEndpoint``).
     static func credentials(for choice: EndpointChoice, profile: ConnectionProfile) throws(SetupError) -> Credentials? {
         do {
             if let environment = try Credentials.fromEnvironment() { return environment }
@@ -75,7 +98,7 @@ enum TransportFactory {
         } catch {
             throw SetupError(message: error.message, hint: error.hint)
         }
-        return choice == .live ? nil : DemoCredentials.hmac
+        return choice.isLive ? nil : DemoCredentials.hmac
     }
 
     /// A client for `choice` with the profile's settings.
