@@ -22,7 +22,7 @@ extension ExchangeState {
     /// signature (-1102/-1022), the endpoint's own parameters (-1102/-1121/-1130), then the
     /// books (-2011/-2013).
     public mutating func handle(_ request: SimulatorRequest, now: Int64) -> SimulatorResponse {
-        let serverTime = now + configuration.clockSkewMilliseconds
+        let serverTime = now.addingSaturated(configuration.clockSkewMilliseconds)
         let endpoint: Endpoint
         switch Endpoint.route(method: request.method, path: request.path) {
         case .found(let found): endpoint = found
@@ -127,8 +127,9 @@ extension ExchangeState {
             recvWindow = value
         }
         // The exchange's rule: timestamp < serverTime + 1000 and serverTime - timestamp <= recvWindow.
-        guard timestamp < serverTime + 1_000 else { throw .aheadOfServer }
-        guard serverTime - timestamp <= recvWindow else { throw .outsideRecvWindow }
+        // Saturating: the timestamp is the client's, any Int64 (`-9223372036854775808` included).
+        guard timestamp < serverTime.addingSaturated(1_000) else { throw .aheadOfServer }
+        guard serverTime.subtractingSaturated(timestamp) <= recvWindow else { throw .outsideRecvWindow }
         guard let signature = parameters.signature, !signature.isEmpty else { throw .mandatory("signature") }
         guard registered.key.verify(signature, over: parameters.signedPayload) else { throw .invalidSignature }
         return registered.account
@@ -147,9 +148,11 @@ extension ExchangeState {
 
     mutating func drawLatency() -> Int {
         let plan = configuration.faults
-        guard plan.latencyJitterMilliseconds > 0 else { return max(0, plan.latencyMilliseconds) }
-        let jitter = Int(faultRandom.next() % UInt64(plan.latencyJitterMilliseconds + 1))
-        return max(0, plan.latencyMilliseconds) + jitter
+        let limit = FaultPlan.maximumLatencyMilliseconds
+        guard plan.latencyJitterMilliseconds > 0 else { return min(max(0, plan.latencyMilliseconds), limit) }
+        // Saturating: the plan comes from command-line options (`--jitter-ms` near Int.max).
+        let jitter = Int(faultRandom.next() % (UInt64(plan.latencyJitterMilliseconds) + 1))
+        return min(max(0, plan.latencyMilliseconds).addingSaturated(jitter), limit)
     }
 
     mutating func drawFault(for endpoint: Endpoint) -> Fault {

@@ -113,7 +113,7 @@ public struct ExchangeState: Sendable {
     public func usedWeight(client: String, now: Int64) -> Int {
         limiter.used(
             client: client, family: Endpoint.Family.sapi.rawValue, limits: limits(.sapi),
-            now: now + configuration.clockSkewMilliseconds)
+            now: now.addingSaturated(configuration.clockSkewMilliseconds))
     }
 
     func limits(_ family: Endpoint.Family) -> WeightLimiter.Limits {

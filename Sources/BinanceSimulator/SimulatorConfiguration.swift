@@ -16,6 +16,8 @@ public struct SimulatorConfiguration: Sendable, Hashable {
     public var faults = FaultPlan()
     /// What a DELETE's body parameters do.
     public var deleteBody: BodyParameters = .ignored
+    /// When the HTTP server closes a connection whose client is too slow or idle.
+    public var connectionTimeouts = ConnectionTimeouts()
 
     public init() {}
 
@@ -48,6 +50,10 @@ public struct FaultPlan: Sendable, Hashable {
     public var latencyJitterMilliseconds: Int = 0
     /// The seed of the fault generator: the same seed and requests give the same faults.
     public var seed: UInt64 = 1
+
+    /// The most latency one response gets (latency plus jitter), in ms: one hour. Timers take
+    /// nanoseconds, so a larger value from an option would overflow them.
+    public static let maximumLatencyMilliseconds = 3_600_000
 
     public init(
         serverErrorRate: Double = 0, afterEffectShare: Double = 0.5, dropRate: Double = 0,

@@ -42,7 +42,11 @@ public final class SimulatorServer: Sendable {
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    // Timeouts watch raw bytes in front of the decoder and requests behind it.
+                    let watches = exchange.configuration.connectionTimeouts.handlers()
+                    try channel.pipeline.syncOperations.addHandler(watches.raw)
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                    try channel.pipeline.syncOperations.addHandler(watches.requests)
                     try channel.pipeline.syncOperations.addHandler(SimulatorHTTPHandler(exchange: exchange, log: log))
                 }
             }

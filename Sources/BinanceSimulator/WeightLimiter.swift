@@ -1,3 +1,5 @@
+import BinanceAPI
+
 /// Request-weight accounting per client, as the exchange does it: fixed windows (a 1-minute
 /// window starts on every minute), 429 with `Retry-After` when a request would pass the limit,
 /// and a 418 ban, growing for repeat offenders, for a client that keeps sending after 429s.
@@ -46,46 +48,48 @@ struct WeightLimiter: Sendable {
         let id = family + " " + client
         var state = clients[id] ?? ClientState()
         defer { clients[id] = state }
-        let windowStart = now - Self.floorMod(now, limits.windowMilliseconds)
+        let windowStart = now.subtractingSaturated(Self.floorMod(now, limits.windowMilliseconds))
         if windowStart != state.windowStart {
             state.windowStart = windowStart
             state.used = 0
         }
         if state.bannedUntil > now {
             return .banned(
-                used: state.used, until: state.bannedUntil, retryAfterSeconds: Self.seconds(state.bannedUntil - now))
+                used: state.used, until: state.bannedUntil,
+                retryAfterSeconds: Self.seconds(state.bannedUntil.subtractingSaturated(now)))
         }
         if now < state.backOffUntil {
             state.strikes += 1
             if state.strikes >= strikesBeforeBan {
-                let length = min(banMilliseconds << min(state.bans, 20), Self.maximumBanMilliseconds)
+                let doubled = max(1, banMilliseconds).multipliedSaturated(by: Int64(1) << min(state.bans, 20))
+                let length = min(doubled, Self.maximumBanMilliseconds)
                 state.bans += 1
                 state.strikes = 0
-                state.bannedUntil = now + length
+                state.bannedUntil = now.addingSaturated(length)
                 state.backOffUntil = .min
                 return .banned(used: state.used, until: state.bannedUntil, retryAfterSeconds: Self.seconds(length))
             }
         }
-        let windowEnd = windowStart + limits.windowMilliseconds
-        if state.used + weight > limits.limit {
+        let windowEnd = windowStart.addingSaturated(limits.windowMilliseconds)
+        if state.used.addingSaturated(weight) > limits.limit {
             state.backOffUntil = windowEnd
-            return .tooMuchWeight(used: state.used, retryAfterSeconds: Self.seconds(windowEnd - now))
+            return .tooMuchWeight(used: state.used, retryAfterSeconds: Self.seconds(windowEnd.subtractingSaturated(now)))
         }
         if now >= state.backOffUntil { state.strikes = 0 }
-        state.used += weight
+        state.used = state.used.addingSaturated(weight)
         return .allowed(used: state.used)
     }
 
     /// The weight `client` has used in the current window.
     func used(client: String, family: String, limits: Limits, now: Int64) -> Int {
         guard let state = clients[family + " " + client] else { return 0 }
-        let windowStart = now - Self.floorMod(now, limits.windowMilliseconds)
+        let windowStart = now.subtractingSaturated(Self.floorMod(now, limits.windowMilliseconds))
         return state.windowStart == windowStart ? state.used : 0
     }
 
     /// Whole seconds, rounded up, at least 1: `Retry-After` is in seconds.
     static func seconds(_ milliseconds: Int64) -> Int {
-        Int(max(1, (milliseconds + 999) / 1000))
+        Int(max(1, milliseconds.addingSaturated(999) / 1000))
     }
 
     static func floorMod(_ value: Int64, _ modulus: Int64) -> Int64 {

@@ -71,6 +71,8 @@ private struct CompactJSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     static let maximumDepth = 64
+    /// Keys per object compared pairwise before a set takes over.
+    static let linearKeys = 16
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -99,14 +101,30 @@ private struct CompactJSONScanner {
     private mutating func object(depth: Int) -> Bool {
         index += 1
         if take(UInt8(ascii: "}")) { return true }
+        // A repeated key would be merged by parsing, so it refuses. Small objects (the exchange's)
+        // compare the few keys directly; past `linearKeys` the keys go into a set, so an object
+        // of 5,000 keys from a hostile server costs 5,000 lookups, not 12 million comparisons
+        // made under the log writer's lock.
         var keys: [Range<Int>] = []
+        var keySet: Set<[UInt8]>?
         while true {
             guard let key = string() else { return false }
-            let length = key.count
-            for seen in keys where seen.count == length {
-                if bytes[seen].elementsEqual(bytes[key]) { return false }  // parsing would merge them
+            if var set = keySet {
+                keySet = nil  // keep the set uniquely referenced while it grows
+                guard set.insert(Array(bytes[key])).inserted else { return false }
+                keySet = set
+            } else {
+                let length = key.count
+                for seen in keys where seen.count == length {
+                    if bytes[seen].elementsEqual(bytes[key]) { return false }  // parsing would merge them
+                }
+                keys.append(key)
+                if keys.count == Self.linearKeys {
+                    var set = Set<[UInt8]>(minimumCapacity: 2 * Self.linearKeys)
+                    for seen in keys { set.insert(Array(bytes[seen])) }
+                    keySet = set
+                }
             }
-            keys.append(key)
             guard take(UInt8(ascii: ":")), value(depth: depth) else { return false }
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))

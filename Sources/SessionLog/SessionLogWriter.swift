@@ -11,6 +11,11 @@ import Script
 /// with the next request record, interrupt, or after 64 KiB, which keeps a million-statement
 /// dry run cheap; a crash can lose only statements that sent nothing.
 ///
+/// A failed write is final: the writer records why (``writeFailure``), writes nothing more — a
+/// later record appended after a half-written one would join it into one damaged line — and
+/// refuses every later request (``willSend(_:attempt:)`` throws), since none could be recorded
+/// ahead of its send. ``close(exitCode:)`` returns the failure for the caller to report.
+///
 /// Secrets never reach it: requests carry the signature's SHA-256 instead of the signature, and
 /// the header carries the API key masked.
 public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
@@ -132,20 +137,28 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         try? flushPending()
     }
 
-    /// Writes the end record and closes the file. Later calls do nothing.
-    public func close(exitCode: Int) {
+    /// Why writing stopped, if it did: the first failed write. Records after it are not in the log.
+    public var writeFailure: SessionLogError? { lock.withLock { failure } }
+
+    /// Writes the end record and closes the file; returns the write failure, if any, for the
+    /// caller to report (nothing after it was written). Later calls do nothing.
+    @discardableResult
+    public func close(exitCode: Int) -> SessionLogError? {
         lock.lock()
         defer { lock.unlock() }
-        guard let file else { return }
+        guard let file else { return failure }
         append(
             .end(
                 EndRecord(
                     statements: statementCount, requests: requestCount, exitCode: exitCode,
                     at: ExchangeClock.localMilliseconds())))
         try? flushPending()
-        if durability == .synced { try? file.sync() }
+        if durability == .synced, failure == nil {
+            do { try file.sync() } catch { failure = error }
+        }
         file.close()
         self.file = nil
+        return failure
     }
 
     /// Writes buffered statement records now.
@@ -173,7 +186,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
             try flushPending()
             if durability == .synced { try file.sync() }
         } catch {
-            failure = error
+            if failure == nil { failure = error }
             throw error
         }
         inFlight.append((request, id))
@@ -220,7 +233,14 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         pending.append(0x0A)
     }
 
+    /// Writes the buffer. After a failure nothing more is written (the failed write may have
+    /// left part of a line, which a later write would extend into one damaged record); the
+    /// failure is kept and thrown again.
     private func flushPending() throws(SessionLogError) {
+        if let failure {
+            pending.removeAll(keepingCapacity: true)
+            throw failure
+        }
         guard let file, !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
         let result: Result<Void, SessionLogError> = pending.withUnsafeBytes { bytes in
@@ -231,6 +251,9 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
                 return .failure(error)
             }
         }
-        try result.get()
+        if case .failure(let error) = result {
+            failure = error
+            throw error
+        }
     }
 }

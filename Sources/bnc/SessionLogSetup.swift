@@ -50,7 +50,10 @@ enum SessionLogSetup {
 
     /// Writes the end record and closes the log.
     static func close(exitCode: Int32) {
-        current?.close(exitCode: Int(exitCode))
+        // A write that failed mid-session is said once, at the end: records after it are missing.
+        if let failure = current?.close(exitCode: Int(exitCode)) {
+            Console.warning("the session log is incomplete: \(failure.message); nothing after that was recorded")
+        }
     }
 }
 

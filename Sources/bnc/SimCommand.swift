@@ -143,7 +143,16 @@ struct SimCommand: AsyncParsableCommand {
             throw .init("\(name) must be between 0 and 1")
         }
         guard latencyMs >= 0, jitterMs >= 0 else { throw .init("--latency-ms and --jitter-ms must not be negative") }
-        if let duration, !(duration > 0) { throw .init("--duration must be a positive number of seconds") }
+        let maximumLatency = FaultPlan.maximumLatencyMilliseconds
+        guard latencyMs <= maximumLatency, jitterMs <= maximumLatency else {
+            throw .init("--latency-ms and --jitter-ms must be at most \(maximumLatency) (one hour)")
+        }
+        guard weightWindowMs <= 86_400_000 else { throw .init("--weight-window-ms must be at most 86400000 (one day)") }
+        guard banMs <= 259_200_000 else { throw .init("--ban-ms must be at most 259200000 (three days, the exchange's longest ban)") }
+        guard skewMs.magnitude <= 31_536_000_000 else { throw .init("--skew-ms must be within ±31536000000 (one year)") }
+        if let duration, !(duration > 0 && duration <= 31_536_000) {
+            throw .init("--duration must be a positive number of seconds, at most 31536000 (one year)")
+        }
         guard let body = SimulatorConfiguration.BodyParameters(rawValue: deleteBody) else {
             throw .init("--delete-body must be ignore or merge, not '\(deleteBody)'")
         }

@@ -61,6 +61,30 @@ final class RawHTTPConnection {
         }
     }
 
+    /// Writes `text` exactly, as it is (a partial head, a trickled byte); false when the write failed.
+    @discardableResult
+    func sendRaw(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if written <= 0 { return false }
+            offset += written
+        }
+        return true
+    }
+
+    /// Whether the server closed the connection (end of stream or reset) before the read
+    /// timeout given at connect; anything it sent first is discarded.
+    func closedByServer() -> Bool {
+        while true {
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count == 0 { return true }
+            if count < 0 { return errno == ECONNRESET }
+        }
+    }
+
     /// Reads one response; nil when the server closed the connection first.
     func readResponse() -> Response? {
         while true {
