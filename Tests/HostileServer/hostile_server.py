@@ -218,6 +218,9 @@ def main():
 
     signal.signal(signal.SIGTERM, finish)
     signal.signal(signal.SIGINT, finish)
+    # Started from a test runner's worker thread, the process inherits its blocked signals: without
+    # this, SIGTERM stays pending and the server only stops at --duration.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     deadline = time.monotonic() + args.duration
     number = 0
     while not stop.is_set() and time.monotonic() < deadline:
