@@ -94,4 +94,25 @@ struct SimCommandBinaryTests {
             #expect(process.terminationStatus == code, "\(arguments)")
         }
     }
+
+    /// Options near Int64.max overflowed the simulator's timers and sums (a trap, exit 132, on
+    /// the first request): now they are refused up front, with the limit in the message.
+    @Test(arguments: [
+        ["--jitter-ms", "9223372036854775807"], ["--latency-ms", "9223372036854775000"],
+        ["--skew-ms", "9223372036854775807"], ["--weight-window-ms", "9223372036854775807"],
+        ["--ban-ms", "9223372036854775807"], ["--duration", "1e300"],
+    ])
+    func extremeOptionsAreRefusedWithExit2(arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
+        process.arguments = ["sim", "--quiet"] + (arguments.first == "--duration" ? [] : ["--duration", "2"]) + arguments
+        let err = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2, "\(arguments): \(text)")
+        #expect(text.contains("at most") || text.contains("within"), "\(text)")
+    }
 }
