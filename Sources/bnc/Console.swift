@@ -1,3 +1,4 @@
+import BinanceAPI
 import Shell
 
 #if canImport(Glibc)
@@ -28,16 +29,18 @@ enum Console {
         write(fd: 1, text + "\n")
     }
 
-    /// Writes `bnc: error: message` (and an optional hint) to standard error.
+    /// Writes `bnc: error: message` (and an optional hint) to standard error. Messages carry
+    /// text from outside (a server's answer, a profile, a log, a path): control characters are
+    /// shown escaped, so none of it can drive the terminal or forge a line.
     static func error(_ message: String, hint: String? = nil) {
-        var text = "bnc: error: \(message)\n"
-        if let hint { text += "hint: \(hint)\n" }
+        var text = "bnc: error: \(TerminalText.escaped(message))\n"
+        if let hint { text += "hint: \(TerminalText.escaped(hint))\n" }
         write(fd: 2, text)
     }
 
-    /// Writes `bnc: warning: message` to standard error.
+    /// Writes `bnc: warning: message` to standard error, control characters escaped.
     static func warning(_ message: String) {
-        write(fd: 2, "bnc: warning: \(message)\n")
+        write(fd: 2, "bnc: warning: \(TerminalText.escaped(message))\n")
     }
 
     /// Writes all of `text` to `fd`, retrying on short writes and EINTR.

@@ -1,3 +1,5 @@
+import BinanceAPI
+
 /// A problem found in a script, as data: where, what, and what to do about it.
 ///
 /// ``rendered`` gives the one format bnc shows everywhere:
@@ -52,27 +54,38 @@ public struct Diagnostic: Sendable, Hashable, Error {
 /// Renders diagnostics as text, optionally with ANSI colour.
 public enum DiagnosticRenderer {
     /// The text of one diagnostic, ending without a newline.
+    ///
+    /// The message, hint and source line may hold text from outside (an exchange's error
+    /// message, a server's body): their control characters are shown escaped (``TerminalText``),
+    /// and the caret still lines up under the escaped source line.
     public static func render(_ diagnostic: Diagnostic, colour: Bool) -> String {
-        let line = diagnostic.sourceLine
+        let source = diagnostic.sourceLine
+        var line = ""
         var caretPrefix = ""
-        // Copy tabs from the source line so the caret stays under the token.
-        for (index, character) in line.enumerated() where index < diagnostic.location.column - 1 {
-            caretPrefix.append(character == "\t" ? "\t" : " ")
+        // Copy tabs from the source line so the caret stays under the token; an escaped control
+        // character is as wide as its escape.
+        for (index, character) in source.enumerated() {
+            let shown = character == "\t" ? "\t" : TerminalText.escaped(String(character))
+            line += shown
+            if index < diagnostic.location.column - 1 {
+                caretPrefix += character == "\t" ? "\t" : String(repeating: " ", count: shown.count)
+            }
         }
-        let padding = max(0, diagnostic.location.column - 1 - line.count)
+        let padding = max(0, diagnostic.location.column - 1 - source.count)
         caretPrefix += String(repeating: " ", count: padding)
-        let visible = max(1, min(diagnostic.length, max(1, line.count - diagnostic.location.column + 1)))
+        let visible = max(1, min(diagnostic.length, max(1, source.count - diagnostic.location.column + 1)))
         let caret = "^" + String(repeating: "~", count: visible - 1)
         let severity = diagnostic.severity.rawValue
-        var headline = "\(diagnostic.location): \(severity): \(diagnostic.message)"
+        let message = TerminalText.escaped(diagnostic.message)
+        var headline = "\(diagnostic.location): \(severity): \(message)"
         var caretLine = caretPrefix + caret
         if colour {
             let code = diagnostic.severity == .error ? "31" : diagnostic.severity == .warning ? "35" : "36"
-            headline = "\u{1B}[1m\(diagnostic.location): \u{1B}[\(code)m\(severity):\u{1B}[0m\u{1B}[1m \(diagnostic.message)\u{1B}[0m"
+            headline = "\u{1B}[1m\(diagnostic.location): \u{1B}[\(code)m\(severity):\u{1B}[0m\u{1B}[1m \(message)\u{1B}[0m"
             caretLine = caretPrefix + "\u{1B}[32m" + caret + "\u{1B}[0m"
         }
         var lines = [headline, line, caretLine]
-        if let hint = diagnostic.hint { lines.append("hint: \(hint)") }
+        if let hint = diagnostic.hint { lines.append("hint: \(TerminalText.escaped(hint))") }
         return lines.joined(separator: "\n")
     }
 }

@@ -1,3 +1,4 @@
+import BinanceAPI
 import Script
 
 /// The interactive shell: reads statement blocks with the line editor (continuation prompt
@@ -175,14 +176,15 @@ public final class InteractiveShell {
 
     // MARK: - Messages
 
+    /// Control characters in messages (which may quote a server or a profile) are shown escaped.
     func reportError(_ message: String, hint: String? = nil) {
-        var text = "bnc: error: \(message)\n"
-        if let hint { text += "hint: \(hint)\n" }
+        var text = "bnc: error: \(TerminalText.escaped(message))\n"
+        if let hint { text += "hint: \(TerminalText.escaped(hint))\n" }
         TerminalOutput.write(text, to: 2)
     }
 
     func reportWarning(_ message: String) {
-        TerminalOutput.write("bnc: warning: \(message)\n", to: 2)
+        TerminalOutput.write("bnc: warning: \(TerminalText.escaped(message))\n", to: 2)
     }
 
     var terminalWidth: Int { editor?.terminalWidth ?? 80 }
