@@ -8,6 +8,8 @@ import Script
 public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     public let format: RenderFormat
     public let renderer: ValueTextRenderer
+    /// Columns, time zone and width for text output, read at each output (the shell changes them).
+    public let display: DisplaySettings
     private let write: @Sendable (String) -> Void
     private let progress: (@Sendable (String) -> Void)?
     private let notes: (@Sendable (String) -> Void)?
@@ -22,11 +24,13 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     ///   - notes: receives `note:` lines about what the client did on its own (waited for the
     ///     rate limit, resynced the clock); nil to drop them.
     public init(
-        format: RenderFormat, colour: Bool = false, write: @escaping @Sendable (String) -> Void,
+        format: RenderFormat, colour: Bool = false, display: DisplaySettings = DisplaySettings(),
+        write: @escaping @Sendable (String) -> Void,
         progress: (@Sendable (String) -> Void)? = nil, notes: (@Sendable (String) -> Void)? = nil
     ) {
         self.format = format
         self.renderer = ValueTextRenderer(colour: colour)
+        self.display = display
         self.write = write
         self.progress = progress
         self.notes = notes
@@ -36,13 +40,22 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     /// A printer that renders into `buffer`, which writes standard output in large pieces: for
     /// scripts, where a loop may print a record per statement. Dry-run requests are rendered
     /// straight into the buffer's bytes. Whoever writes to standard error must ``flush()`` first
-    /// (bnc's `Console` does), so the two streams keep their order.
+    /// (bnc's `Console` does), so the two streams keep their order. When the buffer writes to a
+    /// terminal, tables are fitted to its width (read at each output).
     public init(
-        format: RenderFormat, colour: Bool = false, buffer: OutputBuffer, progress: (@Sendable (String) -> Void)? = nil,
-        notes: (@Sendable (String) -> Void)? = nil
+        format: RenderFormat, colour: Bool = false, display: DisplaySettings? = nil, buffer: OutputBuffer,
+        progress: (@Sendable (String) -> Void)? = nil, notes: (@Sendable (String) -> Void)? = nil
     ) {
         self.format = format
         self.renderer = ValueTextRenderer(colour: colour)
+        let descriptor = buffer.fileDescriptor
+        if let display {
+            self.display = display
+        } else if buffer.isTerminal {
+            self.display = DisplaySettings(width: { @Sendable () -> Int? in TerminalSize.of(descriptor)?.columns })
+        } else {
+            self.display = DisplaySettings()
+        }
         self.write = { buffer.append($0) }
         self.progress = progress
         self.notes = notes
@@ -67,7 +80,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             return
         }
         if case .reply(let reply, _, _) = output, let notes {
-            for event in reply.events { notes("note: \(event.message)\n") }
+            for event in reply.events { notes("note: \(TerminalText.escaped(event.message))\n") }
         }
         if let buffer, format == .text, case .reply(let reply, _, _) = output, reply.isDryRun {
             // The hot path of a dry-run loop: the request's text goes straight into the buffer.
@@ -127,20 +140,43 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         case (_, .progress):
             return nil
         case (.text, .printed(let line)):
-            return line
+            // `print $orders`: a list of records is shown as a table, as `$orders` alone is.
+            if let table = Self.table(printed: line, renderer: textRenderer) { return table }
+            // What a script prints may quote the exchange (`print $e.msg`): its line breaks are
+            // the script's, any other control character is shown escaped.
+            return TerminalText.escaped(line, keepingLineBreaks: true)
         case (.json, .printed(let line)):
             return JSONValue.object(JSONObject([("print", .string(line))])).serialized
         case (.text, .value(let value)):
-            return renderer.render(value)
+            return textRenderer.render(value)
         case (.json, .value(let value)):
             return value.json.serialized
         case (.text, .reply(let reply, _, let bound)):
             if reply.isDryRun { return reply.request.dryRunText(baseURL: reply.baseURL) }
-            return bound ? nil : renderer.render(reply.value)
+            return bound ? nil : textRenderer.render(reply.value)
         case (.json, .reply(let reply, _, let bound)):
             if reply.isDryRun { return reply.request.dryRunJSON(baseURL: reply.baseURL).serialized }
             return bound ? nil : (reply.response ?? reply.value.json).serialized
         }
+    }
+
+    /// The renderer with the display's current options.
+    private var textRenderer: ValueTextRenderer {
+        var renderer = renderer
+        renderer.options = display.options
+        return renderer
+    }
+
+    /// A printed line that is a list of records (`print $orders` prints its JSON text) as a
+    /// table; nil for anything else. Only lines starting `[{` are parsed, so the common `print`
+    /// of a message costs nothing.
+    static func table(printed line: String, renderer: ValueTextRenderer) -> String? {
+        guard line.utf8.count >= 4, line.hasPrefix("[{"), line.hasSuffix("}]"),
+              let json = try? JSONValue.parse(line)
+        else { return nil }
+        let value = Value(json: json)
+        guard case .list(let values) = value, values.allSatisfy(\.isRecord) else { return nil }
+        return renderer.render(value)
     }
 
     static func progressLine(_ report: LoopProgress) -> String {

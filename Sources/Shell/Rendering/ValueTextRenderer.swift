@@ -1,13 +1,26 @@
+import BinanceAPI
 import Script
 
 /// Renders values as text for people: a record as aligned `field  value` lines, a list of
 /// records as a table, anything else as `print` shows it.
+///
+/// ``options`` choose what fits: an order shows its compact columns unless `columns` is `all`;
+/// times (ms since the epoch) are shown as dates; with a width (a terminal), a table wider than
+/// it becomes expanded records, one field per line (psql's `\x auto`), and long values wrap at
+/// word boundaries.
+///
+/// Values mostly come from the exchange: their control characters are shown escaped
+/// (``TerminalText``) — in a field or table cell all of them, in a lone value all but newline
+/// and tab. JSON output is not rendered here and keeps JSON's own escaping.
 public struct ValueTextRenderer: Sendable {
     /// Whether to use ANSI colour (only when asked: a terminal and no NO_COLOR).
     public var colour: Bool
+    /// Columns, time zone and width.
+    public var options: RenderOptions
 
-    public init(colour: Bool = false) {
+    public init(colour: Bool = false, options: RenderOptions = RenderOptions()) {
         self.colour = colour
+        self.options = options
     }
 
     public func render(_ value: Value) -> String {
@@ -17,38 +30,76 @@ public struct ValueTextRenderer: Sendable {
         case .list(let values) where !values.isEmpty && values.allSatisfy(\.isRecord):
             return renderTable(values.compactMap(\.recordValue))
         case .list(let values) where values.allSatisfy(\.isScalar):
-            return values.map(\.text).joined(separator: "\n")
+            return values.map { TerminalText.escaped($0.text) }.joined(separator: "\n")
         default:
-            return value.text
+            return TerminalText.escaped(value.text, keepingLineBreaks: true)
         }
     }
 
     /// `field  value`, names padded to the longest.
     public func renderRecord(_ record: Record) -> String {
         guard !record.fields.isEmpty else { return "(empty record)" }
-        let width = record.fields.map(\.name.count).max() ?? 0
-        return record.fields.map { field in
-            let name = field.name.padded(to: width)
-            return "\(styled(name))  \(field.value.text)"
-        }.joined(separator: "\n")
+        let shown = ColumnSet.recordFields(record.names, columns: options.columns)
+        return fieldLines(shown.map { name in (name, cell(name, record[name])) })
     }
 
-    /// A table: one column per field (in order of first appearance), one row per record.
+    /// A table: one column per field (in order of first appearance; for orders the compact
+    /// set), one row per record — or expanded records when a row is wider than the terminal.
     public func renderTable(_ records: [Record]) -> String {
-        var columns: [String] = []
+        var names: [String] = []
         for record in records {
-            for name in record.names where !columns.contains(name) { columns.append(name) }
+            for name in record.names where !names.contains(name) { names.append(name) }
         }
-        let cells = records.map { record in columns.map { record[$0]?.text ?? "" } }
+        let columns = ColumnSet.tableColumns(names, records: records, columns: options.columns)
+        let cells = records.map { record in columns.map { cell($0, record[$0]) } }
+        let headers = columns.map { TerminalText.escaped($0) }
         let widths = columns.indices.map { index in
-            max(columns[index].count, cells.map { $0[index].count }.max() ?? 0)
+            max(headers[index].count, cells.map { $0[index].count }.max() ?? 0)
+        }
+        let tableWidth = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        if let width = options.width, tableWidth > width {
+            return expanded(headers: headers, rows: cells, width: width)
         }
         func line(_ values: [String]) -> String {
             zip(values, widths).map { $0.padded(to: $1) }
                 .joined(separator: "  ").trimmingTrailingSpaces()
         }
-        let header = styled(line(columns))
-        return ([header] + cells.map(line)).joined(separator: "\n")
+        return ([styled(line(headers))] + cells.map(line)).joined(separator: "\n")
+    }
+
+    /// One record per block, one field per line, under a `-[ 1 of 3 ]---` rule.
+    private func expanded(headers: [String], rows: [[String]], width: Int) -> String {
+        rows.enumerated().map { index, row in
+            let title = "-[ \(index + 1) of \(rows.count) ]"
+            let rule = title + String(repeating: "-", count: max(0, min(width, 40) - title.count))
+            return styled(rule) + "\n" + fieldLines(Array(zip(headers, row)))
+        }.joined(separator: "\n")
+    }
+
+    /// Aligned `name  value` lines; with a width, a long value wraps under itself.
+    private func fieldLines(_ pairs: [(String, String)]) -> String {
+        let names = pairs.map { TerminalText.escaped($0.0) }
+        let nameWidth = names.map(\.count).max() ?? 0
+        let indent = String(repeating: " ", count: nameWidth + 2)
+        return zip(names, pairs).map { name, pair in
+            var value = pair.1
+            if let width = options.width, nameWidth + 2 + value.count > width, width - nameWidth - 2 >= 20 {
+                value = TextWrapper.wrap(value, width: width - nameWidth - 2)
+                    .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+            }
+            return "\(styled(name.padded(to: nameWidth)))  \(value)".trimmingTrailingSpaces()
+        }.joined(separator: "\n")
+    }
+
+    /// A field's text: a time as a date, anything else as sent, control characters escaped.
+    func cell(_ name: String, _ value: Value?) -> String {
+        guard let value else { return "" }
+        if case .integer(let number) = value,
+           let time = TimeDisplay.text(field: name, value: number, zone: options.time)
+        {
+            return time
+        }
+        return TerminalText.escaped(value.text)
     }
 
     private func styled(_ text: String) -> String {

@@ -1,0 +1,73 @@
+import Foundation
+
+/// How text output is laid out for people. JSON output ignores all of it.
+public struct RenderOptions: Sendable, Equatable {
+    /// Which fields of a known result type are shown.
+    public enum Columns: String, Sendable, CaseIterable {
+        /// The compact set of each result type (for orders: orderId, clientOrderId, side, type,
+        /// price, origQty, executedQty, status, time); unknown records show every field.
+        case `default`
+        /// Every field the exchange sent.
+        case all
+    }
+
+    /// How times (ms since the epoch in fields such as `time`) are shown.
+    public enum TimeZoneChoice: String, Sendable, CaseIterable {
+        /// This machine's time zone (`TZ`), e.g. `2026-01-01 01:00:00`.
+        case local
+        /// UTC, marked with a `Z`: `2026-01-01 00:00:00Z`.
+        case utc
+    }
+
+    public var columns: Columns
+    public var time: TimeZoneChoice
+    /// The terminal's width: a table wider than this is shown as expanded records (one field per
+    /// line) and long values are wrapped at word boundaries. Nil when output is not a terminal:
+    /// nothing is fitted.
+    public var width: Int?
+
+    public init(columns: Columns = .default, time: TimeZoneChoice = .local, width: Int? = nil) {
+        self.columns = columns
+        self.time = time
+        self.width = width
+    }
+}
+
+/// Render options shared between the shell (which changes them: `set columns all`, a resized
+/// terminal, a statement ending in `wide`) and the printer that reads them for every output.
+public final class DisplaySettings: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: RenderOptions
+    private var widthSource: (@Sendable () -> Int?)?
+
+    /// - Parameter width: asked for the terminal's width at each output (it may have been
+    ///   resized); nil keeps `options.width`.
+    public init(_ options: RenderOptions = RenderOptions(), width: (@Sendable () -> Int?)? = nil) {
+        stored = options
+        widthSource = width
+    }
+
+    /// The options for the next output.
+    public var options: RenderOptions {
+        get {
+            lock.lock()
+            var options = stored
+            let source = widthSource
+            lock.unlock()
+            if let source { options.width = source() }
+            return options
+        }
+        set {
+            lock.lock()
+            stored = newValue
+            lock.unlock()
+        }
+    }
+
+    /// Changes the options in place.
+    public func update(_ change: (inout RenderOptions) -> Void) {
+        lock.lock()
+        change(&stored)
+        lock.unlock()
+    }
+}
