@@ -7,7 +7,9 @@ import Foundation
 /// `endpoint` (sim, live or a base URL), `apiKey`, `apiSecret` (HMAC; the file must then be
 /// readable by its owner only), `secretFile` (a file holding the HMAC secret, same rule),
 /// `privateKeyFile` (Ed25519 or RSA PEM), `recvWindow` (ms), `weightLimit` (per window),
-/// `weightWindow` (`60s`, `1m`, `500ms`), `connectTimeout` and `readTimeout` (seconds).
+/// `weightWindow` (`60s`, `1m`, `500ms`), `connectTimeout` and `readTimeout` (seconds), `caFile`
+/// (a PEM bundle of the CAs https trusts, replacing the system store; `--ca-file` wins over it)
+/// and `proxy` (`http://[user:password@]host:port`, or `none`; wins over `HTTPS_PROXY`/`HTTP_PROXY`).
 public struct ConnectionProfile: Sendable, Hashable {
     /// `sim`, `live` or a base URL, as written.
     public var endpoint: String?
@@ -20,6 +22,10 @@ public struct ConnectionProfile: Sendable, Hashable {
     public var weightWindow: Int64?
     public var connectTimeout: Duration?
     public var readTimeout: Duration?
+    /// A PEM CA bundle that replaces the system store for https.
+    public var caFile: String?
+    /// An HTTP proxy URL (credentials allowed), or `none`; as written.
+    public var proxy: String?
     /// The file it was read from, for messages.
     public var path: String?
 
@@ -126,6 +132,8 @@ public struct ConnectionProfile: Sendable, Hashable {
                 profile.weightWindow = window
             case "connectTimeout": profile.connectTimeout = .seconds(try number(1...600))
             case "readTimeout": profile.readTimeout = .seconds(try number(1...600))
+            case "caFile": profile.caFile = value
+            case "proxy": profile.proxy = value
             default:
                 throw .unknownKey(path: path, line: line, key: name)
             }
@@ -262,7 +270,7 @@ public enum ProfileError: Error, Sendable, Hashable {
             return "run: chmod 600 \(path)  (and consider the secret exposed if others could read it)"
         case .unknownKey:
             return "known settings: endpoint, apiKey, apiSecret, secretFile, privateKeyFile, recvWindow, weightLimit,"
-                + " weightWindow, connectTimeout, readTimeout"
+                + " weightWindow, connectTimeout, readTimeout, caFile, proxy"
         default:
             return nil
         }

@@ -2,9 +2,10 @@ import NIOCore
 import NIOPosix
 import Synchronization
 
-/// Keep-alive HTTP/1.1 connections to one plain-http endpoint, all on one event loop: a request
-/// takes an idle connection or opens one, so several requests can be in flight at once, each
-/// on its own connection, none waiting for another.
+/// Keep-alive HTTP/1.1 connections to one endpoint, http or https, all on one event loop: a
+/// request takes an idle connection or opens one (``HTTPConnector``: TCP, a proxy's CONNECT
+/// tunnel, TLS), so several requests can be in flight at once, each on its own connection,
+/// none waiting for another. A TLS connection is kept like any other: one handshake serves a loop.
 ///
 /// A request is sent again on a new connection only when it certainly did not reach the server
 /// whole (a reused connection that the server had closed, or a write that failed): a DELETE
@@ -18,6 +19,17 @@ final class HTTP1ConnectionPool: Sendable {
         var hostHeader: String
         /// The base URL's path (e.g. `/proxy`), prefixed to every request path; may be empty.
         var pathPrefix: String
+        /// `https`: TLS on every connection.
+        var tls = false
+
+        /// Whether the host is an IP address rather than a name.
+        var isIPAddress: Bool {
+            host.contains(":") || (!host.isEmpty && host.utf8.allSatisfy { $0 == UInt8(ascii: ".") || (48...57).contains($0) })
+        }
+
+        /// `host:port`, IPv6 in brackets: the CONNECT target and what messages show.
+        var authority: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+        var display: String { authority }
     }
 
     /// Connections idle for longer are closed rather than reused (servers close them about then).
@@ -29,14 +41,21 @@ final class HTTP1ConnectionPool: Sendable {
     let eventLoop: any EventLoop
     let connectTimeout: TimeAmount
     let readTimeout: TimeAmount
+    /// How new connections are opened.
+    private let connector: HTTPConnector
     /// Idle connections, most recently used last.
     private let idle = Mutex<[HTTP1Connection]>([])
 
-    init(endpoint: Endpoint, eventLoop: any EventLoop, connectTimeout: TimeAmount, readTimeout: TimeAmount) {
+    /// `tls`: the TLS context for an https endpoint; `proxy`: the proxy to tunnel through.
+    init(
+        endpoint: Endpoint, eventLoop: any EventLoop, connectTimeout: TimeAmount, readTimeout: TimeAmount,
+        tls: TLSClientContext? = nil, proxy: HTTPProxy? = nil
+    ) {
         self.endpoint = endpoint
         self.eventLoop = eventLoop
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.connector = HTTPConnector(endpoint: endpoint, proxy: proxy, tls: tls, eventLoop: eventLoop, timeout: connectTimeout)
     }
 
     deinit {
@@ -91,16 +110,7 @@ final class HTTP1ConnectionPool: Sendable {
 
     private func connect() async throws(TransportError) -> HTTP1Connection {
         let connection = HTTP1Connection(eventLoop: eventLoop) { [weak self] connection in self?.release(connection) }
-        do {
-            _ = try await ClientBootstrap(group: eventLoop)
-                .connectTimeout(connectTimeout)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(connection) }
-                }
-                .connect(host: endpoint.host, port: endpoint.port).get()
-        } catch {
-            throw .connectFailed(HTTPTransport.describe(error))
-        }
+        try await connector.connect(connection)
         return connection
     }
 

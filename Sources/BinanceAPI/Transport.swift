@@ -69,7 +69,8 @@ public struct HTTPHeader: Sendable, Hashable, Codable {
 
 /// A request that did not get a response.
 public enum TransportError: Error, Sendable, Hashable {
-    /// Nothing was sent: the connection could not be made.
+    /// Nothing was sent: the connection could not be made (TCP, the proxy's tunnel, TLS), or
+    /// the request certainly was not written. The text says which step failed and why.
     case connectFailed(String)
     /// The request may have reached the exchange, but no complete response arrived in time.
     case timedOut(String)
@@ -89,7 +90,7 @@ public enum TransportError: Error, Sendable, Hashable {
     /// What happened, in one line.
     public var message: String {
         switch self {
-        case .connectFailed(let detail): return "could not connect: \(detail)"
+        case .connectFailed(let detail): return "not sent: \(detail)"
         case .timedOut(let detail): return "timed out: \(detail)"
         case .connectionLost(let detail): return "connection lost: \(detail)"
         case .invalidEndpoint(let detail): return "invalid endpoint: \(detail)"

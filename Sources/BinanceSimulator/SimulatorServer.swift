@@ -1,6 +1,7 @@
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 
 /// The simulated exchange as an HTTP/1.1 server (keep-alive) on a loopback address, for any
 /// client: bnc, curl, python-binance.
@@ -14,24 +15,27 @@ public final class SimulatorServer: Sendable {
     public let port: Int
     /// The exchange it serves.
     public let exchange: Exchange
+    /// Whether it serves https (``SimulatorTLS``).
+    public let tls: Bool
     private let channel: any Channel
     private let group: MultiThreadedEventLoopGroup
 
-    private init(host: String, port: Int, exchange: Exchange, channel: any Channel, group: MultiThreadedEventLoopGroup) {
+    private init(host: String, port: Int, exchange: Exchange, tls: Bool, channel: any Channel, group: MultiThreadedEventLoopGroup) {
         self.host = host
         self.port = port
         self.exchange = exchange
+        self.tls = tls
         self.channel = channel
         self.group = group
     }
 
-    /// `http://127.0.0.1:PORT`.
-    public var baseURL: String { "http://\(host):\(port)" }
+    /// `http://127.0.0.1:PORT`, or `https://…` with TLS.
+    public var baseURL: String { "\(tls ? "https" : "http")://\(host):\(port)" }
 
     /// Starts serving `exchange` on `host:port` (port 0: any free port). `log` gets one line per
-    /// judged request.
+    /// judged request; `tls`: serve https with this identity (TLS in front of the same HTTP handler).
     public static func start(
-        exchange: Exchange, host: String = "127.0.0.1", port: Int = 0, threads: Int = 2,
+        exchange: Exchange, host: String = "127.0.0.1", port: Int = 0, threads: Int = 2, tls: SimulatorTLS? = nil,
         log: (@Sendable (String) -> Void)? = nil
     ) async throws(SimulatorSetupError) -> SimulatorServer {
         guard (0...65_535).contains(port) else { throw .bind("port \(port) is out of range 0-65535") }
@@ -42,6 +46,8 @@ public final class SimulatorServer: Sendable {
             .childChannelOption(ChannelOptions.socketOption(.tcp_nodelay), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    // A failed handshake closes the connection before any request is read or logged.
+                    if let tls { try channel.pipeline.syncOperations.addHandler(tls.handler()) }
                     // Timeouts watch raw bytes in front of the decoder and requests behind it.
                     let watches = exchange.configuration.connectionTimeouts.handlers()
                     try channel.pipeline.syncOperations.addHandler(watches.raw)
@@ -53,7 +59,7 @@ public final class SimulatorServer: Sendable {
         do {
             let channel = try await bootstrap.bind(host: host, port: port).get()
             let bound = channel.localAddress?.port ?? port
-            return SimulatorServer(host: host, port: bound, exchange: exchange, channel: channel, group: group)
+            return SimulatorServer(host: host, port: bound, exchange: exchange, tls: tls != nil, channel: channel, group: group)
         } catch {
             try? await group.shutdownGracefully()
             throw .bind("\(host):\(port): \(error)")

@@ -24,6 +24,8 @@ public struct SessionHeader: Sendable, Hashable {
     public var fixedClock: Int64?
     /// Script parameters given with `--set name=value`, as typed: replay defines them again.
     public var variables: [String: String] = [:]
+    /// The HTTP proxy requests went through, `host:port` only (never its credentials); nil for none.
+    public var proxy: String?
 
     /// A header for a session starting now. `credentials` is only read for its key type and
     /// masked key.

@@ -97,6 +97,7 @@ public struct SessionLogRenderer {
                 facts.append("no key")
             }
             if let fixed = header.fixedClock { facts.append("fixed clock \(fixed)") }
+            if let proxy = header.proxy { facts.append("via proxy \(proxy)") }
             return ["session started \(UTCTime.readable(milliseconds: header.started)) UTC, format v\(header.version)",
                     "  " + facts.joined(separator: ", ")]
         case .statement(let statement):

@@ -20,6 +20,7 @@ extension SessionRecord {
             object["started"] = .int(header.started)
             object["startedUTC"] = .string(UTCTime.iso8601(milliseconds: header.started))
             object["fixedClock"] = header.fixedClock.map { .int($0) }
+            object["proxy"] = header.proxy.map { .string($0) }
             if !header.variables.isEmpty {
                 var variables = JSONObject()
                 for name in header.variables.keys.sorted() { variables[name] = header.variables[name].map { .string($0) } }
@@ -121,6 +122,7 @@ extension SessionRecord {
                     started: try object.requireInteger("started"), mode: try object.optionalString("mode") ?? "script",
                     fixedClock: try object.optionalInteger("fixedClock"))
             header.variables = variables
+            header.proxy = try object.optionalString("proxy")
             return .header(header)
         case "statement":
             return .statement(

@@ -42,10 +42,15 @@ enum ExecutionSetup {
                 // The dry run prints exactly what would be sent, profile recvWindow included.
                 var host = DryRunHost(credentials: credentials, clock: clock, baseURL: choice.baseURL)
                 host.builder.recvWindow = profile.recvWindow
+                // Where the requests would go beyond the URL: the proxy, host and port only.
+                if let proxy = try TransportFactory.proxy(for: choice, profile: profile) {
+                    Console.write(fd: 2, "note: requests would go through the proxy \(proxy.display) (\(proxy.origin))\n")
+                }
                 return host
             }
             let client = ExchangeClient(
-                transport: try TransportFactory.transport(for: choice, profile: profile), credentials: credentials,
+                transport: try TransportFactory.transport(for: choice, profile: profile, caFile: options.caFile),
+                credentials: credentials,
                 clock: clock, observer: SessionLogSetup.current, recvWindow: profile.recvWindow)
             let limits = profile.rateLimits
             return ClientHost(client: client) {

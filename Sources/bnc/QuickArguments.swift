@@ -1,5 +1,5 @@
 /// The common invocation `bnc [--dry-run] [--timestamp MS] [--output FORMAT] [--endpoint E]
-/// [--log FILE | --no-log] -c STATEMENTS`, recognised without swift-argument-parser.
+/// [--ca-file FILE] [--log FILE | --no-log] -c STATEMENTS`, recognised without swift-argument-parser.
 ///
 /// Why: ArgumentParser builds the root command's argument sets by reflection on every start, and
 /// each first `as?` cast behind it scans the static binary's protocol-conformance tables — about
@@ -18,6 +18,7 @@ struct QuickArguments {
         var output: OutputFormat?
         var endpoint: String?
         var log: String?
+        var caFile: String?
         var command: String?
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
@@ -40,6 +41,9 @@ struct QuickArguments {
             case "--log":
                 guard log == nil, let value = iterator.next(), !value.hasPrefix("-") else { return nil }
                 log = value
+            case "--ca-file":
+                guard caFile == nil, let value = iterator.next(), !value.hasPrefix("-") else { return nil }
+                caFile = value
             case "-c":
                 // A value starting with '-' is ambiguous to ArgumentParser too; let it decide.
                 guard command == nil, let value = iterator.next(), !value.hasPrefix("-") else { return nil }
@@ -57,6 +61,7 @@ struct QuickArguments {
         options.output = output ?? .text
         options.endpoint = endpoint
         options.log = log
+        options.caFile = caFile
         return QuickArguments(options: options, command: command)
     }
 }

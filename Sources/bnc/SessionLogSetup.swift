@@ -30,10 +30,12 @@ enum SessionLogSetup {
         let profile = (try? TransportFactory.profile()) ?? ConnectionProfile()
         let choice = (try? TransportFactory.endpoint(option: options.endpoint, profile: profile)) ?? options.endpointChoice
         let credentials = (try? TransportFactory.credentials(for: choice, profile: profile)) ?? nil
-        let header = SessionHeader(
+        var header = SessionHeader(
             bncVersion: BNCVersion.current, endpoint: choice.name, baseURL: choice.baseURL,
             credentials: credentials, mode: options.dryRun ? "dry-run" : mode,
             fixedClock: options.timestamp, variables: variables.mapValues(\.text))
+        // The proxy in use, host and port only (its credentials never reach the log).
+        header.proxy = (try? TransportFactory.proxy(for: choice, profile: profile)).flatMap { $0?.display }
         do throws(SessionLogError) {
             let writer: SessionLogWriter
             if let path = options.log {

@@ -70,16 +70,24 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("write-demo-keys"), help: ArgumentHelp("Write the demo Ed25519/RSA key PEMs into DIR first.", valueName: "dir"))
     var writeDemoKeys: String?
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve https with this PEM certificate chain (needs --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
     @Flag(help: "Do not log requests.")
     var quiet = false
 
     func run() async throws {
         let configuration: SimulatorConfiguration
         let seed: ExchangeSeed
+        let tls: SimulatorTLS?
         do {
             configuration = try makeConfiguration()
             seed = try makeSeed()
             if let writeDemoKeys { try Self.writeKeys(into: writeDemoKeys) }
+            tls = try makeTLS()
         } catch let error as SimCommandError {
             Console.error(error.message)
             throw ExitCode(2)
@@ -98,7 +106,7 @@ struct SimCommand: AsyncParsableCommand {
         }
         let server: SimulatorServer
         do {
-            server = try await SimulatorServer.start(exchange: exchange, port: port, log: log)
+            server = try await SimulatorServer.start(exchange: exchange, port: port, tls: tls, log: log)
         } catch {
             Console.error(error.message, hint: "is the port already in use? --port 0 picks a free one")
             throw ExitCode(1)
@@ -167,6 +175,20 @@ struct SimCommand: AsyncParsableCommand {
             serverErrorRate: failRate, afterEffectShare: afterEffect, dropRate: dropRate, latencyMilliseconds: latencyMs,
             latencyJitterMilliseconds: jitterMs, seed: seed)
         return configuration
+    }
+
+    /// The TLS identity of `--tls-cert`/`--tls-key` (both or neither); nil for plain http.
+    func makeTLS() throws(SimCommandError) -> SimulatorTLS? {
+        switch (tlsCert, tlsKey) {
+        case (nil, nil): return nil
+        case (let cert?, let key?):
+            do {
+                return try SimulatorTLS(certificateFile: cert, keyFile: key)
+            } catch {
+                throw .init(error.message)
+            }
+        default: throw .init("--tls-cert and --tls-key go together")
+        }
     }
 
     func makeSeed() throws(SimCommandError) -> ExchangeSeed {

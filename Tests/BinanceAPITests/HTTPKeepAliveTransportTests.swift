@@ -246,10 +246,25 @@ import Testing
         #expect(throws: TransportError.self) { try HTTP1ConnectionPool.encode(request, endpoint: endpoint) }
     }
 
-    @Test func httpsStaysOnAsyncHTTPClientAndPlainHTTPPrefersItsEventLoop() throws {
-        #expect(try HTTPTransport(baseURL: "https://api.binance.com").preferredTaskExecutor == nil)
-        let plain = try HTTPTransport(baseURL: "http://127.0.0.1:9")
-        let executor = try #require(plain.preferredTaskExecutor as? EventLoopTaskExecutor)
-        #expect(executor.loop === HTTPTransport.plainEventLoop)
+    @Test func httpAndHTTPSPreferTheSameEventLoop() throws {
+        // One path: https is TLS on the same pool and loop, so scripts stay on it for both.
+        for url in ["http://127.0.0.1:9", "https://api.binance.com"] {
+            let executor = try #require(try HTTPTransport(baseURL: url).preferredTaskExecutor as? EventLoopTaskExecutor)
+            #expect(executor.loop === HTTPTransport.plainEventLoop)
+        }
+    }
+
+    @Test func aRefusedConnectionNamesTheAddressInWords() async throws {
+        // A port nothing listens on: the error names host:port, not NIO's "[IPv4]127.0.0.1/127.0.0.1:1".
+        let transport = try HTTPTransport(baseURL: "http://127.0.0.1:1", timeouts: Self.timeouts)
+        let request = try Self.cancel()
+        do throws(TransportError) {
+            _ = try await transport.send(request)
+            Issue.record("sent to a closed port")
+        } catch {
+            #expect(error == .connectFailed("cannot connect to 127.0.0.1:1: connection refused"))
+            #expect(error.message == "not sent: cannot connect to 127.0.0.1:1: connection refused")
+            #expect(!error.outcomeUnknown)
+        }
     }
 }
