@@ -4,6 +4,7 @@
 #   Fuzz/run.sh TARGET -max_total_time=600    # any libFuzzer options
 #   Fuzz/run.sh TARGET minimize               # shrink Fuzz/corpus/TARGET to the inputs that add coverage
 #   Fuzz/run.sh list                          # the targets
+#   BNC_FUZZ_NO_BUILD=1 Fuzz/run.sh TARGET …  # without rebuilding (two targets from one build)
 # Targets: script http json fields log profile curl (docs/fuzzing.md). The corpus is
 # Fuzz/corpus/TARGET (kept in the repository: scripts/test replays it through the normal build),
 # findings go to Fuzz/artifacts/TARGET-crash-…; replay one with `.build/debug/bnc-fuzz TARGET FILE`.
@@ -23,7 +24,10 @@ shift
 
 # Only the fuzzer sanitizer: swiftc keeps just the last of several -sanitize= flags, and with
 # `--sanitize=fuzzer --sanitize=address` the Swift code loses its coverage instrumentation.
-swift build --scratch-path .build/fuzz --sanitize=fuzzer -Xswiftc -DFUZZING --product bnc-fuzz >&2
+# BNC_FUZZ_NO_BUILD=1 runs the last build (several targets at once from one build).
+if [ -z "${BNC_FUZZ_NO_BUILD:-}" ]; then
+  swift build --scratch-path .build/fuzz --sanitize=fuzzer -Xswiftc -DFUZZING --product bnc-fuzz >&2
+fi
 fuzzer=.build/fuzz/debug/bnc-fuzz
 corpus="Fuzz/corpus/$target"
 mkdir -p "$corpus" Fuzz/artifacts

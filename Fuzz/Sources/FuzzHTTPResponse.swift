@@ -7,7 +7,9 @@ import SessionLog
 ///
 /// Invariants: the same response (status, headers, body) or a refusal in each feeding; the same
 /// keep-alive decision unless bytes follow the response in a later read (the parser cannot see
-/// those); a body framed by Content-Length has that length; the body as a session log stores
+/// those); under small caps, the same agreement, and a cap only turns an answer into a refusal
+/// (so the caps are crossed by fuzz inputs, and where a response crosses one does not depend
+/// on how it was split); a body framed by Content-Length has that length; the body as a session log stores
 /// it (``ResponseBody``) gives back the exact bytes, which `replay --offline` serves.
 enum FuzzHTTPResponse {
     /// What one feeding produced: the response and keep-alive, or the refusal.
@@ -16,6 +18,10 @@ enum FuzzHTTPResponse {
         case malformed(String)
     }
 
+    /// Caps small enough for fuzz inputs to cross them (the real ones are 64 KiB and 64 MiB).
+    static let smallHeadLimit = 300
+    static let smallBodyLimit = 600
+
     static func run(_ bytes: UnsafeRawBufferPointer) throws(FuzzViolation) {
         let input = Array(bytes)
         let whole = feed(input, pieces: [input.count])
@@ -23,6 +29,20 @@ enum FuzzHTTPResponse {
         let random = feed(input, pieces: pieceSizes(for: input))
         for (name, other) in [("byte by byte", single), ("in pieces", random)] {
             try compare(whole, other, name)
+        }
+        // With small caps: the same agreement, and a cap only ever turns an answer into a
+        // refusal — never into another answer, never a refusal into an answer.
+        let capped = feed(input, pieces: [input.count], small: true)
+        try compare(capped, feed(input, pieces: pieceSizes(for: input), small: true), "in pieces under small caps")
+        try compare(capped, feed(input, pieces: Array(repeating: 1, count: input.count), small: true), "byte by byte under small caps")
+        switch (capped, whole) {
+        case (.parsed(let small, _, _), .parsed(let large, _, _)):
+            try require(small == large, "small caps changed the response")
+            try require(small.body.count <= smallBodyLimit, "a body of \(small.body.count) bytes passed a cap of \(smallBodyLimit)")
+        case (.parsed, .malformed(let reason)):
+            throw FuzzViolation("refused with the real caps (\(reason)) but read with small ones")
+        default:
+            break
         }
         if case .parsed(let response, _, _) = whole {
             // Three digits: 000 to 999 (a status below 100 is read as given; the client's
@@ -57,8 +77,8 @@ enum FuzzHTTPResponse {
 
     /// Feeds `input` in reads of the given sizes (the last one takes the rest), then ends the
     /// connection if no response was complete.
-    static func feed(_ input: [UInt8], pieces: [Int]) -> Result {
-        var parser = HTTP1ResponseParser()
+    static func feed(_ input: [UInt8], pieces: [Int], small: Bool = false) -> Result {
+        var parser = small ? HTTP1ResponseParser(headLimit: smallHeadLimit, bodyLimit: smallBodyLimit) : HTTP1ResponseParser()
         var offset = 0
         for size in pieces where offset < input.count {
             let end = min(input.count, offset + max(1, size))

@@ -8,9 +8,9 @@ import SessionLog
 ///
 /// Invariants: reading ends, with entries on lines that exist; a record read back, written
 /// as a line and read again, is the same record; where the fast decoder returns a record, the
-/// general path (``JSONValue`` then ``SessionRecord/init(json:)``) returns the same one; the
-/// replay reader's filtered pass (kinds, top-level statements, raw bodies, a small line cap)
-/// also ends.
+/// general path (``JSONValue`` then ``SessionRecord/init(json:)``) returns the same one; what
+/// `log show` prints holds no control character (they are escaped); the replay reader's
+/// filtered pass (kinds, top-level statements, raw bodies, a small line cap) also ends.
 enum FuzzSessionLog {
     /// One file per process, rewritten for each input (libFuzzer runs one input at a time).
     static let path = NSTemporaryDirectory() + "/bnc-fuzz-log-\(getpid()).jsonl"
@@ -48,9 +48,9 @@ enum FuzzSessionLog {
                 try require((1...lineCount + 1).contains(issue.line), "an issue on line \(issue.line) of \(lineCount)")
                 _ = issue.description
             }
-            _ = renderer.render(entry)
+            try shownSafely(renderer.render(entry))
         }
-        _ = renderer.finish()
+        try shownSafely(renderer.finish())
         try require(reader.readError == nil, "a read error: \(String(describing: reader.readError))")
     }
 
@@ -72,6 +72,16 @@ enum FuzzSessionLog {
             if case .record(let record, _) = entry {
                 _ = record.line
             }
+        }
+    }
+
+    /// `bnc log show` prints these lines to a terminal: a control character from the log (C0,
+    /// DEL, C1 — `ESC ] 0;…BEL` retitles the window, a newline forges a line) must arrive escaped.
+    static func shownSafely(_ lines: [String]) throws(FuzzViolation) {
+        for line in lines {
+            try require(
+                !line.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) },
+                "log show prints a control character: \(shown(line))")
         }
     }
 

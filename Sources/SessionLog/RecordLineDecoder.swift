@@ -163,7 +163,9 @@ private struct Fields {
 
     func statementRecord() -> StatementRecord? {
         guard let sequence = int(seq), let source = string(source), let file = optionalString(file), let line = int(line),
-            let column = optionalInteger(column), let depth = optionalInteger(depth), let at = integer(at)
+            let column = optionalInteger(column), let depth = optionalInteger(depth), let at = integer(at),
+            // A depth the general path refuses is left to it, so both decide alike (found by Fuzz/, target log).
+            depth.map({ StatementRecord.depthRange.contains(Int($0)) }) ?? true
         else { return nil }
         return StatementRecord(
             sequence: sequence, source: source, file: file, line: line, column: column.map(Int.init) ?? 1,
