@@ -10,6 +10,8 @@ import Foundation
 /// `weightWindow` (`60s`, `1m`, `500ms`), `connectTimeout` and `readTimeout` (seconds), `caFile`
 /// (a PEM bundle of the CAs https trusts, replacing the system store; `--ca-file` wins over it)
 /// and `proxy` (`http://[user:password@]host:port`, or `none`; wins over `HTTPS_PROXY`/`HTTP_PROXY`).
+/// The display and confirmation settings (``UserSetting``: `time`, `columns`, `pager`, `hints`,
+/// `confirm`, `weight`) take the names and values of the shell's `set`.
 public struct ConnectionProfile: Sendable, Hashable {
     /// `sim`, `live` or a base URL, as written.
     public var endpoint: String?
@@ -28,6 +30,8 @@ public struct ConnectionProfile: Sendable, Hashable {
     public var proxy: String?
     /// The file it was read from, for messages.
     public var path: String?
+    /// How bnc looks and asks (``UserSetting``: `time = utc`, `confirm = off`, …), by name; values checked.
+    public var settings: [String: String] = [:]
 
     /// Where the signing key is.
     public enum SigningKeySource: Sendable, Hashable {
@@ -134,6 +138,11 @@ public struct ConnectionProfile: Sendable, Hashable {
             case "readTimeout": profile.readTimeout = .seconds(try number(1...600))
             case "caFile": profile.caFile = value
             case "proxy": profile.proxy = value
+            case _ where UserSetting.named(name) != nil:
+                if let problem = UserSetting.named(name)?.problem(with: value) {
+                    throw .malformedLine(path: path, line: line, reason: problem)
+                }
+                profile.settings[name] = value
             default:
                 throw .unknownKey(path: path, line: line, key: name)
             }
@@ -270,7 +279,8 @@ public enum ProfileError: Error, Sendable, Hashable {
             return "run: chmod 600 \(path)  (and consider the secret exposed if others could read it)"
         case .unknownKey:
             return "known settings: endpoint, apiKey, apiSecret, secretFile, privateKeyFile, recvWindow, weightLimit,"
-                + " weightWindow, connectTimeout, readTimeout, caFile, proxy"
+                + " weightWindow, connectTimeout, readTimeout, caFile, proxy; "
+                + UserSetting.all.map(\.name).joined(separator: ", ")
         default:
             return nil
         }

@@ -22,10 +22,14 @@ enum InteractiveEntry {
         // The endpoint the client will really use (a profile may choose it), for an honest prompt.
         let profile = (try? TransportFactory.profile()) ?? ConnectionProfile()
         let endpoint = (try? TransportFactory.endpoint(option: options.endpoint, profile: profile)) ?? options.endpointChoice
+        // Text output is fitted to the terminal's width, read at each output (it may be resized).
+        let display = DisplaySettings(width: { @Sendable () -> Int? in TerminalSize.of(1)?.columns })
         let settings = ShellSettings(
             endpointName: endpoint.name, dryRun: options.dryRun,
             colour: isatty(1) == 1 && !noColor && options.output == .text, errorColour: isatty(2) == 1 && !noColor,
-            environment: environment, secretValues: secretValues(environment))
+            environment: environment, secretValues: secretValues(environment),
+            preferences: ShellPreferences(profile.settings), display: display)
+        let printer = shellPrinter(options: options, display: display, environment: environment)
         let makeSession: InteractiveShell.SessionFactory = { dryRun, interrupt, variables in
             var chosen = options
             chosen.dryRun = dryRun
@@ -33,7 +37,7 @@ enum InteractiveEntry {
                 let log = try SessionLogSetup.open(options: chosen, variables: [:], mode: "shell")  // before the client: it observes
                 let host = try ExecutionSetup.host(options: chosen)
                 return ScriptSession(
-                    host: host, output: ExecutionSetup.printer(options: options), events: log, interrupt: interrupt,
+                    host: host, output: printer, events: log, interrupt: interrupt,
                     variables: variables)
             } catch {
                 throw InteractiveShell.SessionUnavailable(message: error.message, hint: error.hint)
@@ -59,6 +63,18 @@ enum InteractiveEntry {
         let code = await shell.run()
         SessionLogSetup.close(exitCode: code)
         return code
+    }
+
+    /// The shell's printer: text fitted to the terminal with the shell's display settings, a
+    /// result taller than the screen through the pager (`set pager off` turns it off).
+    static func shellPrinter(options: GlobalOptions, display: DisplaySettings, environment: [String: String]) -> ScriptOutputPrinter {
+        let colour = isatty(1) == 1 && environment["NO_COLOR"] == nil && options.output == .text
+        let format: RenderFormat = options.output == .json ? .json : .text
+        let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil
+        return ScriptOutputPrinter(
+            format: format, colour: colour, display: display,
+            write: { text in Pager.write(text, enabled: format == .text && display.options.pager, environment: environment) },
+            progress: progress, notes: { Console.write(fd: 2, $0) })
     }
 
     /// What must never reach the history file: the API secret, the private key file's text (and

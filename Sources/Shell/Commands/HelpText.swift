@@ -11,6 +11,8 @@ public enum HelpText {
         ("history [N]", "the statements entered, newest last"),
         ("clear", "clear the screen"),
         ("run FILE", "check and run a .bnc script in this session"),
+        ("set [NAME VALUE]", "list or change a setting: time, columns, pager, hints, confirm, weight"),
+        ("weight", "the request weight used in this minute's window, of its limit"),
         ("exit, quit", "leave the shell (Ctrl-D too)"),
     ]
 
@@ -26,7 +28,7 @@ public enum HelpText {
         lines.append("")
         lines.append("Shell commands:")
         for (usage, summary) in shellCommands {
-            lines.append("  " + pad(usage, 16) + summary)
+            lines.append("  " + pad(usage, 18) + summary)
         }
         lines.append("")
         lines.append("Keys: TAB completes, Up/Down and Ctrl-R search history, Ctrl-C clears the line or stops a loop,")

@@ -14,9 +14,13 @@ public enum ShellCommand: Equatable, Sendable {
     case run(path: String)
     /// `exit` or `quit` (Ctrl-D does the same).
     case exit
+    /// `set` lists the settings; `set NAME VALUE` changes one (the profile takes the same names).
+    case set(name: String?, value: String?)
+    /// `weight`: the request weight used in the current window, of its limit.
+    case weight
 
     /// Every shell command word, sorted.
-    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "run", "vars"]
+    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight"]
 
     /// The outcome of reading a line as a shell command.
     public enum Parse: Equatable, Sendable {
@@ -53,6 +57,14 @@ public enum ShellCommand: Equatable, Sendable {
             return rest.isEmpty ? .command(.clear) : .usage("usage: clear")
         case "run":
             return rest.count == 1 ? .command(.run(path: rest[0])) : .usage("usage: run FILE")
+        case "set":
+            switch rest.count {
+            case 0: return .command(.set(name: nil, value: nil))
+            case 2: return .command(.set(name: rest[0], value: rest[1]))
+            default: return .usage("usage: set [NAME VALUE]   (`set` lists the settings)")
+            }
+        case "weight":
+            return rest.isEmpty ? .command(.weight) : .usage("usage: weight")
         default:
             return rest.isEmpty ? .command(.exit) : .usage("usage: \(first)")
         }

@@ -1,5 +1,5 @@
 /// The prompt: where statements go and how, so the user never has to guess —
-/// `bnc(sim)> `, `bnc(live)> `, `bnc(sim,dry-run)> ` — and the continuation prompt of the same
+/// `bnc(sim)> `, `bnc(live)> `, `bnc(sim,dry-run)> `, with `set weight on` `bnc(live 120/12000)> ` — and the continuation prompt of the same
 /// width for the lines of an open block.
 public struct Prompt: Equatable, Sendable {
     /// The endpoint's short name: `sim`, `live`, or a URL.
@@ -8,6 +8,8 @@ public struct Prompt: Equatable, Sendable {
     public var dryRun: Bool
     /// Whether to colour the prompt (a terminal, and NO_COLOR unset).
     public var colour: Bool
+    /// The used request weight of the window, `120/12000`, when `set weight on` shows it.
+    public var weight: String?
 
     public init(endpoint: String, dryRun: Bool, colour: Bool) {
         self.endpoint = endpoint
@@ -37,7 +39,8 @@ public struct Prompt: Equatable, Sendable {
     public var continuation: String { decorate(continuationPlain) }
 
     private var mode: String {
-        dryRun ? "\(endpoint),dry-run" : endpoint
+        let base = dryRun ? "\(endpoint),dry-run" : endpoint
+        return weight.map { base + " " + $0 } ?? base
     }
 
     /// Live sends real orders: it is red; dry runs are yellow; the simulator is green.

@@ -17,10 +17,44 @@ extension InteractiveShell {
             if TerminalOutput.isTerminal(1) { TerminalOutput.write("\u{1B}[H\u{1B}[2J") }
         case .exit:
             shouldExit = true
-        case .run:
-            // Runs statements, so `execute` handles it (it has to await them).
+        case .run, .weight:
+            // They await the session, so `execute` handles them.
             break
+        case .set(let name, let value):
+            guard let name, let value else {
+                TerminalOutput.write(preferences.listing + "\n")
+                return
+            }
+            if let problem = preferences.set(name, value) {
+                reportError(problem)
+                return
+            }
+            applyPreferences()
+            if name == "weight" { prompt.weight = preferences.weight ? prompt.weight ?? "0/0" : nil }
+            TerminalOutput.write("\(name) \(value)\n")
         }
+    }
+
+    /// `weight`: the used weight of each limit's window.
+    func showWeight() async {
+        guard let state = await WeightReport.state(of: session) else {
+            TerminalOutput.write("dry run: nothing is sent, no weight is used\n")
+            return
+        }
+        TerminalOutput.write(WeightReport.lines(state) + "\n")
+    }
+
+    /// With `set weight on`, the prompt shows the used weight after each statement.
+    func refreshWeight() async {
+        guard preferences.weight else {
+            prompt.weight = nil
+            return
+        }
+        guard let state = await WeightReport.state(of: session) else {
+            prompt.weight = nil
+            return
+        }
+        prompt.weight = WeightReport.promptText(state)
     }
 
     private func helpText(_ topic: String?) -> String {

@@ -25,6 +25,8 @@ public final class InteractiveShell {
     }
 
     var settings: ShellSettings
+    /// The settings `set` changes (time, columns, pager, hints, confirm, weight).
+    var preferences: ShellPreferences
     let catalog: CommandCatalog
     let makeSession: SessionFactory
     let interrupt = InterruptFlag()
@@ -41,6 +43,7 @@ public final class InteractiveShell {
     /// A shell whose first session comes from `makeSession(settings.dryRun, …)`.
     public init(settings: ShellSettings, catalog: CommandCatalog = .standard, makeSession: @escaping SessionFactory) throws {
         self.settings = settings
+        self.preferences = settings.preferences
         self.catalog = catalog
         self.makeSession = makeSession
         let session = try makeSession(settings.dryRun, interrupt, [:])
@@ -53,6 +56,17 @@ public final class InteractiveShell {
             catalog.entries.filter { $0.positionalArguments.first?.kind == .symbol }.map(\.name)))
         self.completionCatalog = CompletionCatalog(catalog)
         self.input = InputAccumulator(isComplete: { session.isInputComplete($0) })
+        applyPreferences()
+    }
+
+    /// Keeps the printer's render options in step with the preferences.
+    func applyPreferences() {
+        let preferences = preferences
+        settings.display.update { options in
+            options.columns = preferences.columns
+            options.time = preferences.time
+            options.pager = preferences.pager
+        }
     }
 
     /// Runs until `exit`, `quit` or Ctrl-D. Returns the exit code for the process: 0, or 1 when
@@ -90,6 +104,10 @@ public final class InteractiveShell {
         if let parsed = ShellCommand.parse(block) {
             switch parsed {
             case .command(.run(let path)): await runFile(path)
+            case .command(.weight): await showWeight()
+            case .command(.set(let name, let value)) where name == "weight":
+                perform(.set(name: name, value: value))
+                await refreshWeight()
             case .command(let command): perform(command)
             case .usage(let message): reportError(message)
             }
@@ -99,7 +117,24 @@ public final class InteractiveShell {
             reportError(message)
             return
         }
+        // `open wide`: this statement shows every field, whatever `set columns` says.
+        if let narrowed = Self.removingWide(block) {
+            let previous = settings.display.options.columns
+            settings.display.update { $0.columns = .all }
+            await runStatements(narrowed, file: "<shell>")
+            settings.display.update { $0.columns = previous }
+            return
+        }
         await runStatements(block, file: "<shell>")
+    }
+
+    /// `block` without a last word `wide` (a statement's modifier in the shell: every column),
+    /// or nil when it does not end in one.
+    static func removingWide(_ block: String) -> String? {
+        let trimmed = block.trimmingWhitespace
+        guard trimmed.hasSuffix(" wide") || trimmed.hasSuffix("\twide") else { return nil }
+        let rest = String(trimmed.dropLast(5)).trimmingWhitespace
+        return rest.isEmpty ? nil : rest
     }
 
     /// Runs statements in the session with Ctrl-C watched, then reports errors and interruptions.
@@ -109,7 +144,8 @@ public final class InteractiveShell {
         let outcome = await session.run(text, file: file)
         watcher.stop()
         interrupt.reset()
-        report(outcome)
+        report(outcome, isScript: file != "<shell>")
+        await refreshWeight()
         if outcome.status != .rejected {
             remember(symbolsIn: text)
             for name in session.variableNames {
@@ -140,9 +176,13 @@ public final class InteractiveShell {
         return Suggestion.message(forUnknown: first, among: ShellCommand.names + catalog.statementStarters)
     }
 
-    private func report(_ outcome: RunOutcome) {
+    /// Diagnostics (their prose wrapped at word boundaries to the terminal), and for a script
+    /// (`run FILE`) the line that says where it stopped; after a statement typed at the prompt
+    /// that line would only repeat what the diagnostic says.
+    private func report(_ outcome: RunOutcome, isScript: Bool) {
         for diagnostic in outcome.diagnostics {
-            TerminalOutput.write(DiagnosticRenderer.render(diagnostic, colour: settings.errorColour) + "\n", to: 2)
+            let text = DiagnosticRenderer.render(diagnostic, colour: settings.errorColour)
+            TerminalOutput.write(Self.wrapProse(text, width: terminalWidth) + "\n", to: 2)
         }
         switch outcome.status {
         case .completed, .rejected:
@@ -150,8 +190,19 @@ public final class InteractiveShell {
         case .interrupted:
             TerminalOutput.write("^C " + (outcome.summary ?? "interrupted") + "\n", to: 2)
         case .failed:
-            if let summary = outcome.summary { TerminalOutput.write("bnc: \(summary)\n", to: 2) }
+            if isScript, let summary = outcome.summary { TerminalOutput.write("bnc: \(summary)\n", to: 2) }
         }
+    }
+
+    /// A diagnostic's `hint:` and `note:` lines wrapped at word boundaries under their text; the
+    /// headline, source line and caret are left as they are (the caret must stay under its token).
+    static func wrapProse(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            for lead in ["hint: ", "note: "] where line.hasPrefix(lead) {
+                return TextWrapper.wrap(String(line), width: width, indent: String(repeating: " ", count: lead.count))
+            }
+            return String(line)
+        }.joined(separator: "\n")
     }
 
     private func remember(symbolsIn text: String) {

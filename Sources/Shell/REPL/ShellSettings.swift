@@ -15,11 +15,22 @@ public struct ShellSettings: Sendable {
     public var secretValues: [String]
     /// The most history entries kept.
     public var historyCapacity: Int
+    /// The ``UserSetting``s at start (the profile's); `set` changes them.
+    public var preferences: ShellPreferences
+    /// Render options shared with the session's printer; the shell keeps them in step with
+    /// ``preferences`` and the terminal's width.
+    public var display: DisplaySettings
+    /// Whether `--yes` was given: statements that cancel several live orders do not ask.
+    public var assumeYes: Bool
 
     public init(
         endpointName: String, dryRun: Bool, colour: Bool, errorColour: Bool, environment: [String: String],
-        secretValues: [String], historyCapacity: Int = 2000
+        secretValues: [String], historyCapacity: Int = 2000, preferences: ShellPreferences = ShellPreferences(),
+        display: DisplaySettings = DisplaySettings(), assumeYes: Bool = false
     ) {
+        self.preferences = preferences
+        self.display = display
+        self.assumeYes = assumeYes
         self.endpointName = endpointName
         self.dryRun = dryRun
         self.colour = colour

@@ -25,11 +25,14 @@ public struct RenderOptions: Sendable, Equatable {
     /// line) and long values are wrapped at word boundaries. Nil when output is not a terminal:
     /// nothing is fitted.
     public var width: Int?
+    /// Whether a result taller than the terminal goes through the pager (the shell only).
+    public var pager: Bool
 
-    public init(columns: Columns = .default, time: TimeZoneChoice = .local, width: Int? = nil) {
+    public init(columns: Columns = .default, time: TimeZoneChoice = .local, width: Int? = nil, pager: Bool = false) {
         self.columns = columns
         self.time = time
         self.width = width
+        self.pager = pager
     }
 }
 
