@@ -194,13 +194,17 @@ public struct ConnectionProfile: Sendable, Hashable {
         let source = "profile \(path ?? "")".trimmingCharacters(in: .whitespaces)
         switch signingKey {
         case .secret(let secret):
+            // Every key read is remembered: the history and the session log keep it out.
+            SecretText.remember([apiKey, secret])
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: secret), source: source)
         case .secretFile(let file):
             let secret = try Self.readKeyFile(file, holding: "the HMAC secret")
             let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
+            SecretText.remember([apiKey, trimmed])
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: trimmed), source: source)
         case .privateKeyFile(let file):
             let pem = try Self.readKeyFile(file, holding: "a private key")
+            SecretText.remember([apiKey, pem])
             do {
                 return Credentials(apiKey: apiKey, signer: try RequestSigner(pem: pem), source: source)
             } catch {

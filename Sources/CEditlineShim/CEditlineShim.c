@@ -95,32 +95,81 @@ void bnc_sigint_acknowledge(void) {
 
 // MARK: - Reader
 
-/// Decodes UTF-8 byte by byte; returns 1 with `*out` set when a character is complete,
-/// 0 when more bytes are needed. Malformed sequences yield U+FFFD instead of stalling.
-static int utf8_feed(unsigned char byte, wchar_t *out, unsigned int *state, unsigned int *pending) {
-    if (*pending == 0) {
-        if (byte < 0x80) { *out = byte; return 1; }
-        if ((byte & 0xE0) == 0xC0) { *state = byte & 0x1F; *pending = 1; return 0; }
-        if ((byte & 0xF0) == 0xE0) { *state = byte & 0x0F; *pending = 2; return 0; }
-        if ((byte & 0xF8) == 0xF0) { *state = byte & 0x07; *pending = 3; return 0; }
+int bnc_utf8_feed(bnc_utf8_decoder *decoder, unsigned char byte, uint32_t *out) {
+    if (decoder->pending == 0) {
+        if (byte < 0x80) { *out = byte; return BNC_UTF8_CHARACTER; }
+        // RFC 3629 (Unicode table 3-7): the second byte's range excludes overlong forms
+        // (E0 80..9F, F0 80..8F), surrogates (ED A0..BF) and code points above U+10FFFF
+        // (F4 90..BF); C0, C1 and F5..FF never start a character.
+        decoder->lower = 0x80;
+        decoder->upper = 0xBF;
+        if (byte >= 0xC2 && byte <= 0xDF) {
+            decoder->code = byte & 0x1F; decoder->pending = 1;
+        } else if (byte >= 0xE0 && byte <= 0xEF) {
+            decoder->code = byte & 0x0F; decoder->pending = 2;
+            if (byte == 0xE0) decoder->lower = 0xA0;
+            if (byte == 0xED) decoder->upper = 0x9F;
+        } else if (byte >= 0xF0 && byte <= 0xF4) {
+            decoder->code = byte & 0x07; decoder->pending = 3;
+            if (byte == 0xF0) decoder->lower = 0x90;
+            if (byte == 0xF4) decoder->upper = 0x8F;
+        } else {
+            *out = 0xFFFD;
+            return BNC_UTF8_CHARACTER;
+        }
+        return BNC_UTF8_NEED_MORE;
+    }
+    if (byte < decoder->lower || byte > decoder->upper) {
+        // The sequence is broken: U+FFFD for it, and this byte starts afresh (it may be an
+        // ASCII character or a new lead byte: dropping it would lose what the user typed).
+        decoder->pending = 0;
         *out = 0xFFFD;
-        return 1;
+        return BNC_UTF8_MALFORMED_AGAIN;
     }
-    if ((byte & 0xC0) != 0x80) {
-        *pending = 0;
-        *out = 0xFFFD;
-        return 1;
+    decoder->lower = 0x80;
+    decoder->upper = 0xBF;
+    decoder->code = (decoder->code << 6) | (byte & 0x3F);
+    if (--decoder->pending == 0) {
+        *out = decoder->code;
+        return BNC_UTF8_CHARACTER;
     }
-    *state = (*state << 6) | (byte & 0x3F);
-    if (--*pending == 0) {
-        *out = (wchar_t)*state;
-        return 1;
-    }
-    return 0;
+    return BNC_UTF8_NEED_MORE;
 }
 
+int bnc_wait_for_byte(int fd, int signal_fd, unsigned char *byte) {
+    for (;;) {
+        struct pollfd fds[2] = {
+            {.fd = fd, .events = POLLIN},
+            {.fd = signal_fd, .events = POLLIN},
+        };
+        int ready = poll(fds, signal_fd >= 0 ? 2 : 1, -1);
+        if (ready < 0) {
+            if (errno == EINTR) return 2;
+            return -1;
+        }
+        // An invalid descriptor reports POLLNVAL at once, every time: waiting again would spin.
+        if (fds[0].revents & POLLNVAL) { errno = EBADF; return -1; }
+        if (signal_fd >= 0 && (fds[1].revents & POLLIN)) return 2;
+        // A broken signal pipe is stopped being watched (signals are still counted by the
+        // handler and seen at the next key); watching it would wake this loop forever.
+        if (signal_fd >= 0 && (fds[1].revents & (POLLNVAL | POLLERR | POLLHUP))) signal_fd = -1;
+        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            ssize_t n = read(fd, byte, 1);
+            if (n == 0) return 0;
+            if (n < 0) {
+                if (errno == EINTR || errno == EAGAIN) continue;
+                return -1;
+            }
+            return 1;
+        }
+    }
+}
+
+/// A byte that ended a malformed sequence, to be decoded again by the next call; -1 for none.
+static int pushed_back = -1;
+
 static int bnc_read_char(EditLine *el, wchar_t *out) {
-    unsigned int state = 0, pending = 0;
+    bnc_utf8_decoder decoder = {0};
     for (;;) {
         unsigned long winch = atomic_load(&sigwinch_received);
         if (winch != sigwinch_seen) {
@@ -144,28 +193,24 @@ static int bnc_read_char(EditLine *el, wchar_t *out) {
             *out = BNC_INTERRUPT_CHAR;
             return 1;
         }
-        struct pollfd fds[2] = {
-            {.fd = STDIN_FILENO, .events = POLLIN},
-            {.fd = signal_pipe[0], .events = POLLIN},
-        };
-        int ready = poll(fds, signal_pipe[0] >= 0 ? 2 : 1, -1);
-        if (ready < 0) {
-            if (errno == EINTR) continue;
-            return -1;
-        }
-        if (signal_pipe[0] >= 0 && (fds[1].revents & POLLIN)) {
-            drain_signal_pipe();
-            continue;
-        }
-        if (fds[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            unsigned char byte;
-            ssize_t n = read(STDIN_FILENO, &byte, 1);
-            if (n == 0) return 0;
-            if (n < 0) {
-                if (errno == EINTR || errno == EAGAIN) continue;
-                return -1;
+        unsigned char byte;
+        if (pushed_back >= 0) {
+            byte = (unsigned char)pushed_back;
+            pushed_back = -1;
+        } else {
+            int got = bnc_wait_for_byte(STDIN_FILENO, signal_pipe[0], &byte);
+            if (got == 2) {
+                drain_signal_pipe();
+                continue;
             }
-            if (utf8_feed(byte, out, &state, &pending)) return 1;
+            if (got <= 0) return got;
+        }
+        uint32_t character;
+        int result = bnc_utf8_feed(&decoder, byte, &character);
+        if (result == BNC_UTF8_MALFORMED_AGAIN) pushed_back = byte;
+        if (result != BNC_UTF8_NEED_MORE) {
+            *out = (wchar_t)character;
+            return 1;
         }
     }
 }
@@ -183,6 +228,10 @@ int bnc_el_set_editor(EditLine *el, const wchar_t *mode) { return el_wset(el, EL
 
 int bnc_el_set_prompt(EditLine *el, wchar_t *(*fn)(EditLine *), wchar_t literal) {
     return el_wset(el, EL_PROMPT_ESC, fn, literal);
+}
+
+int bnc_el_set_rprompt(EditLine *el, wchar_t *(*fn)(EditLine *), wchar_t literal) {
+    return el_wset(el, EL_RPROMPT_ESC, fn, literal);
 }
 
 int bnc_el_set_clientdata(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }

@@ -17,6 +17,8 @@ static void finish(uint32_t state[8], const uint8_t *tail, size_t tail_length, u
     bnc_store_be32(block + padded - 8, (uint32_t)(bits >> 32));
     bnc_store_be32(block + padded - 4, (uint32_t)bits);
     bnc_sha256_compress(state, block, padded / 64, accelerated);
+    // The block holds the message's tail: for a long key, key bytes.
+    bnc_secure_wipe(block, sizeof block);
 }
 
 static int use_accelerated(int allow_accelerated) {
@@ -31,6 +33,7 @@ void bnc_sha256(const uint8_t *data, size_t length, uint8_t digest[32], int allo
     bnc_sha256_compress(state, data, whole, accelerated);
     finish(state, data + whole * 64, length - whole * 64, length, accelerated);
     for (int i = 0; i < 8; i++) bnc_store_be32(digest + 4 * i, state[i]);
+    bnc_secure_wipe(state, sizeof state);  // a long key's digest is the key itself
 }
 
 void bnc_hmac_sha256_key_init(bnc_hmac_sha256_key *key, const uint8_t *secret, size_t secret_length,
@@ -50,11 +53,10 @@ void bnc_hmac_sha256_key_init(bnc_hmac_sha256_key *key, const uint8_t *secret, s
     memcpy(key->outer, bnc_sha256_iv, sizeof key->outer);
     bnc_sha256_compress(key->outer, pad, 1, accelerated);
     key->accelerated = accelerated;
-    // The raw key and pads are key-equivalent; do not leave them on the stack.
-    volatile uint8_t *wipe = block;
-    for (int i = 0; i < 64; i++) wipe[i] = 0;
-    wipe = pad;
-    for (int i = 0; i < 64; i++) wipe[i] = 0;
+    // The raw key and pads are key-equivalent; do not leave them on the stack (nor in the
+    // compression's schedule and the hash's padding block: those wipe themselves).
+    bnc_secure_wipe(block, sizeof block);
+    bnc_secure_wipe(pad, sizeof pad);
 }
 
 void bnc_hmac_sha256(const bnc_hmac_sha256_key *key, const uint8_t *payload, size_t length,
@@ -87,4 +89,27 @@ void bnc_hmac_sha256_hex(const bnc_hmac_sha256_key *key, const uint8_t *payload,
         hex[2 * i] = (uint8_t)digits[mac[i] >> 4];
         hex[2 * i + 1] = (uint8_t)digits[mac[i] & 0x0F];
     }
+}
+
+// Reads the stack below the caller's frame, where the frames of the caller's previous call were.
+__attribute__((noinline)) static int stack_holds(const uint8_t *pattern, size_t length) {
+    // Uninitialised on purpose: it lies where key set-up's frames just were.
+    volatile uint8_t probe[8192];
+    if (length == 0 || length > sizeof probe) return 0;
+    for (size_t start = 0; start + length <= sizeof probe; start++) {
+        size_t matched = 0;
+        while (matched < length && probe[start + matched] == pattern[matched]) matched++;
+        if (matched == length) return 1;
+    }
+    return 0;
+}
+
+int bnc_hmac_sha256_key_init_residue_for_testing(const uint8_t *secret, size_t secret_length,
+                                                  const uint8_t *pattern, size_t pattern_length) {
+    bnc_hmac_sha256_key key;
+    bnc_hmac_sha256_key_init(&key, secret, secret_length, 0);
+    // Nothing may run between the set-up and the probe: it would overwrite what is left.
+    int found = stack_holds(pattern, pattern_length);
+    bnc_secure_wipe(&key, sizeof key);
+    return found;
 }

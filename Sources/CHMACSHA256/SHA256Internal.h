@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /// FIPS 180-4 section 4.2.2.
 extern const uint32_t bnc_sha256_k[64];
@@ -29,6 +30,19 @@ static inline void bnc_sha256_compress(uint32_t state[8], const uint8_t *data, s
     (void)accelerated;
 #endif
     bnc_sha256_compress_portable(state, data, blocks);
+}
+
+/// Zeroes `length` bytes at `pointer` in a way the optimiser may not remove: a `memset` of memory
+/// that is never read again is a dead store it may drop, so an empty `asm` that claims to read
+/// the memory follows it (what BoringSSL's OPENSSL_cleanse does). For key material on the stack.
+static inline void bnc_secure_wipe(void *pointer, size_t length) {
+#if defined(__GNUC__) || defined(__clang__)
+    memset(pointer, 0, length);
+    __asm__ __volatile__("" : : "r"(pointer) : "memory");
+#else
+    volatile unsigned char *bytes = (volatile unsigned char *)pointer;
+    while (length--) *bytes++ = 0;
+#endif
 }
 
 static inline void bnc_store_be32(uint8_t *out, uint32_t value) {

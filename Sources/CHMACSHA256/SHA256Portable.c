@@ -43,4 +43,7 @@ void bnc_sha256_compress_portable(uint32_t state[8], const uint8_t *data, size_t
         state[0] += a; state[1] += b; state[2] += c; state[3] += d;
         state[4] += e; state[5] += f; state[6] += g; state[7] += h;
     }
+    // The schedule of a key's pad block is key-equivalent (its first 16 words are the block):
+    // it must not outlive the call. A memset and a barrier cost little beside 64 rounds.
+    bnc_secure_wipe(w, sizeof w);
 }

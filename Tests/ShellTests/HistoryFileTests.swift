@@ -83,3 +83,27 @@ struct HistoryFileTests {
         #expect(throws: HistoryFile.Failure.self) { try file.append("x") }
     }
 }
+
+/// A relative `BNC_HISTORY` (issue 13, item 9): it names a file under the directory bnc started
+/// in, and its directories are made there — not at `/`.
+@Suite struct RelativeHistoryPathTests {
+    @Test func aRelativeLocationIsTakenFromTheCurrentDirectory() {
+        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "h/history"], currentDirectory: "/work") == .file("/work/h/history"))
+        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "history"], currentDirectory: "/work/") == .file("/work/history"))
+        let here = FileManager.default.currentDirectoryPath
+        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "x"]) == .file(here + (here.hasSuffix("/") ? "" : "/") + "x"))
+    }
+
+    @Test func aRelativeFileMakesItsDirectoriesBelowTheCurrentDirectory() throws {
+        let top = ".bnc-test-history-\(UUID().uuidString)"
+        defer {
+            try? FileManager.default.removeItem(atPath: top)
+            try? FileManager.default.removeItem(atPath: "/" + top)
+        }
+        let file = HistoryFile(path: top + "/a/history")
+        try file.append("cancel LTCBTC id=28")
+        #expect(FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/" + top + "/a/history"))
+        #expect(!FileManager.default.fileExists(atPath: "/" + top))
+        #expect(try file.load() == ["cancel LTCBTC id=28"])
+    }
+}

@@ -1,3 +1,5 @@
+import BinanceAPI
+import Foundation
 import Testing
 
 @testable import Shell
@@ -72,5 +74,22 @@ struct HistoryPolicyTests {
     func signaturesAreNotKeys() {
         let line = "print c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
         #expect(policy.decide(line, previous: nil) == .record)
+    }
+}
+
+/// The history knows the secrets the process read from the profile, not only the environment's
+/// (issue 13, item 9): every key read is remembered by BinanceAPI's SecretText.
+@Suite struct HistoryProfileSecretTests {
+    @Test func aSecretReadFromAProfileIsKeptOut() throws {
+        let secret = "Zq\(UUID().uuidString.replacingOccurrences(of: "-", with: ""))"
+        let path = NSTemporaryDirectory() + "bnc-config-\(UUID().uuidString)"
+        FileManager.default.createFile(
+            atPath: path, contents: Data("apiKey = k12345678\napiSecret = \(secret)\n".utf8),
+            attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let policy = HistoryPolicy()
+        #expect(policy.decide("print \"\(secret)\"", previous: nil) == .record)
+        _ = try ConnectionProfile.load(path: path).credentials()
+        #expect(policy.decide("print \"\(secret)\"", previous: nil) == .skip(.secret(reason: "contains the configured secret")))
     }
 }

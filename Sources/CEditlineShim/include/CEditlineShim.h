@@ -4,6 +4,7 @@
 // (Swift does not import C variadic functions), plus the signal plumbing the line editor needs:
 // a SIGINT/SIGWINCH/SIGCONT handler that only bumps counters and writes to a self-pipe, and a
 // character reader for EL_GETCFN that waits on stdin and that pipe together.
+#include <stdint.h>
 #include <stdio.h>
 #include <wchar.h>
 #include <histedit.h>
@@ -31,6 +32,8 @@ void bnc_el_close(EditLine *_Nonnull el);
 int bnc_el_set_editor(EditLine *_Nonnull el, const wchar_t *_Nonnull mode);
 /// EL_PROMPT_ESC: `literal` brackets non-printing escape sequences in the prompt.
 int bnc_el_set_prompt(EditLine *_Nonnull el, wchar_t *_Nonnull (*_Nonnull fn)(EditLine *_Nonnull), wchar_t literal);
+/// The right prompt (EL_RPROMPT_ESC): asked for at each redisplay; the shell shows its inline hint there.
+int bnc_el_set_rprompt(EditLine *_Nonnull el, wchar_t *_Nonnull (*_Nonnull fn)(EditLine *_Nonnull), wchar_t literal);
 /// EL_CLIENTDATA (set): what the callbacks use to reach the Swift object.
 int bnc_el_set_clientdata(EditLine *_Nonnull el, void *_Nullable data);
 /// EL_CLIENTDATA (get).
@@ -56,6 +59,32 @@ HistoryW *_Nullable bnc_history_open(int size);
 void bnc_history_close(HistoryW *_Nonnull history);
 /// H_ENTER: adds `line` as the newest entry. Returns 0 on success.
 int bnc_history_enter(HistoryW *_Nonnull history, const wchar_t *_Nonnull line);
+
+// MARK: - Reader parts (exposed for the tests)
+
+/// Decoding state of ``bnc_utf8_feed``; zero-initialise it.
+typedef struct bnc_utf8_decoder {
+    uint32_t code;
+    unsigned int pending;
+    unsigned char lower, upper;
+} bnc_utf8_decoder;
+
+/// More bytes are needed.
+#define BNC_UTF8_NEED_MORE 0
+/// `*out` holds a character (U+FFFD for a byte that can never start one); the byte was used.
+#define BNC_UTF8_CHARACTER 1
+/// `*out` is U+FFFD for a broken sequence, and the byte was not used: feed it again.
+#define BNC_UTF8_MALFORMED_AGAIN 2
+
+/// Decodes UTF-8 strictly (RFC 3629), one byte at a time: overlong forms, surrogates, code
+/// points above U+10FFFF and stray continuation bytes become U+FFFD, as a terminal shows them.
+int bnc_utf8_feed(bnc_utf8_decoder *_Nonnull decoder, unsigned char byte, uint32_t *_Nonnull out);
+
+/// Waits for one byte on `fd` while also watching `signal_fd` (-1 for none). Returns 1 with
+/// `*byte` set, 0 at end of input, 2 when `signal_fd` became readable or a signal interrupted
+/// the wait, -1 on an error — including an invalid `fd` (POLLNVAL), which would otherwise wake
+/// the wait again at once, forever.
+int bnc_wait_for_byte(int fd, int signal_fd, unsigned char *_Nonnull byte);
 
 // MARK: - Signals
 

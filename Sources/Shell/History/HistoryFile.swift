@@ -115,9 +115,11 @@ public struct HistoryFile: Sendable {
     private func createParentDirectory() throws(Failure) {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
         let directory = String(path[..<slash])
-        var prefix = ""
+        // A relative path's directories are made relative to the current directory, not at the
+        // root (`a/b/history` once made `/a`).
+        var prefix = path.hasPrefix("/") ? "/" : ""
         for component in directory.split(separator: "/") {
-            prefix += "/" + component
+            prefix += component + "/"
             if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
                 throw .cannotCreateDirectory(path: prefix, reason: Self.reason())
             }

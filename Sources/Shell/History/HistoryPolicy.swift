@@ -1,3 +1,5 @@
+import BinanceAPI
+
 /// Decides which entered statements may be kept in the history file.
 ///
 /// Filtering is by the *kind* of what a statement carries, not by command name (a fixed list of
@@ -29,10 +31,7 @@ public struct HistoryPolicy: Sendable {
     public let secretValues: [String]
 
     /// Values shorter than this are not treated as secrets when matching `secretValues`.
-    public static let minimumSecretLength = 8
-
-    /// Name fragments that mark an argument, variable or environment variable as secret.
-    static let secretNameFragments = ["secret", "privatekey", "private_key", "private-key", "passphrase", "password"]
+    public static let minimumSecretLength = SecretText.minimumSecretLength
 
     /// Creates a policy that also hides the given configured secret values.
     public init(secretValues: [String] = []) {
@@ -50,63 +49,11 @@ public struct HistoryPolicy: Sendable {
         return .record
     }
 
-    /// The rule that makes `text` secret-bearing, or nil when it is safe to keep.
+    /// The rule that makes `text` secret-bearing, or nil when it is safe to keep. The rules are
+    /// BinanceAPI's ``SecretText``, which the session log uses too; besides `secretValues` it
+    /// knows every secret this process read (the environment's and the profile's).
     public func secretReason(in text: String) -> String? {
-        for value in secretValues where text.contains(value) {
-            return "contains the configured secret"
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let lowered = line.lowercased()
-            if lowered.contains("-----begin") || lowered.contains("private key-----") {
-                return "contains private key material"
-            }
-            for word in Self.words(of: lowered) {
-                let name = Self.nameBearingSecret(word)
-                if let name { return "names a secret (\(name))" }
-            }
-            for token in Self.words(of: String(line)) where Self.looksLikeKeyMaterial(token) {
-                return "looks like key material"
-            }
-        }
-        return nil
-    }
-
-    /// Splits on the characters that separate words in statements, keeping `name=value` and
-    /// `$name` together so that the name can be inspected.
-    private static func words(of text: String) -> [Substring] {
-        text.split(whereSeparator: { " \t\"'{}()[],;".contains($0) })
-    }
-
-    /// The secret name in `word` when the word is such a name used as an argument name
-    /// (`secret=…`), variable (`$apiSecret`, `let secret`) or environment variable.
-    private static func nameBearingSecret(_ word: Substring) -> String? {
-        var name = word
-        if let equals = name.firstIndex(of: "=") { name = name[..<equals] }
-        while name.first == "$" || name.first == "-" { name = name.dropFirst() }
-        let compact = name.filter { $0 != "_" && $0 != "-" }
-        for fragment in secretNameFragments where name.contains(fragment) || compact.contains(fragment) {
-            return String(name)
-        }
-        return nil
-    }
-
-    /// A long run of letters and digits mixing upper case, lower case and digits, as API keys,
-    /// HMAC secrets and base64 private keys do. Lowercase hex (signatures, hashes) is left alone.
-    static func looksLikeKeyMaterial(_ token: Substring) -> Bool {
-        var value = token
-        if let equals = value.firstIndex(of: "=") { value = value[value.index(after: equals)...] }
-        guard value.count >= 40 else { return false }
-        var upper = false, lower = false, digit = false
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "A"..."Z": upper = true
-            case "a"..."z": lower = true
-            case "0"..."9": digit = true
-            case "+", "/", "=", "-", "_": continue
-            default: return false
-            }
-        }
-        return upper && lower && digit
+        SecretText(secretValues: secretValues).reason(in: text)
     }
 }
 
