@@ -12,6 +12,8 @@ Anything but CONNECT gets 405. Runs until killed, or --duration seconds.
 import argparse
 import base64
 import json
+import os
+import signal
 import socket
 import sys
 import threading
@@ -106,6 +108,8 @@ def main():
     parser.add_argument("--auth", default="")
     parser.add_argument("--duration", type=float, default=300)
     args = parser.parse_args()
+    # A SIGTERM disposition of "ignore" survives exec: handle it explicitly so the tests can stop us.
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     server.bind(("127.0.0.1", 0))
