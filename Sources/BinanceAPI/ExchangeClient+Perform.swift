@@ -140,9 +140,14 @@ extension ExchangeClient {
         return Operation.method == .get ? .resend : .none
     }
 
+    /// Stamps each send with ``timestampSource`` when set (replay), else the clock.
+    public func configureTimestamps(_ source: @escaping @Sendable () -> Int64?) {
+        timestampSource = source
+    }
+
     private func prepare<Operation: ExchangeOperation>(_ operation: Operation) throws(ClientError) -> PreparedRequest {
         do {
-            return try builder.prepare(operation, timestamp: clock.now())
+            return try builder.prepare(operation, timestamp: timestampSource?() ?? clock.now())
         } catch {
             throw .request(error)
         }

@@ -31,6 +31,9 @@ public actor ExchangeClient {
     var sendPolicy = SendStateMachine.Policy()
     /// Told about long waits before they begin (``configureWaitNotice(_:)``).
     var waitNotice: (@Sendable (ClientEvent) -> Void)?
+    /// Where ``perform(_:)`` takes each send's timestamp instead of ``clock`` (replay: the
+    /// timestamp of the record that send is compared with); nil answers fall back to the clock.
+    var timestampSource: (@Sendable () -> Int64?)?
 
     public init(
         transport: any Transport, credentials: Credentials?, clock: ExchangeClock = ExchangeClock(),

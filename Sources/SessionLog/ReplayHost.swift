@@ -25,6 +25,11 @@ public struct ReplayHost: OperationHost {
         // The recorded timestamp makes the canonical query (and signature) reproducible.
         let clock = ExchangeClock(fixed: transport.peek()?.record.timestamp)
         let client = ExchangeClient(transport: transport, credentials: credentials, clock: clock)
+        // An operation may have sent several requests (a 429's resend, an outcome check, a
+        // resend after it), each stamped when it left: each replayed send takes the timestamp of
+        // the record it will be compared with.
+        let transport = self.transport
+        await client.configureTimestamps { transport.peek()?.record.timestamp }
         // Stop before the next statement at the first difference, or where the recording ends
         // (an interrupted or cut-short session): past that point the log has no answers.
         defer {

@@ -75,6 +75,27 @@ import Testing
         #expect(replay.status == 0, "replay: \(replay.stdout) \(replay.stderr)")
     }
 
+    /// A statement whose operation sent several requests — each stamped at its own send — replays
+    /// byte for byte: every replayed send takes the timestamp of its own record.
+    @Test(arguments: ["429", "503"])
+    func anOperationOfSeveralSendsReplaysByteForByte(first: String) throws {
+        let firstAnswer: HostileServer.Step = first == "429"
+            ? .answer(status: 429, headers: [("Retry-After", "1")], body: #"{"code":-1003,"msg":"Too much request weight used."}"#)
+            : .answer(status: 503, body: "")
+        let server = try HostileServer(
+            [.answer(body: HostileOutcomeTests.order("NEW"))],
+            routes: ["DELETE /sapi/v1/margin/order": [firstAnswer, .answer(body: HostileServerTests.canceled)]])
+        defer { server.stop() }
+        let home = try TransportEndToEndTests.profile("")
+        let log = NSTemporaryDirectory() + "bnc-replay-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let run = try Self.bnc(["--endpoint", server.baseURL, "--log", log, "-c", "cancel LTCBTC id=28"], configHome: home)
+        #expect(run.status == 0, "stderr: \(run.stderr)")
+        #expect(server.requests.count == (first == "429" ? 2 : 3))
+        let replay = try Self.bnc(["replay", "--verify", log], configHome: home)
+        #expect(replay.status == 0, "replay: \(replay.stdout) \(replay.stderr)")
+    }
+
     static func bnc(_ arguments: [String], configHome: String) throws -> LanguageRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SimulatorProcess.binary)
