@@ -82,6 +82,19 @@ import Testing
         #expect(log.contains("GET /sapi/v1/margin/order"), "each unknown outcome is checked with a query")
     }
 
+    /// The simulator closes every connection after reading a signed request, unanswered: over
+    /// TLS the request was written (the handshake done), so the outcome is unknown, never "not sent".
+    @Test func aConnectionLostAfterTheRequestOverHTTPSIsAnUnknownOutcome() throws {
+        let ca = try Self.authority()
+        let sim = try TLSSimulator(certificate: ca.good, authority: ca, ["--drop-rate", "1"])
+        defer { sim.stop() }
+        let run = try Self.bnc(sim.baseURL(), "cancel LTCBTC id=28", caFile: ca.caFile)
+        #expect(run.status != 0)
+        #expect(run.err.contains("outcome unknown") || run.err.contains("the outcome is unknown"), "stderr: \(run.err)")
+        #expect(!run.err.contains("not sent"), "stderr: \(run.err)")
+        #expect(sim.log.contains("DELETE /sapi/v1/margin/order"), "the simulator should have read the cancel: \(sim.log)")
+    }
+
     // MARK: - Certificates that must be refused, each with its own message, nothing sent
 
     static func refused(_ certificate: KeyPath<TestCertificateAuthority, String>, host: String = "127.0.0.1") throws
