@@ -54,6 +54,10 @@ public enum ClientError: Error, Sendable {
         case .unresolved:
             return "query the order (`order SYMBOL id=N`) or all orders (`orders SYMBOL`) before sending again"
         case .waitRefused(let refusal, _): return refusal.hint
+        case .httpStatus(403, _, _):
+            return "HTTP 403 is the exchange's web application firewall refusing the request before it was acted on:"
+                + " nothing was done. It blocks requests it finds suspicious (unusual characters in parameters);"
+                + " check the parameters, or the proxy in between"
         default: return nil
         }
     }

@@ -103,5 +103,9 @@ import Testing
         let run = try TransportEndToEndTests.bnc(server.baseURL, Self.probe)
         #expect(run.out == "false\nafter\n", "stderr: \(run.err)")
         #expect(server.requests.map(\.method) == ["DELETE"])
+        let reported = try TransportEndToEndTests.bnc(server.baseURL, "cancel LTCBTC id=28")
+        #expect(reported.status == 1)
+        #expect(reported.err.contains("web application firewall"), "stderr: \(reported.err)")
+        #expect(reported.err.contains("nothing was done"))
     }
 }
