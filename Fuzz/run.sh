@@ -37,10 +37,12 @@ export SWIFT_BACKTRACE=enable=no
 options=(-artifact_prefix="Fuzz/artifacts/$target-" -max_len="${max_len[$target]}" -timeout=25 -print_final_stats=1)
 
 if [ "${1:-}" = minimize ]; then
-  # libFuzzer's merge keeps, of the old corpus, a smallest set with the same coverage.
+  # libFuzzer's merge keeps, of the old corpus, a small set with the same coverage: every edge
+  # (-use_counters=0: hit counts are not kept apart, which keeps a corpus to a few hundred
+  # files). Files named finding-* (the reproducers of findings) are kept whatever they add.
   fresh="$(mktemp -d)"
-  "$fuzzer" "${options[@]}" -merge=1 "$fresh" "$corpus"
-  rm -f "$corpus"/*
+  "$fuzzer" "${options[@]}" -use_counters=0 -merge=1 "$fresh" "$corpus"
+  find "$corpus" -maxdepth 1 -type f ! -name 'finding-*' -delete
   cp "$fresh"/* "$corpus"/
   rm -rf "$fresh"
   echo "$corpus: $(ls "$corpus" | wc -l) files, $(du -sh "$corpus" | cut -f1)" >&2

@@ -311,11 +311,12 @@ extension ExchangeClient {
     }
 
     private static func describe(status: Int, code: Int?, http: TransportResponse, into events: inout [ClientEvent]) {
-        switch status {
-        case 429:
-            let wait = RateLimitState.retryAfterMilliseconds(http).map { "\($0 / 1000) s" } ?? "a while"
+        switch OutcomeRule.verdict(.response(status: status, code: code, readable: true)) {
+        case .rateLimited:
+            let wait = RateLimitState.retryAfterMilliseconds(http).map { WaitRefusal.describe($0) } ?? "a while"
             events.append(ClientEvent(.rateLimited, "HTTP 429 (request weight exceeded): waiting \(wait) (Retry-After)"))
-        case 500..<600:
+        case .unknown:
+            // 5XX, 408, -1006/-1007 with any status (an unreadable 2XX is described where it is read).
             let detail = code.map { " (code \($0))" } ?? ""
             events.append(ClientEvent(.outcomeUnknown, "HTTP \(status)\(detail): the outcome is unknown"))
         default:

@@ -48,6 +48,7 @@ import Testing
             .perform(CancelMarginOrder(symbol: "LTCBTC", orderId: 28))
         #expect(transport.sent.map(\.method) == [.delete, .get])
         #expect(result.response.status == "CANCELED")
+        #expect(result.events.map(\.message).first == "HTTP 408 (code -1007): the outcome is unknown")
     }
 
     @Test func minus1006WithA400ThatStaysUncheckedIsOutcomeUnknown() async throws {
