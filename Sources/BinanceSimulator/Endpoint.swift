@@ -14,6 +14,12 @@ enum Endpoint: Sendable, Hashable, CaseIterable {
     case serverTime
     /// `GET /sapi/v1/system/status`, weight 1 (IP).
     case systemStatus
+    /// `GET /sapi/v1/margin/allPairs`, weight 1 (IP), the API key only.
+    case crossPairs
+    /// `GET /sapi/v1/margin/isolated/allPairs`, weight 10 (IP), signed.
+    case isolatedPairs
+    /// `GET /api/v3/exchangeInfo`, weight 20, unsigned.
+    case exchangeInfo
 
     /// The endpoint family: `/sapi` and `/api` weights are limited and reported separately.
     enum Family: String, Sendable {
@@ -39,7 +45,8 @@ enum Endpoint: Sendable, Hashable, CaseIterable {
     var method: String {
         switch self {
         case .cancelOrder, .cancelOpenOrders: return "DELETE"
-        case .queryOrder, .openOrders, .allOrders, .serverTime, .systemStatus: return "GET"
+        case .queryOrder, .openOrders, .allOrders, .serverTime, .systemStatus, .crossPairs, .isolatedPairs, .exchangeInfo:
+            return "GET"
         }
     }
 
@@ -50,22 +57,26 @@ enum Endpoint: Sendable, Hashable, CaseIterable {
         case .allOrders: return "/sapi/v1/margin/allOrders"
         case .serverTime: return "/api/v3/time"
         case .systemStatus: return "/sapi/v1/system/status"
+        case .crossPairs: return "/sapi/v1/margin/allPairs"
+        case .isolatedPairs: return "/sapi/v1/margin/isolated/allPairs"
+        case .exchangeInfo: return "/api/v3/exchangeInfo"
         }
     }
 
-    var family: Family { self == .serverTime ? .api : .sapi }
+    var family: Family { self == .serverTime || self == .exchangeInfo ? .api : .sapi }
 
     /// The documented weight (before any per-request adjustment).
     var weight: Int {
         switch self {
-        case .cancelOrder, .queryOrder, .openOrders: return 10
-        case .cancelOpenOrders, .serverTime, .systemStatus: return 1
+        case .cancelOrder, .queryOrder, .openOrders, .isolatedPairs: return 10
+        case .cancelOpenOrders, .serverTime, .systemStatus, .crossPairs: return 1
+        case .exchangeInfo: return 20
         case .allOrders: return 200
         }
     }
 
     /// Whether the endpoint needs an API key, a timestamp and a signature.
-    var isSigned: Bool { self != .serverTime && self != .systemStatus }
+    var isSigned: Bool { self != .serverTime && self != .systemStatus && self != .crossPairs && self != .exchangeInfo }
 
     /// Whether a successful request changes the books (so a fault can strike after the effect).
     var changesState: Bool { self == .cancelOrder || self == .cancelOpenOrders }
@@ -80,6 +91,9 @@ enum Endpoint: Sendable, Hashable, CaseIterable {
         case .allOrders: return "all orders"
         case .serverTime: return "time"
         case .systemStatus: return "system status"
+        case .crossPairs: return "cross pairs"
+        case .isolatedPairs: return "isolated pairs"
+        case .exchangeInfo: return "exchange info"
         }
     }
 

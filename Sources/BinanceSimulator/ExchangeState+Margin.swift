@@ -12,6 +12,8 @@ extension ExchangeState {
             return Success(body: json.close(), detail: "server time \(serverTime)")
         case .systemStatus:
             return Success(body: "{\"status\":0,\"msg\":\"normal\"}", detail: "system status normal")
+        case .crossPairs, .isolatedPairs, .exchangeInfo:
+            return symbolList(endpoint)
         case .cancelOrder:
             return try cancelOrder(parameters, account: account, serverTime: serverTime)
         case .queryOrder:

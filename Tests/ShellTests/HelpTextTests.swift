@@ -31,10 +31,9 @@ struct HelpTextTests {
         let catalog = CompletionCatalog(CommandCatalog.standard)
         let cancel = try #require(catalog.command(named: "cancel"))
         #expect(cancel.positionals == ["symbol"])
-        #expect(cancel.arguments.contains(.init(name: "isolated", takesValue: false)))
-        #expect(cancel.arguments.contains(.init(name: "isIsolated", takesValue: true)))
-        #expect(cancel.arguments.contains(.init(name: "id", takesValue: true)))
-        #expect(cancel.arguments.contains(.init(name: "orderId", takesValue: true)))
+        let named = cancel.arguments.map { "\($0.name) \($0.takesValue)" }
+        #expect(named.contains("isolated false") && named.contains("isIsolated true"))
+        #expect(named.contains("id true") && named.contains("orderId true"))
         let completion = Completer(catalog: catalog).complete("cancel LTCBTC i")
         #expect(completion.candidates == ["id=", "isIsolated=", "isolated"])
         #expect(catalog.keywords == CommandCatalog.statementKeywords)

@@ -27,6 +27,9 @@ public struct CommandCatalog: Sendable {
         .orders,
         .cancelAll,
         .time,
+        .pairs,
+        .isolatedPairs,
+        .exchangeInfo,
     ])
 
     /// The entry named `name`.

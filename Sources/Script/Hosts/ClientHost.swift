@@ -17,9 +17,14 @@ public struct ClientHost: OperationHost {
     public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
         if let setUp { await setUp.run(client) }
         let result = try await client.perform(operation)
-        return OperationReply(
+        var reply = OperationReply(
             value: Value(json: result.json), request: result.request, response: result.json, isDryRun: false,
             baseURL: client.transport.baseURL, events: result.events)
+        let receivedAt = ExchangeClock.localMilliseconds()
+        let latency = result.latency.components
+        let latencyMilliseconds = latency.seconds.multipliedReportingOverflow(by: 1000).partialValue + latency.attoseconds / 1_000_000_000_000_000
+        reply.timing = (receivedAt.subtractingSaturated(max(0, latencyMilliseconds)), receivedAt)
+        return reply
     }
 }
 

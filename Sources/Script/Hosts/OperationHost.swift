@@ -47,6 +47,9 @@ public struct OperationReply: Sendable {
     public var baseURL: String
     /// What the client did on its own on the way (paced, resynced the clock, checked an outcome).
     public var events: [ClientEvent]
+    /// When the request went out and its answer came back (local wall clock, ms), for what
+    /// depends on the round trip (`time` shows the clock offset); nil in a dry run.
+    public var timing: (sentAt: Int64, receivedAt: Int64)?
 
     public init(
         value: Value, request: PreparedRequest, response: JSONValue?, isDryRun: Bool, baseURL: String,

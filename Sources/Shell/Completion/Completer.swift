@@ -1,3 +1,5 @@
+import BinanceAPI
+
 /// Completes the word before the cursor: statement words at the start of a statement, argument
 /// names for the command being typed (`cancel LTCBTC i` → `id=`, `isolated`), variable names
 /// after `$`, symbols seen in the session where a symbol goes, and file names after `run`.
@@ -27,6 +29,27 @@ public struct Completer: Sendable {
     public var symbols: [String]
     /// Reads directories for `run FILE` completion.
     public var listDirectory: DirectoryLister
+    /// The open orders of a symbol (cross, or isolated when the flag is given) for `id=` and
+    /// `cid=`; nil when they cannot be known (dry run, no answer in time).
+    public var openOrders: OpenOrdersLookup
+
+    /// An open order as completion offers it.
+    public struct OpenOrder: Equatable, Sendable {
+        public var orderId: Int64
+        public var clientOrderId: String
+        public var side: String
+        public var price: String
+
+        public init(orderId: Int64, clientOrderId: String, side: String, price: String) {
+            self.orderId = orderId
+            self.clientOrderId = clientOrderId
+            self.side = side
+            self.price = price
+        }
+    }
+
+    /// Looks up the open orders of `symbol` (`isolated`: of its isolated account).
+    public typealias OpenOrdersLookup = @Sendable (_ symbol: String, _ isolated: Bool) -> [OpenOrder]?
 
     /// Commands whose operand is a file name.
     static let fileCommands: Set<String> = ["run", "source"]
@@ -37,12 +60,14 @@ public struct Completer: Sendable {
         catalog: CompletionCatalog,
         variables: [String] = [],
         symbols: [String] = [],
-        listDirectory: @escaping DirectoryLister = { _ in nil }
+        listDirectory: @escaping DirectoryLister = { _ in nil },
+        openOrders: @escaping OpenOrdersLookup = { _, _ in nil }
     ) {
         self.catalog = catalog
         self.variables = variables
         self.symbols = symbols
         self.listDirectory = listDirectory
+        self.openOrders = openOrders
     }
 
     /// Completes the last word of `text`, the input from its start up to the cursor.
@@ -103,12 +128,13 @@ public struct Completer: Sendable {
         if let equals = word.firstIndex(of: "=") {
             let name = word[..<equals]
             let value = word[word.index(after: equals)...]
+            if let ids = completeOrder(String(name), value: String(value), word: word, of: command, operands: operands) { return ids }
             guard name == "symbol" else { return .none(word) }
             return finish(word, candidates: symbolMatches(value).map { "\(name)=\($0)" }, terminator: " ")
         }
         let given = Set(operands.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 })
         var candidates = command.arguments
-            .filter { !given.contains($0.name) && $0.name.hasPrefix(word) }
+            .filter { $0.excludedBy.isDisjoint(with: given) && $0.name.hasPrefix(word) }
             .map(\.completionText)
         let positionalsGiven = operands.filter { !$0.contains("=") && !command.arguments.map(\.name).contains($0) }.count
         if positionalsGiven < command.positionals.count, command.positionals[positionalsGiven] == "symbol" {
@@ -119,6 +145,32 @@ public struct Completer: Sendable {
             return Completion(word: word, candidates: sorted, replacement: sorted[0])
         }
         return finish(word, candidates: sorted, terminator: " ")
+    }
+
+    /// `id=` / `cid=` (and their exchange names) of a command that names an order by them: the
+    /// open orders of the statement's symbol, each listed with its side and price.
+    private func completeOrder(
+        _ name: String, value: String, word: String, of command: CompletionCatalog.Command, operands: [String]
+    ) -> Completion? {
+        let byId = ["id", "orderId"].contains(name), byClientId = ["cid", "origClientOrderId"].contains(name)
+        guard byId || byClientId, command.positionals.first == "symbol",
+              let symbol = operands.first(where: { !$0.contains("=") && $0 != "isolated" })?.uppercased(),
+              symbol.allSatisfy({ $0.isLetter || $0.isNumber })
+        else { return nil }
+        let isolated = operands.contains("isolated") || operands.contains { $0.uppercased() == "ISISOLATED=TRUE" }
+        guard let orders = openOrders(symbol, isolated) else { return .none(word) }
+        let matching = orders.filter { (byId ? String($0.orderId) : $0.clientOrderId).hasPrefix(value) }
+        let candidates = matching.map { name + "=" + (byId ? String($0.orderId) : $0.clientOrderId) }
+        let width = candidates.map(\.count).max() ?? 0
+        let sideWidth = matching.map(\.side.count).max() ?? 0
+        let labels = zip(candidates, matching).map { candidate, order in
+            candidate + String(repeating: " ", count: width - candidate.count) + "  "
+                + order.side + String(repeating: " ", count: sideWidth - order.side.count) + " \(order.price)"
+                + (byId ? "  \(order.clientOrderId)" : "  #\(order.orderId)")
+        }
+        var completion = finish(word, candidates: candidates, terminator: " ")
+        completion.labels = labels.map { TerminalText.escaped($0) }
+        return completion
     }
 
     private func symbolMatches(_ prefix: Substring) -> [String] {

@@ -7,11 +7,15 @@ public struct Completion: Equatable, Sendable {
     /// What the word becomes now: the single candidate (with a trailing space when the word is
     /// finished), or the longest prefix all candidates share.
     public var replacement: String
+    /// What to list for each candidate when they differ from it (`id=28  SELL 1.00000000`);
+    /// nil lists the candidates.
+    public var labels: [String]?
 
-    public init(word: String, candidates: [String], replacement: String) {
+    public init(word: String, candidates: [String], replacement: String, labels: [String]? = nil) {
         self.word = word
         self.candidates = candidates
         self.replacement = replacement
+        self.labels = labels
     }
 
     /// Nothing to offer.

@@ -5,16 +5,37 @@ extension CompletionCatalog {
     /// (by kind) and every name its named arguments and flags answer to.
     public init(_ catalog: CommandCatalog, shellCommands: [String] = ShellCommand.names) {
         let commands = catalog.entries.map { entry in
-            Command(
+            let alternatives = Self.alternatives(in: entry.syntax)
+            return Command(
                 name: entry.name,
                 positionals: entry.positionalArguments.map { $0.kind == .symbol ? "symbol" : $0.name },
                 arguments: entry.arguments.filter { !$0.isPositional }.flatMap { argument in
+                    // Given under any of its names, or an alternative given under any of its.
+                    var excluded = Set(argument.allNames)
+                    for group in alternatives where group.contains(argument.name) {
+                        for other in group { excluded.formUnion(entry.argument(named: other)?.allNames ?? [other]) }
+                    }
                     // A flag is written bare by its short name; its exchange alias takes TRUE/FALSE.
-                    [Argument(name: argument.name, takesValue: argument.kind != .flag)]
-                        + argument.aliases.map { Argument(name: $0, takesValue: true) }
+                    return [Argument(name: argument.name, takesValue: argument.kind != .flag, excludedBy: excluded)]
+                        + argument.aliases.map { Argument(name: $0, takesValue: true, excludedBy: excluded) }
                 }
             )
         }
         self.init(commands: commands, keywords: CommandCatalog.statementKeywords, shellCommands: shellCommands)
+    }
+
+    /// The groups of alternatives a syntax line names: `(id=N | cid=TEXT)` → `[["id", "cid"]]`.
+    static func alternatives(in syntax: String) -> [[String]] {
+        var groups: [[String]] = []
+        var rest = Substring(syntax)
+        while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            let inside = rest[rest.index(after: open)..<close]
+            let names = inside.split(separator: "|").map { choice in
+                String(choice.trimmingCharacters(in: .whitespaces).prefix { $0 != "=" && $0 != " " })
+            }.filter { !$0.isEmpty }
+            if names.count > 1 { groups.append(names) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return groups
     }
 }

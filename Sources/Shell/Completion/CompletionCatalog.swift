@@ -8,10 +8,15 @@ public struct CompletionCatalog: Sendable, Equatable {
         public var name: String
         /// Whether it is written `name=value` (true) or as a bare flag (false).
         public var takesValue: Bool
+        /// Names that, once one is given, mean this one is given too: its own aliases and the
+        /// alternatives of `(id=N | cid=TEXT)` with theirs (after `id=`, no `cid=`, `orderId=`
+        /// or `origClientOrderId=`).
+        public var excludedBy: Set<String>
 
-        public init(name: String, takesValue: Bool) {
+        public init(name: String, takesValue: Bool, excludedBy: Set<String> = []) {
             self.name = name
             self.takesValue = takesValue
+            self.excludedBy = excludedBy.union([name])
         }
 
         /// The text completion inserts: `id=` or `isolated`.

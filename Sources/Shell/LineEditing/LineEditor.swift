@@ -10,10 +10,17 @@ import CEditlineShim
 public final class LineEditor {
     /// Completes the text before the cursor (given as the current line up to the cursor).
     public var completionHandler: ((String) -> Completion)?
+    /// The inline hint for the text before the cursor (shown at the right of the line), or nil.
+    public var hintHandler: ((String) -> String?)?
 
     private let editLine: OpaquePointer
     private let history: OpaquePointer
     private var promptBuffer: UnsafeMutablePointer<wchar_t>
+    private var hintBuffer: UnsafeMutablePointer<wchar_t>
+    /// The visible width of the prompt being shown, for how much room a hint has.
+    private var promptWidth = 0
+    /// Set once Return is pressed: the accepted line is redrawn without its hint.
+    private var accepting = false
     private var interrupted = false
     private var functionNames: [UnsafeMutablePointer<wchar_t>] = []
     /// Returned to libedit if a callback cannot find its editor; never written to.
@@ -32,6 +39,7 @@ public final class LineEditor {
         self.editLine = editLine
         self.history = history
         self.promptBuffer = WideString.allocate("")
+        self.hintBuffer = WideString.allocate("")
         configure()
     }
 
@@ -39,6 +47,7 @@ public final class LineEditor {
         bnc_el_close(editLine)
         bnc_history_close(history)
         promptBuffer.deallocate()
+        hintBuffer.deallocate()
         functionNames.forEach { $0.deallocate() }
     }
 
@@ -47,6 +56,9 @@ public final class LineEditor {
         _ = WideString.with("emacs") { bnc_el_set_editor(editLine, $0) }
         bnc_el_set_prompt(editLine, { editLine in
             LineEditor.from(editLine)?.promptBuffer ?? LineEditor.emptyPrompt
+        }, wchar_t(Prompt.literalMarker.unicodeScalars.first!.value))
+        bnc_el_set_rprompt(editLine, { editLine in
+            LineEditor.from(editLine)?.hint() ?? LineEditor.emptyPrompt
         }, wchar_t(Prompt.literalMarker.unicodeScalars.first!.value))
         bnc_el_set_history(editLine, history)
         bnc_el_use_interruptible_reader(editLine)
@@ -58,19 +70,40 @@ public final class LineEditor {
             guard let editor = LineEditor.from(editLine) else { return EditorStatus.error }
             return editor.interrupt()
         }
+        addFunction("bnc-space", help: "Insert a space and show the hint for the next word") { editLine, _ in
+            // libedit draws a typed character without redrawing the right prompt; a word is
+            // finished here, so the line is redrawn and the hint follows it.
+            _ = WideString.with(" ") { el_winsertstr(editLine, $0) }
+            return EditorStatus.refresh
+        }
+        addFunction("bnc-accept", help: "Accept the line (Return), without its hint on screen") { editLine, _ in
+            guard let editor = LineEditor.from(editLine) else { return EditorStatus.error }
+            // Redraw the line without the hint; the pushed CR (bound to libedit's own newline)
+            // then accepts it.
+            editor.accepting = true
+            WideString.with("\r") { el_wpush(editLine, $0) }
+            return EditorStatus.refresh
+        }
         // The user's ~/.editrc (or $EDITRC) may switch to vi and add bindings; it resets the
         // keymaps, so bnc's own keys are bound after it.
         el_source(editLine, nil)
         bind("\t", to: "bnc-complete")
         bind("^C", to: "bnc-interrupt")
         bind("^R", to: "em-inc-search-prev")
+        bind(" ", to: "bnc-space")
+        // The terminal turns Return into ^J (ICRNL); ^M is what bnc itself pushes to accept.
+        bind("^J", to: "bnc-accept")
+        bind("^M", to: "ed-newline")
     }
 
     /// Shows `prompt` (escape sequences bracketed by `Prompt.literalMarker`) and reads a line.
     public func readLine(prompt: String) -> ReadResult {
         promptBuffer.deallocate()
         promptBuffer = WideString.allocate(prompt)
+        promptWidth = prompt.split(separator: Prompt.literalMarker, omittingEmptySubsequences: false)
+            .enumerated().filter { $0.offset % 2 == 0 }.map(\.element.count).reduce(0, +)
         interrupted = false
+        accepting = false
         bnc_sigint_acknowledge()
         var count: Int32 = 0
         let line = el_wgets(editLine, &count)
@@ -104,6 +137,20 @@ public final class LineEditor {
         return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
     }
 
+    /// The right prompt: the hint for the line so far, cut to the room left on the line.
+    private func hint() -> UnsafeMutablePointer<wchar_t> {
+        var text = ""
+        if !accepting, let handler = hintHandler, let info = el_wline(editLine)?.pointee, let buffer = info.buffer, let end = info.lastchar {
+            let line = WideString.string(buffer, count: end - buffer)
+            if let hint = handler(line), let fitted = SyntaxHint.fitted(hint, room: terminalWidth - promptWidth - line.count - 3) {
+                text = fitted
+            }
+        }
+        hintBuffer.deallocate()
+        hintBuffer = WideString.allocate(text)
+        return hintBuffer
+    }
+
     private func complete() -> UInt8 {
         guard let handler = completionHandler, let info = el_wline(editLine)?.pointee,
               let buffer = info.buffer, let cursor = info.cursor
@@ -117,7 +164,7 @@ public final class LineEditor {
             return EditorStatus.refresh
         }
         guard completion.shouldList else { return EditorStatus.normal }
-        TerminalOutput.write("\n" + CompletionList.format(completion.candidates, width: terminalWidth))
+        TerminalOutput.write("\n" + CompletionList.format(completion.labels ?? completion.candidates, width: terminalWidth))
         return EditorStatus.redisplay
     }
 

@@ -36,6 +36,8 @@ public final class InteractiveShell {
     var symbols: [String] = []
     private let symbolCollector: SymbolCollector
     private let completionCatalog: CompletionCatalog
+    private let openOrderLookup = OpenOrderLookup()
+    private lazy var exchangeSymbols = ExchangeSymbols(environment: settings.environment)
     private var input: InputAccumulator
     private var editor: LineEditor?
     var shouldExit = false
@@ -81,6 +83,10 @@ public final class InteractiveShell {
         if let warning = history.load(into: editor) { reportWarning(warning) }
         for entry in history.entries { remember(symbolsIn: entry) }
         editor.completionHandler = { [unowned self] before in self.complete(before) }
+        editor.hintHandler = { [unowned self] line in
+            guard self.preferences.hints, !self.input.isContinuing else { return nil }
+            return SyntaxHint.hint(for: line, catalog: self.catalog)
+        }
 
         while !shouldExit {
             switch editor.readLine(prompt: input.isContinuing ? prompt.continuation : prompt.primary) {
@@ -145,6 +151,7 @@ public final class InteractiveShell {
         watcher.stop()
         interrupt.reset()
         report(outcome, isScript: file != "<shell>")
+        openOrderLookup.invalidate()
         await refreshWeight()
         if outcome.status != .rejected {
             remember(symbolsIn: text)
@@ -219,10 +226,32 @@ public final class InteractiveShell {
 
     private func complete(_ before: String) -> Completion {
         let context = input.lines.isEmpty ? before : input.lines.joined(separator: "\n") + "\n" + before
+        let host = session.host, lookup = openOrderLookup
+        var known = symbols
+        if Self.completesSymbol(context, catalog: completionCatalog) {
+            let baseURL = (host as? ClientHost)?.client.transport.baseURL ?? settings.endpointName
+            known += exchangeSymbols.symbols(host: host, baseURL: baseURL).filter { !symbols.contains($0) }
+        }
         let completer = Completer(
-            catalog: completionCatalog, variables: session.variableNames, symbols: symbols,
-            listDirectory: DirectoryListing.list)
+            catalog: completionCatalog, variables: session.variableNames, symbols: known,
+            listDirectory: DirectoryListing.list,
+            openOrders: { symbol, isolated in lookup.orders(symbol: symbol, isolated: isolated, host: host) })
         return completer.complete(context)
+    }
+
+    /// Whether the word before the cursor is where a symbol goes (the first operand of a command
+    /// that takes one, or `symbol=`): only then are the exchange's lists loaded.
+    static func completesSymbol(_ text: String, catalog: CompletionCatalog) -> Bool {
+        let statement = Completer.currentStatement(Substring(text))
+        let tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let finished = statement.last == " " || statement.last == "\t"
+        if tokens.last?.hasPrefix("symbol=") == true && !finished { return true }
+        guard let first = Completer.commandWord(tokens), let command = catalog.command(named: first),
+              command.positionals.first == "symbol"
+        else { return false }
+        let operands = tokens.drop(while: { $0 != first }).dropFirst()
+        let typed = finished ? operands.count : operands.count - 1
+        return typed == 0 && (operands.isEmpty || !(operands.last ?? "").contains("="))
     }
 
     // MARK: - Messages

@@ -153,7 +153,9 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             return value.json.serialized
         case (.text, .reply(let reply, _, let bound)):
             if reply.isDryRun { return reply.request.dryRunText(baseURL: reply.baseURL) }
-            return bound ? nil : textRenderer.render(reply.value)
+            if bound { return nil }
+            if let clock = ClockReport.text(reply, zone: display.options.time) { return clock }
+            return textRenderer.render(reply.value)
         case (.json, .reply(let reply, _, let bound)):
             if reply.isDryRun { return reply.request.dryRunJSON(baseURL: reply.baseURL).serialized }
             return bound ? nil : (reply.response ?? reply.value.json).serialized

@@ -1,0 +1,26 @@
+/// `GET /sapi/v1/margin/isolated/allPairs` — every isolated-margin trading pair (USER_DATA,
+/// signed). Weight 10 (IP).
+public struct IsolatedMarginAllPairs: ExchangeOperation, Hashable {
+    public typealias Response = SymbolList
+
+    public static let method = HTTPMethod.get
+    public static let path = "/sapi/v1/margin/isolated/allPairs"
+    public static let weight = RequestWeight(10, .ip)
+    public static let security = SecurityType.userData
+    public static let title = "isolated margin pairs"
+
+    /// How long after `timestamp` the request stays valid, 1...60000 ms.
+    public var recvWindow: Int?
+
+    public init(recvWindow: Int? = nil) {
+        self.recvWindow = recvWindow
+    }
+
+    public func validate() throws(ValidationError) {
+        if let recvWindow { try ParameterRules.recvWindow(recvWindow) }
+    }
+
+    public var parameters: [QueryParameter] {
+        recvWindow.map { [QueryParameter("recvWindow", String($0))] } ?? []
+    }
+}
