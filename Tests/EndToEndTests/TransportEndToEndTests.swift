@@ -148,7 +148,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config + "/bnc/config")
         let run = try Self.bnc(sim.baseURL, "cancel LTCBTC id=28", environment: ["XDG_CONFIG_HOME": config])
         #expect(run.status == 2)
-        #expect(run.err.contains("readable by group or others") && run.err.contains("chmod 600"))
+        #expect(run.err.contains("group or others have access to it") && run.err.contains("chmod 600"))
         #expect(!run.err.contains("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"))
         #expect(!sim.log.contains("DELETE"), "nothing may be sent")
     }
