@@ -78,7 +78,12 @@ public struct ExchangeState: Sendable {
     ) throws(SimulatorSetupError) -> ClosedRange<Int64> {
         guard count > 0, count <= 1_000_000 else { throw .seed("a bulk count must be between 1 and 1000000") }
         guard !symbol.isEmpty else { throw .seed("a bulk entry has an empty symbol") }
-        let first = (books[account]?.highestOrderId(symbol: symbol) ?? 0) + 1
+        // The highest id may come from a seed file (up to Int64.max): checked, not trapped.
+        let highest = books[account]?.highestOrderId(symbol: symbol) ?? 0
+        guard highest <= Int64.max - Int64(count) else {
+            throw .seed("\(symbol) already has order id \(highest): \(count) more ids would pass \(Int64.max)")
+        }
+        let first = highest + 1
         let mode = isolated ? "iso" : "x"
         for index in 0..<Int64(count) {
             let id = first + index

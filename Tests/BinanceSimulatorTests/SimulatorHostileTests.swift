@@ -40,6 +40,17 @@ import Testing
         #expect(response.code == (timestamp < 0 ? -1102 : -1021))
     }
 
+    @Test func bulkOrdersAfterTheLargestIdAreRefusedNotTrapped() throws {
+        var seed = ExchangeSeed.demo
+        seed.orders.append((
+            account: SimulatorDemoKeys.accountName,
+            order: SimulatedOrder(
+                symbol: "LTCBTC", isIsolated: false, orderId: .max, clientOrderId: "last", price: "1.00000000",
+                origQty: "1.00000000", side: "BUY", time: 1)))
+        seed.bulk.append(ExchangeSeed.Bulk(symbol: "LTCBTC", isolated: false, count: 2))
+        #expect(throws: SimulatorSetupError.self) { try Exchange(configuration: SimulatorConfiguration(), seed: seed) }
+    }
+
     @Test func theRepeatedParameterCheckIsLinear() throws {
         // 100,000 distinct names: pairwise that was five billion comparisons.
         let query = (0..<100_000).map { "p\($0)=1" }.joined(separator: "&")
