@@ -147,9 +147,16 @@ public final class InteractiveShell {
     private func runStatements(_ text: String, file: String) async {
         interrupt.reset()
         let watcher = InterruptWatcher(raising: interrupt)
-        let outcome = await session.run(text, file: file)
+        var outcome = await session.run(text, file: file)
         watcher.stop()
         interrupt.reset()
+        if file == "<shell>", outcome.status == .failed, outcome.diagnostics.count == 1,
+           CancelAnswer.isUnknownOrder(outcome.diagnostics[0]), let target = CancelAnswer.target(of: text),
+           let answer = await CancelAnswer.answer(for: target, host: session.host, zone: preferences.time)
+        {
+            // What is true about the order, looked up, instead of the exchange's "maybe".
+            outcome.diagnostics[0].hint = answer
+        }
         report(outcome, isScript: file != "<shell>")
         openOrderLookup.invalidate()
         await refreshWeight()
