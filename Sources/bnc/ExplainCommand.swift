@@ -66,7 +66,9 @@ struct ExplainCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         switch options.output {
-        case .text: Console.out(explanation.text)
+        // The request explained was pasted from elsewhere: its control characters are shown
+        // escaped (the report's own lines and indentation stay).
+        case .text: Console.out(TerminalText.escaped(explanation.text, keepingLineBreaks: true))
         case .json: Console.out(explanation.json.serialized)
         }
         if explanation.exitCode != 0 { throw ExitCode(explanation.exitCode) }

@@ -82,4 +82,13 @@ import Testing
         #expect(!Self.hasControl(json.stdout))
         #expect(json.stdout.contains(#"my\u001b]0;pwned\u0007Order"#), "\(json.stdout)")
     }
+
+    @Test func aPastedRequestWithEscapesIsExplainedEscaped() throws {
+        // A request copied from a log or a web page: its values reach the report escaped.
+        let input = "symbol=LTC\u{1B}]0;pwned\u{07}BTC&side=BUY&timestamp=1499827319559&signature=\u{1B}[41mabc"
+        let run = try ExplainTool.bnc(["explain", input, "--server-time", "1499827319559"])
+        #expect(!Self.hasControl(run.stdout), "\(run.stdout.debugDescription)")
+        #expect(!Self.hasControl(run.stderr), "\(run.stderr.debugDescription)")
+        #expect(run.stdout.contains(#"symbol=LTC\x1B]0;pwned\x07BTC"#), "\(run.stdout)")
+    }
 }
