@@ -3,13 +3,14 @@ import Foundation
 import SessionLog
 
 /// A session log file: ``SessionLogReader`` over the whole input (as `bnc log show` and
-/// `bnc replay` read it), each entry through ``SessionLogRenderer``, and each line through
-/// ``RecordLineDecoder``, the fast path of replays.
+/// `bnc replay` read it), each entry through ``SessionLogRenderer`` and ``SessionLogScript``
+/// (`log script`), and each line through ``RecordLineDecoder``, the fast path of replays.
 ///
 /// Invariants: reading ends, with entries on lines that exist; a record read back, written
 /// as a line and read again, is the same record; where the fast decoder returns a record, the
 /// general path (``JSONValue`` then ``SessionRecord/init(json:)``) returns the same one; what
-/// `log show` prints holds no control character (they are escaped); the replay reader's
+/// `log show` prints holds no control character (they are escaped), nor what `log script`
+/// prints but its own line breaks and tabs; the replay reader's
 /// filtered pass (kinds, top-level statements, raw bodies, a small line cap) also ends.
 enum FuzzSessionLog {
     /// One file per process, rewritten for each input (libFuzzer runs one input at a time).
@@ -36,6 +37,7 @@ enum FuzzSessionLog {
             throw FuzzViolation("cannot open the log: \(error)")
         }
         var renderer = SessionLogRenderer()
+        var script = SessionLogScript()
         var entries = 0
         while let entry = reader.next() {
             entries += 1
@@ -49,6 +51,13 @@ enum FuzzSessionLog {
                 _ = issue.description
             }
             try shownSafely(renderer.render(entry))
+            // `bnc log script`: the script's own line breaks and tabs stay, nothing else.
+            for line in script.lines(for: entry) {
+                try require(
+                    !line.unicodeScalars.contains {
+                        ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value)
+                    }, "log script prints a control character: \(shown(line))")
+            }
         }
         try shownSafely(renderer.finish())
         try require(reader.readError == nil, "a read error: \(String(describing: reader.readError))")
