@@ -18,6 +18,20 @@ import Testing
         #expect(server.requests.count == 1)
     }
 
+    @Test func aPacingWaitOfADayIsAnErrorThatSaysSo() throws {
+        // The server says the whole daily weight is used: the next request would wait ~24 h.
+        let server = try HostileServer([
+            .answer(headers: [("Content-Type", "application/json"), ("X-SAPI-USED-IP-WEIGHT-1D", "999999")], body: HostileServerTests.canceled)
+        ])
+        defer { server.stop() }
+        let started = Date()
+        let run = try TransportEndToEndTests.bnc(server.baseURL, "cancel LTCBTC id=28\ncancel LTCBTC id=29")
+        #expect(Date().timeIntervalSince(started) < 20)
+        #expect(run.status == 1)
+        #expect(run.err.contains("not sent: the request-weight budget asks for a wait of 23 h 59 min (until "), "stderr: \(run.err)")
+        #expect(server.requests.count == 1)
+    }
+
     @Test func aRetryAfterBelowTheCapIsAnnouncedThenWaited() throws {
         let server = try HostileServer(
             [.answer(body: HostileServerTests.canceled)],
