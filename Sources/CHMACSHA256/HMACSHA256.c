@@ -38,7 +38,11 @@ void bnc_sha256(const uint8_t *data, size_t length, uint8_t digest[32], int allo
 
 void bnc_hmac_sha256_key_init(bnc_hmac_sha256_key *key, const uint8_t *secret, size_t secret_length,
                               int allow_accelerated) {
-    int accelerated = use_accelerated(allow_accelerated);
+    // The key itself only ever goes through the portable compression, whose schedule is wiped
+    // on return; the SHA-extension path (used for signing, where the data is the public
+    // payload) keeps its schedule in vector registers that the compiler may spill to the stack,
+    // where no C code can wipe them. Set-up runs once per key, so its speed does not matter.
+    int accelerated = 0;
     uint8_t block[64] = {0};
     if (secret_length > 64) {
         bnc_sha256(secret, secret_length, block, accelerated);
@@ -52,7 +56,7 @@ void bnc_hmac_sha256_key_init(bnc_hmac_sha256_key *key, const uint8_t *secret, s
     for (int i = 0; i < 64; i++) pad[i] = block[i] ^ 0x5c;
     memcpy(key->outer, bnc_sha256_iv, sizeof key->outer);
     bnc_sha256_compress(key->outer, pad, 1, accelerated);
-    key->accelerated = accelerated;
+    key->accelerated = use_accelerated(allow_accelerated);
     // The raw key and pads are key-equivalent; do not leave them on the stack (nor in the
     // compression's schedule and the hash's padding block: those wipe themselves).
     bnc_secure_wipe(block, sizeof block);
@@ -107,7 +111,8 @@ __attribute__((noinline)) static int stack_holds(const uint8_t *pattern, size_t 
 int bnc_hmac_sha256_key_init_residue_for_testing(const uint8_t *secret, size_t secret_length,
                                                   const uint8_t *pattern, size_t pattern_length) {
     bnc_hmac_sha256_key key;
-    bnc_hmac_sha256_key_init(&key, secret, secret_length, 0);
+    // As bnc sets keys up: the SHA extensions allowed where the CPU has them.
+    bnc_hmac_sha256_key_init(&key, secret, secret_length, 1);
     // Nothing may run between the set-up and the probe: it would overwrite what is left.
     int found = stack_holds(pattern, pattern_length);
     bnc_secure_wipe(&key, sizeof key);

@@ -47,7 +47,7 @@ void bnc_hmac_sha256_hex(const bnc_hmac_sha256_key *key, const uint8_t *payload,
 /// SHA-256 of `data` (used for long keys; exposed for tests of the compression functions).
 void bnc_sha256(const uint8_t *data, size_t length, uint8_t digest[32], int allow_accelerated);
 
-/// For the tests only: sets up a key from `secret` (portable compression), then returns 1 when
+/// For the tests only: sets up a key from `secret` as bnc does, then returns 1 when
 /// `pattern` is left in the stack memory that set-up used — how the tests check that no key
 /// material stays behind. Reads memory it never wrote; never use it for anything else.
 int bnc_hmac_sha256_key_init_residue_for_testing(const uint8_t *secret, size_t secret_length,
