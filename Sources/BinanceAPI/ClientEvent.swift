@@ -2,9 +2,10 @@
 /// checked an outcome — that the user should be told about.
 public struct ClientEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable, Codable {
-        /// Waited for the weight budget before sending.
+        /// Waited for the weight budget before sending (or, as a wait notice, is about to:
+        /// ``ExchangeClient/configureWaitNotice(_:)``).
         case paced
-        /// The exchange answered 429; waited `Retry-After`.
+        /// The exchange answered 429; waited `Retry-After` (or, as a wait notice, is about to).
         case rateLimited
         /// -1021: the clock offset was resynced from server time.
         case clockResynced
