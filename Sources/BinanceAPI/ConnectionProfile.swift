@@ -71,6 +71,9 @@ public struct ConnectionProfile: Sendable, Hashable {
         }
         var profile = try parse(text, path: path)
         profile.path = path
+        // Kept out of the history and the session log even when the environment's key is the
+        // one used (the profile's secret may still be typed or pasted).
+        if case .secret(let secret) = profile.signingKey { SecretText.remember([secret] + [profile.apiKey].compactMap { $0 }) }
         let openToOthers = file.mode & 0o077 != 0
         switch profile.signingKey {
         case nil:

@@ -21,6 +21,9 @@ enum InteractiveEntry {
         let noColor = environment["NO_COLOR"] != nil
         // The endpoint the client will really use (a profile may choose it), for an honest prompt.
         let profile = (try? TransportFactory.profile()) ?? ConnectionProfile()
+        // Reading the profile's key files remembers their secrets (SecretText), so the history
+        // keeps them out even when the environment's key is the one in use.
+        _ = try? profile.credentials()
         let endpoint = (try? TransportFactory.endpoint(option: options.endpoint, profile: profile)) ?? options.endpointChoice
         // Text output is fitted to the terminal's width, read at each output (it may be resized).
         let display = DisplaySettings(width: { @Sendable () -> Int? in TerminalSize.of(1)?.columns })

@@ -166,3 +166,18 @@ import Testing
         }
     }
 }
+
+/// The profile's secret is known to the history and log filters as soon as the profile is
+/// loaded, even when another key (the environment's) signs.
+@Suite struct ProfileSecretRememberedTests {
+    @Test func loadingAProfileRemembersItsSecret() throws {
+        let secret = "horse-\(UUID().uuidString.lowercased())"
+        let path = NSTemporaryDirectory() + "bnc-config-\(UUID().uuidString)"
+        FileManager.default.createFile(
+            atPath: path, contents: Data("apiKey = k\r\napiSecret = \(secret)\r\n".utf8), attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(SecretText().reason(in: "print \"\(secret)\"") == nil)
+        _ = try ConnectionProfile.load(path: path)
+        #expect(SecretText().reason(in: "print \"\(secret)\"") == "contains the configured secret")
+    }
+}
