@@ -129,7 +129,8 @@ struct ShellInteractiveTests {
         // The symbols seen before are offered for completion.
         try second.type("cancel BTC")
         try second.press("Tab")
-        try second.waitForLastLine("\(Self.prompt) cancel BTCUSDT")
+        // The completed line ends in a space, so the inline hint of the rest of the syntax follows it.
+        try second.waitFor("cancel BTCUSDT") { $0.split(separator: "\n").last?.hasPrefix("\(Self.prompt) cancel BTCUSDT ") == true }
         try second.press("C-u")
         try second.type("exit")
         try second.press("Enter")

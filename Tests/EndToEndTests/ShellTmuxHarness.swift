@@ -45,11 +45,14 @@ final class ShellTmuxHarness {
         return nil
     }
 
-    /// Starts `bnc ARGUMENTS` in a 100x30 window with a clean environment.
+    /// Starts `bnc ARGUMENTS` in a window of `columns` x `rows` (100x30) with a clean environment.
     ///
     /// With `underBash`, the window runs an interactive bash that is asked to start bnc, so that
     /// job control (Ctrl-Z, `fg`) is there as in a user's terminal.
-    init(arguments: [String], environment extra: [String: String] = [:], home existingHome: URL? = nil, underBash: Bool = false) throws {
+    init(
+        arguments: [String], environment extra: [String: String] = [:], home existingHome: URL? = nil, underBash: Bool = false,
+        columns: Int = 100, rows: Int = 30
+    ) throws {
         guard let tmux = Self.findTmux() else { throw Failure.missingTool("tmux") }
         self.tmux = tmux
         binary = Self.binaryPath
@@ -75,13 +78,13 @@ final class ShellTmuxHarness {
             + ([binary] + arguments).map(Self.quote).joined(separator: " ")
         if underBash {
             let bash = "exec env -i " + assignments.joined(separator: " ") + " PS1='$ ' /bin/bash --norc --noprofile -i"
-            try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", "100", "-y", "30", bash])
+            try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", String(columns), "-y", String(rows), bash])
             try waitForLastLine("$")
             try type(([binary] + arguments).map(Self.quote).joined(separator: " "))
             try press("Enter")
             return
         }
-        try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", "100", "-y", "30", command])
+        try run(["-f", "/dev/null", "new-session", "-d", "-s", "bnc", "-x", String(columns), "-y", String(rows), command])
     }
 
     /// Kills this harness's tmux server (only its own socket). The HOME directory is kept for
@@ -117,6 +120,12 @@ final class ShellTmuxHarness {
         return text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }
             .reversed().drop(while: { $0.isEmpty }).reversed().joined(separator: "\n")
+    }
+
+    /// The screen and up to `history` lines above it, with lines the terminal wrapped joined
+    /// back (`capture-pane -J`): a line longer than the window shows as one long line here.
+    func joinedScreen(history: Int = 500) throws -> String {
+        try run(["capture-pane", "-p", "-J", "-S", "-\(history)", "-t", Self.target])
     }
 
     /// The screen's last non-blank line (where the cursor usually is).
