@@ -20,6 +20,8 @@ extension ExchangeClient {
         var decoded: ExchangeResult<Operation.Response>?
         var checked: ExchangeResult<Operation.Response>?
         var conclusion = ""
+        /// Why the last 2XX answer could not be read, if it could not.
+        var unreadable: ClientError?
         var action = machine.start()
         while true {
             switch action {
@@ -37,6 +39,7 @@ extension ExchangeClient {
                 let ticket = rateLimits.willSend(path: prepared.path, weight: prepared.weight.value)
                 last = try await transmit(prepared, attempt: attempt, ticket: ticket)
                 decoded = nil
+                unreadable = nil
                 switch last {
                 case .success(let (http, latency)):
                     var readable = true
@@ -45,19 +48,19 @@ extension ExchangeClient {
                             decoded = try Self.decode(http, request: prepared, latency: latency, as: Operation.Response.self)
                         } catch {
                             readable = false
-                            events.append(ClientEvent(
-                                .outcomeUnknown,
-                                "HTTP \(http.status) with an answer that could not be read (\(error.message)): the outcome is unknown"))
+                            unreadable = error
+                            let what = "HTTP \(http.status) with an answer that could not be read (\(error.message))"
+                            events.append(Self.unknownNote(what, method: prepared.method))
                         }
                     }
                     let code = http.status >= 300 ? ExchangeError.decode(body: http.body, httpStatus: http.status)?.code : nil
-                    Self.describe(status: http.status, code: code, http: http, into: &events)
+                    Self.describe(status: http.status, code: code, http: http, method: prepared.method, into: &events)
                     action = machine.received(
                         status: http.status, code: code, retryAfter: RateLimitState.retryAfterMilliseconds(http),
                         readable: readable)
                 case .failure(let error):
                     if OutcomeRule.isUnknown(.noResponse(error)) {
-                        events.append(ClientEvent(.outcomeUnknown, "\(error.message): the outcome is unknown"))
+                        events.append(Self.unknownNote(error.message, method: prepared.method))
                     }
                     action = machine.transportFailed(error)
                 case nil:
@@ -95,6 +98,8 @@ extension ExchangeClient {
                 return result
             case .fail(let failure):
                 let request = request ?? Self.placeholder(operation)
+                // A 2XX that could not be read is reported as what it is, with the reason.
+                if failure == .answer, let unreadable { throw unreadable }
                 throw failureError(failure, request: request, last: last, events: events, conclusion: conclusion)
             }
         }
@@ -310,7 +315,17 @@ extension ExchangeClient {
         }
     }
 
-    private static func describe(status: Int, code: Int?, http: TransportResponse, into events: inout [ClientEvent]) {
+    /// The note for a send whose outcome is unknown: for a read, which changes nothing on the
+    /// exchange, that it is sent again instead.
+    static func unknownNote(_ what: String, method: HTTPMethod) -> ClientEvent {
+        method == .get
+            ? ClientEvent(.retried, "\(what): a read, sent again")
+            : ClientEvent(.outcomeUnknown, "\(what): the outcome is unknown")
+    }
+
+    private static func describe(
+        status: Int, code: Int?, http: TransportResponse, method: HTTPMethod, into events: inout [ClientEvent]
+    ) {
         switch OutcomeRule.verdict(.response(status: status, code: code, readable: true)) {
         case .rateLimited:
             let wait = RateLimitState.retryAfterMilliseconds(http).map { WaitRefusal.describe($0) } ?? "a while"
@@ -318,7 +333,7 @@ extension ExchangeClient {
         case .unknown:
             // 5XX, 408, -1006/-1007 with any status (an unreadable 2XX is described where it is read).
             let detail = code.map { " (code \($0))" } ?? ""
-            events.append(ClientEvent(.outcomeUnknown, "HTTP \(status)\(detail): the outcome is unknown"))
+            events.append(unknownNote("HTTP \(status)\(detail)", method: method))
         default:
             break
         }

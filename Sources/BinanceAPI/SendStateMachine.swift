@@ -159,7 +159,7 @@ public struct SendStateMachine: Sendable, Hashable {
             rateLimitRetries += 1
             return sendAgain(attempt, after: retryAfter ?? policy.delay(rateLimitRetries - 1))
         case .unknown:
-            return outcomeUnknown(attempt)
+            return outcomeUnknown(attempt, last: .answer)
         case .timestampRejected:
             guard !clockResynced else { return definiteFailure(.answer) }
             clockResynced = true
@@ -179,7 +179,7 @@ public struct SendStateMachine: Sendable, Hashable {
     public mutating func transportFailed(outcomeUnknown: Bool) -> Action {
         guard case .sending(let attempt) = state else { return finish(.fail(.transport)) }
         guard outcomeUnknown else { return definiteFailure(.transport) }
-        return self.outcomeUnknown(attempt)
+        return self.outcomeUnknown(attempt, last: .transport)
     }
 
     /// The clock sync finished (`succeeded` false: it failed; the -1021 stands).
@@ -230,11 +230,13 @@ public struct SendStateMachine: Sendable, Hashable {
         return .check(afterMilliseconds: 0)
     }
 
-    private mutating func outcomeUnknown(_ attempt: Int) -> Action {
+    /// `last` is what failed this send (an answer or the transport): a read that keeps failing
+    /// reports it as it is — a read changed nothing, so its outcome is never "unknown".
+    private mutating func outcomeUnknown(_ attempt: Int, last: Failure) -> Action {
         sawUnknown = true
         switch recovery {
         case .resend:
-            guard readRetries < policy.maxReadRetries else { return finish(.fail(.unresolved)) }
+            guard readRetries < policy.maxReadRetries else { return finish(.fail(last)) }
             readRetries += 1
             return sendAgain(attempt, after: policy.delay(readRetries - 1))
         case .check:

@@ -73,6 +73,20 @@ import Testing
         title: "margin cancel", method: .delete, path: "/sapi/v1/margin/order", query: "", signature: nil, timestamp: nil,
         apiKey: nil, weight: CancelMarginOrder.weight, parameters: [])
 
+    @Test func aReadWhose200CannotBeReadIsSentAgainThenReportedAsUnreadableNotUnknown() async throws {
+        let transport = Fake { _, _ in Self.json(200, "<html>gateway</html>") }
+        let client = ExchangeClient(transport: transport, credentials: DemoCredentials.hmac)
+        await client.configureSendPolicy(.init(maxReadRetries: 2, backoff: [1]))
+        await #expect {
+            try await client.perform(ServerTime())
+        } throws: { error in
+            guard let error = error as? ClientError, case .decoding = error else { return false }
+            // One error, not one per attempt, and nothing about an order or an unknown outcome.
+            return !error.outcomeUnknown && !error.message.contains("outcome") && error.hint == nil
+        }
+        #expect(transport.sent.count == 3)
+    }
+
     @Test(arguments: ["<html>gateway</html>", #"{"symbol":"LTCBTC","orderId":28,"#, ""])
     func a200ThatIsNotTheAnswerToADeleteIsChecked(body: String) async throws {
         let transport = Fake { _, index in index == 0 ? Self.json(200, body) : Self.json(200, Self.order("CANCELED")) }

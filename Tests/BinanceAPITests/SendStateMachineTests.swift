@@ -103,7 +103,15 @@ import Testing
         _ = machine.start()
         #expect(machine.received(status: 500, code: nil, retryAfter: nil) == .send(attempt: 2, afterMilliseconds: 5))
         #expect(machine.transportFailed(outcomeUnknown: true) == .send(attempt: 3, afterMilliseconds: 50))
-        #expect(machine.received(status: 503, code: nil, retryAfter: nil) == .fail(.unresolved))
+        // A read changed nothing: the last failure is reported as it is, never "outcome unknown".
+        #expect(machine.received(status: 503, code: nil, retryAfter: nil) == .fail(.answer))
+    }
+
+    @Test func aReadWhoseConnectionKeepsDroppingFailsWithTheTransportError() {
+        var machine = SendStateMachine(recovery: .resend, policy: .init(maxReadRetries: 1, backoff: [5]))
+        _ = machine.start()
+        #expect(machine.transportFailed(outcomeUnknown: true) == .send(attempt: 2, afterMilliseconds: 5))
+        #expect(machine.transportFailed(outcomeUnknown: true) == .fail(.transport))
     }
 
     @Test func nothingSentIsAPlainTransportFailure() {
