@@ -29,7 +29,7 @@ public enum ClientError: Error, Sendable {
         case .request(let error): return error.message
         case .exchange(let error, _): return "exchange error \(error.code) \(error.name): \(error.message)"
         case .transport(let error, _):
-            return error.outcomeUnknown ? "\(error.message) — outcome unknown" : error.message
+            return outcomeUnknown ? "\(error.message) — outcome unknown" : error.message
         case .decoding(let error, _): return error.description
         case .httpStatus(let status, let body, _):
             return "HTTP \(status): \(body.prefix(200))"
@@ -47,8 +47,8 @@ public enum ClientError: Error, Sendable {
         switch self {
         case .request(let error): return error.hint
         case .exchange(let error, let request): return error.hint(for: request)
-        case .transport(let error, _):
-            return error.outcomeUnknown ? "query the order to learn whether it was canceled" : nil
+        case .transport:
+            return outcomeUnknown ? "query the order to learn whether it was canceled" : nil
         case .banned:
             return "the IP kept sending after 429 answers; wait for the ban to end, then lower the request rate"
         case .unresolved:
@@ -77,6 +77,8 @@ public enum ClientError: Error, Sendable {
     /// a script sees. Decided by ``OutcomeRule`` for answers; an unresolved check is unknown by
     /// definition.
     public var outcomeUnknown: Bool {
+        // A read changes nothing on the exchange: whatever happened to it, nothing is unknown.
+        if let request, request.method == .get { return false }
         switch self {
         case .exchange(let error, _):
             return OutcomeRule.isUnknown(.response(status: error.httpStatus, code: error.code, readable: true))

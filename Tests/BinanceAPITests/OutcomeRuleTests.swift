@@ -87,6 +87,20 @@ import Testing
         #expect(transport.sent.count == 3)
     }
 
+    @Test func aReadThatFailsOnAServerErrorOrALostConnectionIsNotAnUnknownOutcome() {
+        let read = PreparedRequest(
+            title: "server time", method: .get, path: "/api/v3/time", query: "", signature: nil, timestamp: nil,
+            apiKey: nil, weight: ServerTime.weight, parameters: [])
+        let lost = ClientError.transport(.connectionLost("reset"), read)
+        #expect(!lost.outcomeUnknown)
+        #expect(lost.hint == nil)
+        #expect(!lost.message.contains("outcome"))
+        #expect(!ClientError.httpStatus(503, body: "", read).outcomeUnknown)
+        // The same failures of a cancel are unknown.
+        #expect(ClientError.transport(.connectionLost("reset"), Self.placeholder).outcomeUnknown)
+        #expect(ClientError.httpStatus(503, body: "", Self.placeholder).outcomeUnknown)
+    }
+
     @Test(arguments: ["<html>gateway</html>", #"{"symbol":"LTCBTC","orderId":28,"#, ""])
     func a200ThatIsNotTheAnswerToADeleteIsChecked(body: String) async throws {
         let transport = Fake { _, index in index == 0 ? Self.json(200, body) : Self.json(200, Self.order("CANCELED")) }
