@@ -112,6 +112,11 @@ enum ExecutionSetup {
             Console.error(error.message, hint: error.hint)
             return 2
         }
+        guard await confirmLive(text, host: session.host, options: options) else {
+            SessionLogSetup.close(exitCode: 1)
+            Console.error("nothing was sent: the live cancels were not confirmed", hint: "pass --yes to run without asking")
+            return 1
+        }
         let outcome: RunOutcome
         if let executor = preferredExecutor(session.host) {
             // Over plain http the whole run stays on the connections' event loop: no thread
@@ -124,6 +129,21 @@ enum ExecutionSetup {
         SessionLogSetup.close(exitCode: outcome.exitCode)
         report(outcome)
         return outcome.exitCode
+    }
+
+    /// For a script run on a terminal against the live exchange: when it would cancel more than
+    /// one order, says how many and asks (issue 16). Never asks without a terminal, with
+    /// `--yes`, or with `confirm = off` in the profile.
+    static func confirmLive(_ text: String, host: any OperationHost, options: GlobalOptions) async -> Bool {
+        guard !options.yes, isatty(0) == 1, isatty(2) == 1, let client = (host as? ClientHost)?.client,
+              LiveEndpoint.isLive(baseURL: client.transport.baseURL),
+              ((try? TransportFactory.profile()) ?? ConnectionProfile()).settings["confirm"] != "off",
+              let what = await LiveConfirmation.question(for: text, countOpen: { symbol, isolated in
+                  await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
+              })
+        else { return true }
+        Console.write(fd: 2, LiveConfirmation.prompt(what, baseURL: client.transport.baseURL))
+        return readLine().map(LiveConfirmation.isYes) ?? false
     }
 
     /// The executor the transport behind `host` wants its callers on, if any.

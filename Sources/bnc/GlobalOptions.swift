@@ -21,6 +21,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.", valueName: "endpoint"))
     var endpoint: String?
 
+    @Flag(help: "Do not ask before sending to the live exchange: statements that cancel more than one live order, replay --live.")
+    var yes = false
+
     @Option(name: .customLong("ca-file"), help: ArgumentHelp("Trust only the CAs in this PEM bundle for https (instead of the system store; over the profile's caFile and SSL_CERT_FILE).", valueName: "file"))
     var caFile: String?
 

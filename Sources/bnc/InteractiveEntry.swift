@@ -31,7 +31,7 @@ enum InteractiveEntry {
             endpointName: endpoint.name, dryRun: options.dryRun,
             colour: isatty(1) == 1 && !noColor && options.output == .text, errorColour: isatty(2) == 1 && !noColor,
             environment: environment, secretValues: secretValues(environment),
-            preferences: ShellPreferences(profile.settings), display: display)
+            preferences: ShellPreferences(profile.settings), display: display, assumeYes: options.yes)
         let printer = shellPrinter(options: options, display: display, environment: environment)
         let makeSession: InteractiveShell.SessionFactory = { dryRun, interrupt, variables in
             var chosen = options

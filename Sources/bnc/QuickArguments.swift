@@ -62,6 +62,7 @@ struct QuickArguments {
         options.endpoint = endpoint
         options.log = log
         options.caFile = caFile
+        options.yes = false  // --yes takes the full parser's path
         return QuickArguments(options: options, command: command)
     }
 }

@@ -37,9 +37,6 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @Flag var mode: Mode
 
-    @Flag(help: "With --live against the live exchange: send without asking for confirmation.")
-    var yes = false
-
     @OptionGroup var options: GlobalOptions
 
     func run() async throws {
@@ -131,7 +128,7 @@ struct ReplayCommand: AsyncParsableCommand {
             Console.error(error.message, hint: error.hint)
             return 2
         }
-        if choice.isLive && !yes && !options.dryRun {
+        if choice.isLive && !options.yes && !options.dryRun {
             guard isatty(0) == 1 else {
                 Console.error(
                     "replaying \(statements.count) statement(s) against the live exchange (\(choice.baseURL)) needs "

@@ -145,6 +145,10 @@ public final class InteractiveShell {
 
     /// Runs statements in the session with Ctrl-C watched, then reports errors and interruptions.
     private func runStatements(_ text: String, file: String) async {
+        guard await confirmLive(text) else {
+            TerminalOutput.write("nothing was sent\n", to: 2)
+            return
+        }
         interrupt.reset()
         let watcher = InterruptWatcher(raising: interrupt)
         var outcome = await session.run(text, file: file)
@@ -206,6 +210,21 @@ public final class InteractiveShell {
         case .failed:
             if isScript, let summary = outcome.summary { TerminalOutput.write("bnc: \(summary)\n", to: 2) }
         }
+    }
+
+    /// Asks before statements that would cancel more than one order on the live exchange
+    /// (``LiveConfirmation``); true to go on. Never asks for the simulator, a dry run, with
+    /// `--yes` or `set confirm off`, or when standard input is not a terminal.
+    private func confirmLive(_ text: String) async -> Bool {
+        let host = session.host
+        guard preferences.confirm, !settings.assumeYes, TerminalOutput.isTerminal(0), let editor,
+              let baseURL = (host as? ClientHost)?.client.transport.baseURL, LiveEndpoint.isLive(baseURL: baseURL),
+              let what = await LiveConfirmation.question(for: text, countOpen: { symbol, isolated in
+                  await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
+              })
+        else { return true }
+        guard case .line(let answer) = editor.readLine(prompt: LiveConfirmation.prompt(what, baseURL: baseURL)) else { return false }
+        return LiveConfirmation.isYes(answer)
     }
 
     /// A diagnostic's `hint:` and `note:` lines wrapped at word boundaries under their text; the
