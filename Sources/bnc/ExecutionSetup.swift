@@ -72,14 +72,20 @@ enum ExecutionSetup {
         let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
         let format: RenderFormat = options.output == .json ? .json : .text
         let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil
+        // The profile's `time` and `columns` (the shell's settings) shape script output too; a
+        // table is fitted to the width only when standard output is a terminal.
+        let preferences = ShellPreferences(((try? TransportFactory.profile()) ?? ConnectionProfile()).settings)
+        let display = DisplaySettings(
+            RenderOptions(columns: preferences.columns, time: preferences.time),
+            width: isatty(1) == 1 ? { @Sendable () -> Int? in TerminalSize.of(1)?.columns } : nil)
         if buffered {
             return ScriptOutputPrinter(
-                format: format, colour: colour && format == .text, buffer: Console.scriptOutput, progress: progress,
-                notes: { Console.write(fd: 2, $0) })
+                format: format, colour: colour && format == .text, display: display, buffer: Console.scriptOutput,
+                progress: progress, notes: { Console.write(fd: 2, $0) })
         }
         return ScriptOutputPrinter(
-            format: format, colour: colour && format == .text, write: { Console.write(fd: 1, $0) }, progress: progress,
-            notes: { Console.write(fd: 2, $0) })
+            format: format, colour: colour && format == .text, display: display, write: { Console.write(fd: 1, $0) },
+            progress: progress, notes: { Console.write(fd: 2, $0) })
     }
 
     /// A session for one invocation, with `--set` variables defined.

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// Script text output uses the shell's display rules: an order's compact columns and dates
+/// (raw numbers stay in JSON output and in variables), and the profile's `time` and `columns`
+/// settings apply to it as to the shell (issue 16).
+@Suite struct ScriptDisplayTests {
+    @Test func compactColumnsAndDatesInTextRawInJSONAndVariables() throws {
+        let text = try LanguageRun.bnc(["--no-log", "-c", "open LTCBTC"], environment: ["TZ": "UTC"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.hasPrefix("orderId  clientOrderId  side  type   price       origQty      executedQty  status            time\n"))
+        #expect(text.stdout.contains("2026-01-01 00:00:00") && !text.stdout.contains("1767225600000"))
+        #expect(!text.stdout.contains("cummulativeQuoteQty"), "not a terminal: no width, but still the compact set")
+        let json = try LanguageRun.bnc(["--no-log", "--output", "json", "-c", "open LTCBTC"])
+        #expect(json.stdout.contains("\"time\":1767225600000") && json.stdout.contains("cummulativeQuoteQty"))
+        let variable = try LanguageRun.bnc(["--no-log", "-c", "let os = open LTCBTC\nfor o in $os { print $o.time }"])
+        #expect(variable.stdout.hasPrefix("1767225600000\n"))
+    }
+
+    @Test func theProfilesTimeAndColumnsApplyToScripts() throws {
+        let config = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-display-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: config.appendingPathComponent("bnc"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: config) }
+        try "time = utc\ncolumns = all\n".write(to: config.appendingPathComponent("bnc/config"), atomically: true, encoding: .utf8)
+        let run = try LanguageRun.bnc(["--no-log", "-c", "open LTCBTC"], environment: ["XDG_CONFIG_HOME": config.path, "TZ": "Asia/Tokyo"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("2026-01-01 00:00:00Z"))
+        #expect(run.stdout.contains("selfTradePreventionMode"))
+        try "time = sometimes\n".write(to: config.appendingPathComponent("bnc/config"), atomically: true, encoding: .utf8)
+        let bad = try LanguageRun.bnc(["--no-log", "-c", "open LTCBTC"], environment: ["XDG_CONFIG_HOME": config.path])
+        #expect(bad.status == 2, "\(bad.stdout)")
+        #expect(bad.stderr.contains("'time' takes local or utc"))
+    }
+}
