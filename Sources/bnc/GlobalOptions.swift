@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
             throw ValidationError("--timestamp must be a positive number of milliseconds")
         }
         if let endpoint, EndpointChoice(endpoint) == nil {
-            throw ValidationError("--endpoint must be sim, live, or an http(s):// base URL, not '\(endpoint)'")
+            throw ValidationError(TransportFactory.endpointProblem("--endpoint", endpoint))
         }
     }
 
@@ -60,7 +60,9 @@ enum EndpointChoice: Equatable {
         case "sim": self = .sim
         case "live": self = .live
         default:
-            guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8 else { return nil }
+            guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8,
+                LiveEndpoint.problem(with: text) == nil
+            else { return nil }
             self = .url(text)
         }
     }

@@ -32,18 +32,26 @@ enum TransportFactory {
     static func endpoint(option: String?, profile: ConnectionProfile) throws(SetupError) -> EndpointChoice {
         if let option {
             guard let choice = EndpointChoice(option) else {
-                throw SetupError(message: "--endpoint must be sim, live, or an http(s):// base URL, not '\(option)'")
+                throw SetupError(message: Self.endpointProblem("--endpoint", option))
             }
             return choice
         }
         if let written = profile.endpoint {
             guard let choice = EndpointChoice(written) else {
-                throw SetupError(
-                    message: "\(profile.path ?? "the profile"): endpoint must be sim, live, or an http(s):// base URL, not '\(written)'")
+                throw SetupError(message: Self.endpointProblem("\(profile.path ?? "the profile"): endpoint", written))
             }
             return choice
         }
         return .sim
+    }
+
+    /// Why `text` is not an endpoint, naming `what` (the option or the profile line); the URL is
+    /// shown without credentials and with control characters escaped.
+    static func endpointProblem(_ what: String, _ text: String) -> String {
+        if text.hasPrefix("http://") || text.hasPrefix("https://"), let problem = LiveEndpoint.problem(with: text) {
+            return "\(what): \(problem): '\(LiveEndpoint.redacted(text))'"
+        }
+        return "\(what) must be sim, live, or an http(s):// base URL, not '\(LiveEndpoint.redacted(text))'"
     }
 
     /// The transport for `choice`; `caFile` is the `--ca-file` option.
