@@ -112,3 +112,16 @@ struct CompletionFromExchangeTests {
         #expect(text.contains("note: requests with recvWindow below 2015 ms may get -1021"))
     }
 }
+
+@Suite("Completion of settings")
+struct SettingCompletionTests {
+    @Test("set completes the settings' names, then the values the named one takes")
+    func settings() {
+        let completer = Completer(catalog: CompletionCatalog(.standard))
+        #expect(completer.complete("set ").candidates == ["columns", "confirm", "hints", "pager", "time", "weight"])
+        #expect(completer.complete("set ti").replacement == "time ")
+        #expect(completer.complete("set time ").candidates == ["local", "utc"])
+        #expect(completer.complete("set time u").replacement == "utc ")
+        #expect(completer.complete("set bogus ").candidates.isEmpty)
+    }
+}

@@ -98,6 +98,16 @@ public struct Completer: Sendable {
         if first == "dry" && operands.isEmpty {
             return finish(word, candidates: ["off", "on"].filter { $0.hasPrefix(word) }, terminator: " ")
         }
+        if first == "set" {
+            // `set NAME VALUE`: the settings' names, then the values the named one takes.
+            if operands.isEmpty {
+                return finish(word, candidates: UserSetting.all.map(\.name).filter { $0.hasPrefix(word) }.sorted(), terminator: " ")
+            }
+            if operands.count == 1, let setting = UserSetting.named(operands[0]) {
+                return finish(word, candidates: setting.values.filter { $0.hasPrefix(word) }.sorted(), terminator: " ")
+            }
+            return .none(word)
+        }
         if let command = catalog.command(named: first) {
             return completeArgument(word, of: command, operands: operands)
         }
