@@ -83,3 +83,15 @@ struct ShellPreferencesTests {
         #expect(prompt.plain == "bnc(live 120/12000)> ")
     }
 }
+
+@Suite("Help and listings wrap under their summary column")
+struct ColumnWrapTests {
+    @Test func wrapsUnderTheSummary() {
+        let text = "  set [NAME VALUE]  list or change a setting: time, columns, pager, hints, confirm, weight"
+        #expect(TextWrapper.wrapColumns(text, width: 60) == """
+              set [NAME VALUE]  list or change a setting: time, columns,
+                                pager, hints, confirm, weight
+            """)
+        #expect(TextWrapper.wrapColumns("short", width: 60) == "short")
+    }
+}

@@ -5,7 +5,7 @@ extension InteractiveShell {
     func perform(_ command: ShellCommand) {
         switch command {
         case .help(let topic):
-            TerminalOutput.write(helpText(topic) + "\n")
+            TerminalOutput.write(TextWrapper.wrapColumns(helpText(topic), width: terminalWidth) + "\n")
         case .vars:
             TerminalOutput.write(variablesText())
         case .dry(let enable):
@@ -22,7 +22,7 @@ extension InteractiveShell {
             break
         case .set(let name, let value):
             guard let name, let value else {
-                TerminalOutput.write(preferences.listing + "\n")
+                TerminalOutput.write(TextWrapper.wrapColumns(preferences.listing, width: terminalWidth) + "\n")
                 return
             }
             if let problem = preferences.set(name, value) {

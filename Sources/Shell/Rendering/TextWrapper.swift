@@ -10,6 +10,29 @@ public enum TextWrapper {
         }.joined(separator: "\n")
     }
 
+    /// Aligned `  name   summary` lines (help, listings) wrapped so that a continuation starts
+    /// under the summary; other lines wrap under their own first character.
+    public static func wrapColumns(_ text: String, width: Int) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let line = String(line)
+            guard line.count > width else { return line }
+            let characters = Array(line)
+            let lead = characters.prefix { $0 == " " }.count
+            // The summary starts after the first run of two or more spaces past the name.
+            var index = lead
+            while index + 1 < characters.count, !(characters[index] == " " && characters[index + 1] == " ") { index += 1 }
+            var summary = index
+            while summary < characters.count, characters[summary] == " " { summary += 1 }
+            guard summary < characters.count, width - summary >= 20 else {
+                return wrap(line, width: width, indent: String(repeating: " ", count: lead))
+            }
+            let body = wrap(String(characters[summary...]), width: width - summary)
+            let indent = String(repeating: " ", count: summary)
+            return String(characters[..<summary]) + body.split(separator: "\n", omittingEmptySubsequences: false)
+                .joined(separator: "\n" + indent)
+        }.joined(separator: "\n")
+    }
+
     private static func wrapLine(_ line: String, width: Int, indent: String) -> String {
         guard line.count > width else { return line }
         let indent = indent.count * 2 < width ? indent : ""
