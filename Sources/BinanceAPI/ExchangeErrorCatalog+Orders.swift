@@ -3,10 +3,8 @@
 // (../shared/seed/000_4f0109947fe86268.txt).
 
 extension ExchangeErrorCatalog {
-    /// How the key's restrictions are read; `bnc doctor` will run it.
-    static let apiRestrictions =
-        "GET /sapi/v1/account/apiRestrictions: if it answers, the key is known and this IP accepted — read enableMargin,"
-        + " enableSpotAndMarginTrading and ipRestrict; if it answers -2015 too, the key is unknown on this host or the IP is refused"
+    /// The request that separates -2015's causes; `bnc doctor` will run it.
+    static let apiRestrictions = "GET /sapi/v1/account/apiRestrictions"
 
     static let orderAndKey: [ExchangeErrorEntry] = [
         ExchangeErrorEntry(
@@ -58,15 +56,15 @@ extension ExchangeErrorCatalog {
         ExchangeErrorEntry(
             -2015, "REJECTED_MBX_KEY", meaning: "Invalid API-key, IP, or permissions for action.",
             causes: [
-                .init("the key and the secret are swapped", tell: "the masked key bnc shows is not the API key the API management page shows (the secret is shown only once); " + apiRestrictions + " (-2015)",
+                .init("the key and the secret are swapped", tell: "the masked key bnc shows is not the API key the API management page shows (the secret is shown only once); " + apiRestrictions + " answers -2015 too",
                       fix: "BINANCE_API_KEY is the API key, BINANCE_API_SECRET the secret"),
                 .init("the request's IP is not on the key's whitelist",
-                      tell: "apiRestrictions with ipRestrict true (from a whitelisted IP); some endpoints' -2015 message names the request IP — compare it with the whitelist",
+                      tell: apiRestrictions + " answers -2015 from this machine but ipRestrict true from a whitelisted one; some endpoints' -2015 message names the request IP — compare it with the whitelist",
                       fix: "add this machine's public IP to the key's whitelist, or send from a whitelisted one"),
-                .init("the key has no margin permission (or no trading permission)", tell: "spot reads work; " + apiRestrictions + " — enableMargin or enableSpotAndMarginTrading false",
+                .init("the key has no margin permission (or no trading permission)", tell: "spot reads work; " + apiRestrictions + " answers, with enableMargin or enableSpotAndMarginTrading false",
                       fix: "enable margin and spot & margin trading for the key"),
                 .init("the key belongs to another environment: a production key on binance.us or the spot testnet, or a testnet key on api.binance.com",
-                      tell: "the endpoint's host (bnc prints it at start); keys work only where they were made; apiRestrictions answers -2015 there",
+                      tell: "the endpoint's host (bnc prints it at start); keys work only where they were made; " + apiRestrictions + " answers -2015 there",
                       fix: "use the key made for that host; there is no margin testnet, margin needs api.binance.com"),
                 .init("the key was deleted", tell: "the API management page does not list it", fix: "create a new key"),
             ],

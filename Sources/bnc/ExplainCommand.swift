@@ -5,11 +5,17 @@ import SignatureDebugger
 
 /// `bnc explain 'REQUEST'`: tells why the exchange would accept or reject a signed request that
 /// another client built (a URL, a query string with `signature=`, or a curl command line).
+/// `bnc explain CODE` (`-2015`, `-- -2015`): what an exchange error code means, its causes, and
+/// how to tell them apart (``ExchangeErrorCatalog``).
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain why a signed request another client built is valid or gets -1022 / -1021.",
+        abstract: "Explain an exchange error code, or why a signed request another client built is valid or gets -1022 / -1021.",
         discussion: """
+            With an error code (bnc explain -2015, or bnc explain -- -2015): what the code means, every known
+            cause, how to tell them apart and the fix; exit 0 for a known code, 2 for an unknown one.
+
+            With a request:
             Shows the parameters as parsed, the exact string the exchange verifies, the signature it should
             have with the configured key (BINANCE_API_KEY with BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_FILE;
             the documentation's demo key otherwise), and when it does not match, the mistake that reproduces
@@ -19,8 +25,14 @@ struct ExplainCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "A URL, a query string with signature=, or a curl command line, in single quotes; '-' reads stdin.")
-    var request: String?
+    // Read as "everything not recognised": a code such as -2015 looks like an option to
+    // ArgumentParser, so this command sorts its input itself (see `run`).
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp(
+            "An exchange error code (-2015); or a URL, a query string with signature=, or a curl command line, in single quotes; '-' reads stdin.",
+            valueName: "code-or-request"))
+    var input: [String] = []
 
     // The root command declares --output and --endpoint too; sharing its option group is how a
     // subcommand receives them (a second declaration would be shadowed by the root's).
@@ -44,6 +56,21 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // `bnc explain -- -2015`: the terminator reaches this list too.
+        let input = self.input.first == "--" ? Array(self.input.dropFirst()) : self.input
+        guard input.count <= 1 else {
+            Console.error("give one error code or one request (in single quotes), not \(input.count) arguments")
+            throw ExitCode(2)
+        }
+        let request = input.first
+        if let request, let code = ExchangeErrorCatalog.parseCode(request) {
+            try explainCode(code)
+            return
+        }
+        if let request, request.hasPrefix("-"), request != "-" {
+            Console.error("unknown option '\(TerminalText.escaped(request))'", hint: "`bnc explain --help` lists the options")
+            throw ExitCode(2)
+        }
         let key: ExplainKey
         do {
             key = try ExplainKey.fromEnvironment() ?? .demo
@@ -72,6 +99,24 @@ struct ExplainCommand: AsyncParsableCommand {
         case .json: Console.out(explanation.json.serialized)
         }
         if explanation.exitCode != 0 { throw ExitCode(explanation.exitCode) }
+    }
+
+    /// `bnc explain CODE`: the catalog's entry as text or JSON; exit 2 for a code it does not hold.
+    private func explainCode(_ code: Int) throws {
+        if serverTime != nil {
+            Console.error("--server-time is for a request, not an error code")
+            throw ExitCode(2)
+        }
+        guard let entry = ExchangeErrorCatalog.entry(for: code) else {
+            Console.error(
+                "\(code) is not an exchange error code bnc knows",
+                hint: "the table in docs/endpoints.md lists the \(ExchangeErrorCatalog.entries.count) codes bnc explains")
+            throw ExitCode(2)
+        }
+        switch options.output {
+        case .text: Console.out(entry.explanationText)
+        case .json: Console.out(entry.json.serialized)
+        }
     }
 
     /// The server time source for `--endpoint`; nil (local clock) without one. The embedded
