@@ -106,6 +106,28 @@ struct ShellExplorationTests {
         #expect(filled.contains("nothing left to cancel"))
     }
 
+    @Test("a result taller than the screen goes through $PAGER; a short one and `set pager off` do not")
+    func pager() throws {
+        let paged = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-paged-\(UUID().uuidString)").path
+        defer { unlink(paged) }
+        let shell = try ShellTmuxHarness(
+            arguments: ["--no-log"], environment: ["TZ": "UTC", "PAGER": "cat >> \(paged)"], columns: 80, rows: 20)
+        defer { shell.close(); shell.removeHome() }
+        try shell.waitForLastLine(Self.prompt)
+        try shell.enter("open LTCBTC", prompt: Self.prompt)
+        let first = (try? String(contentsOfFile: paged, encoding: .utf8)) ?? ""
+        #expect(first.contains("-[ 1 of 3 ]") && first.contains("-[ 3 of 3 ]"), "30 lines on a 20-row screen: paged")
+        try shell.enter("open LTCBTC isolated", prompt: Self.prompt)
+        #expect(((try? String(contentsOfFile: paged, encoding: .utf8)) ?? "") == first, "one record fits: not paged")
+        try shell.enter("set pager off", prompt: Self.prompt)
+        try shell.press("C-l")
+        try shell.waitFor("a cleared screen") { $0 == Self.prompt }
+        try shell.type("open LTCBTC")
+        try shell.press("Enter")
+        try shell.waitFor(text: "ltcStop30")
+        #expect(((try? String(contentsOfFile: paged, encoding: .utf8)) ?? "") == first, "pager off: printed straight")
+    }
+
     @Test("time shows the exchange's time, the offset to this machine and the round trip", arguments: [80, 120])
     func time(columns: Int) throws {
         let shell = try Self.shell(columns: columns)
