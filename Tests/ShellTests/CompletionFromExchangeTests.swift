@@ -44,6 +44,11 @@ struct CompletionFromExchangeTests {
         #expect(completer.complete("cancel LTCBTC id=29").replacement == "id=29 ")
         #expect(completer.complete("cancel LTCBTC isolated cid=my").candidates == ["cid=myOrder1", "cid=myOrder2"])
         #expect(asked.calls == ["LTCBTC", "LTCBTC", "LTCBTC isolated"])
+        // A client order id the exchange would not accept (control characters) never reaches the line.
+        let hostile = Completer(catalog: Self.catalog, openOrders: { _, _ in
+            [Completer.OpenOrder(orderId: 7, clientOrderId: "a\u{1B}]0;x\u{7}", side: "BUY", price: "1")] + Self.orders
+        })
+        #expect(hostile.complete("cancel LTCBTC cid=").candidates == ["cid=myOrder1", "cid=myOrder2", "cid=ltcStop30"])
         // No symbol yet, or a command that takes none: nothing is asked.
         #expect(completer.complete("cancel id=").candidates.isEmpty)
         #expect(asked.calls.count == 3)

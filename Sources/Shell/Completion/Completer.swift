@@ -169,7 +169,12 @@ public struct Completer: Sendable {
         else { return nil }
         let isolated = operands.contains("isolated") || operands.contains { $0.uppercased() == "ISISOLATED=TRUE" }
         guard let orders = openOrders(symbol, isolated) else { return .none(word) }
-        let matching = orders.filter { (byId ? String($0.orderId) : $0.clientOrderId).hasPrefix(value) }
+        // A client order id from the answer goes into the line only when it is one the exchange
+        // accepts (`^[.A-Z:/a-z0-9_-]{1,36}$`): never control characters or spaces.
+        let matching = orders.filter { order in
+            (byId || Self.isClientOrderId(order.clientOrderId))
+                && (byId ? String(order.orderId) : order.clientOrderId).hasPrefix(value)
+        }
         let candidates = matching.map { name + "=" + (byId ? String($0.orderId) : $0.clientOrderId) }
         let width = candidates.map(\.count).max() ?? 0
         let sideWidth = matching.map(\.side.count).max() ?? 0
@@ -181,6 +186,16 @@ public struct Completer: Sendable {
         var completion = finish(word, candidates: candidates, terminator: " ")
         completion.labels = labels.map { TerminalText.escaped($0) }
         return completion
+    }
+
+    /// Whether `text` has the exchange's client order id pattern, `^[.A-Z:/a-z0-9_-]{1,36}$`.
+    static func isClientOrderId(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.count <= 36
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: "/")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+            }
     }
 
     private func symbolMatches(_ prefix: Substring) -> [String] {
