@@ -48,14 +48,29 @@ public struct Credentials: Sendable {
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: secret), source: "environment")
         case (let apiKey?, nil, let path?):
             try rejectWhitespace(apiKey, name: "BINANCE_API_KEY")
-            let pem: String
+            // The same checks as a profile's privateKeyFile: a regular file, owner-only, bounded.
+            let bytes: [UInt8]
             do {
-                pem = try String(contentsOfFile: path, encoding: .utf8)
+                bytes = try OwnerOnlyFile.read(path, requirePrivate: true).bytes
             } catch {
-                throw .unreadableKeyFile(path: path, reason: (error as NSError).localizedDescription)
+                throw .unreadableKeyFile(path: path, reason: Self.reason(error, path: path))
+            }
+            guard let pem = String(validating: bytes, as: UTF8.self) else {
+                throw .unreadableKeyFile(path: path, reason: "it is not UTF-8 text")
             }
             SecretText.remember([apiKey, pem])
             return Credentials(apiKey: apiKey, signer: try RequestSigner(pem: pem), source: "environment")
+        }
+    }
+
+    /// Why a key file named by `BINANCE_PRIVATE_KEY_FILE` was not read, in words.
+    static func reason(_ failure: OwnerOnlyFile.Failure, path: String) -> String {
+        switch failure {
+        case .unreadable(let reason): return reason
+        case .notRegular: return "it is not a regular file"
+        case .openToOthers(let mode):
+            return "group or others have access to it (mode \(String(mode, radix: 8))): run chmod 600 \(path)"
+        case .tooLarge(let limit): return "it is larger than \(limit / 1024) KiB, too large for a key"
         }
     }
 

@@ -87,7 +87,13 @@ enum InteractiveEntry {
         for name in ["BINANCE_API_SECRET", "BINANCE_API_KEY"] {
             if let value = environment[name], !value.isEmpty { values.append(value) }
         }
-        if let path = environment["BINANCE_PRIVATE_KEY_FILE"], let text = try? String(contentsOfFile: path, encoding: .utf8) {
+        // Only a regular file of a key's size is read (a path such as /dev/zero or a FIFO would
+        // never end); the credentials' own reading reports anything else.
+        if let path = environment["BINANCE_PRIVATE_KEY_FILE"],
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? Int ?? .max) <= 64 * 1024,
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        {
             values.append(text)
             values += text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.hasPrefix("-----") }
         }

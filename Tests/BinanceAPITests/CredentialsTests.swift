@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BinanceAPI
@@ -45,6 +46,25 @@ import Testing
     @Test func unreadableKeyFileIsReported() {
         #expect(throws: CredentialsError.self) {
             try Credentials.fromEnvironment(["BINANCE_API_KEY": "k", "BINANCE_PRIVATE_KEY_FILE": "/nonexistent/key.pem"])
+        }
+    }
+
+    /// The key file named by the environment gets the profile's checks: owner-only, a regular
+    /// file, bounded (it was read whole, whatever its mode or size).
+    @Test func aKeyFileFromTheEnvironmentMustBeOwnerOnlyAndBounded() throws {
+        let path = NSTemporaryDirectory() + "bnc-key-\(UUID().uuidString).pem"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        FileManager.default.createFile(
+            atPath: path, contents: Data("-----BEGIN PRIVATE KEY-----\n".utf8), attributes: [.posixPermissions: 0o644])
+        #expect {
+            try Credentials.fromEnvironment(["BINANCE_API_KEY": "k", "BINANCE_PRIVATE_KEY_FILE": path])
+        } throws: { error in
+            (error as? CredentialsError)?.message.contains("chmod 600") == true
+        }
+        #expect {
+            try Credentials.fromEnvironment(["BINANCE_API_KEY": "k", "BINANCE_PRIVATE_KEY_FILE": "/dev/zero"])
+        } throws: { error in
+            (error as? CredentialsError)?.message.contains("not a regular file") == true
         }
     }
 }
