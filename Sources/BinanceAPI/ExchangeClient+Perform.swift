@@ -285,6 +285,9 @@ extension ExchangeClient {
             return (.moot, CheckOutcome(result: nil, message: message))
         case .unrelated(let message):
             return (.inconclusive, CheckOutcome(result: nil, message: message))
+        case .pending(let message):
+            // Like a check without an answer: asked again after the back-off, up to maxChecks.
+            return (.failed, CheckOutcome(result: nil, message: message))
         }
     }
 

@@ -22,6 +22,8 @@ public enum OutcomeJudgement<Response: Sendable>: Sendable {
     /// The answer is about another order, symbol or account than the one asked about: it proves
     /// nothing either way (a confused or hostile server), so the outcome stays unknown.
     case unrelated(String)
+    /// Not decided yet (the order is `PENDING_CANCEL`: a cancel is under way): ask again later.
+    case pending(String)
 }
 
 extension CancelMarginOrder: OutcomeCheckable {
@@ -42,6 +44,10 @@ extension CancelMarginOrder: OutcomeCheckable {
             return .applied(order, "\(name) is CANCELED: the cancel took effect")
         case "NEW", "PARTIALLY_FILLED":
             return .notApplied("\(name) is still \(order.status): the cancel did not take effect; sending it again")
+        case "PENDING_CANCEL", "PENDING_NEW":
+            // A cancel under way (perhaps ours) or an order not yet on the book: neither done nor
+            // refused — asking again later tells, sending again would not.
+            return .pending("\(name) is \(order.status): not decided yet; checking again")
         default:
             return .moot("\(name) is \(order.status): there is nothing left to cancel")
         }

@@ -80,6 +80,22 @@ import Testing
         #expect(transport.sent.count == 2)
     }
 
+    @Test func aPendingCancelIsAskedAgainNeitherReportedNorSentAgain() async throws {
+        // 503, then the check sees PENDING_CANCEL (the first DELETE is being applied), then CANCELED.
+        let transport = FakeTransport { _, index in
+            switch index {
+            case 0: return Self.json(503, "")
+            case 1: return Self.json(200, Self.order("PENDING_CANCEL"))
+            default: return Self.json(200, Self.order("CANCELED"))
+            }
+        }
+        let client = client(transport)
+        await client.configureSendPolicy(.init(backoff: [1]))
+        let result = try await client.perform(CancelMarginOrder(symbol: "LTCBTC", orderId: 28))
+        #expect(transport.sent.map(\.method) == [.delete, .get, .get])
+        #expect(result.response.status == "CANCELED")
+    }
+
     @Test func invalidTimestampResyncsTheClockAndSendsAgain() async throws {
         let skew: Int64 = 7_000
         let transport = FakeTransport { request, _ in
