@@ -137,7 +137,9 @@ struct ReplayCommand: AsyncParsableCommand {
                 return 2
             }
             Console.write(
-                fd: 2, "send the \(statements.count) statement(s) of \(log) to the live exchange (\(choice.baseURL))? [y/N] ")
+                fd: 2,
+                TerminalText.escaped(
+                    "send the \(statements.count) statement(s) of \(log) to the live exchange (\(choice.baseURL))? [y/N] "))
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
                 Console.write(fd: 2, "bnc: nothing sent\n")
                 return 1
