@@ -60,8 +60,21 @@ final class SimulatorProcess: @unchecked Sendable {
         throw StartFailure(description: "bnc sim did not print its address: \(text)")
     }
 
-    /// The request log so far (one line per judged request).
-    var log: String { stderrText.text }
+    /// The request log so far (one line per judged request), once it has stopped growing: the
+    /// simulator writes a line as it answers and the pipe hands it over later, so on a loaded
+    /// machine a line could still be on its way when `bnc` has already exited. Waits until the
+    /// text has been unchanged for 200 ms (at most 5 s).
+    var log: String {
+        let deadline = Date().addingTimeInterval(5)
+        var text = stderrText.text
+        while Date() < deadline {
+            usleep(200_000)
+            let now = stderrText.text
+            if now == text { break }
+            text = now
+        }
+        return text
+    }
 
     func stop() {
         if process.isRunning {
