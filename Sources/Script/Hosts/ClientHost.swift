@@ -22,7 +22,8 @@ public struct ClientHost: OperationHost {
             baseURL: client.transport.baseURL, events: result.events)
         let receivedAt = ExchangeClock.localMilliseconds()
         let latency = result.latency.components
-        let latencyMilliseconds = latency.seconds.multipliedReportingOverflow(by: 1000).partialValue + latency.attoseconds / 1_000_000_000_000_000
+        let (whole, overflow) = latency.seconds.multipliedReportingOverflow(by: 1000)
+        let latencyMilliseconds = overflow ? Int64.max : whole.addingSaturated(latency.attoseconds / 1_000_000_000_000_000)
         reply.timing = (receivedAt.subtractingSaturated(max(0, latencyMilliseconds)), receivedAt)
         return reply
     }
