@@ -27,6 +27,19 @@ struct LiveConfirmationQuestionTests {
         #expect(await Self.question("for id in 1..9 { print $id }") == nil)
     }
 
+    @Test("counts as large as the integers go are counted without trapping")
+    func hugeCounts() async {
+        #expect(
+            await Self.question("for i in 0..9223372036854775807 { cancel X id=$i }")
+                == "a loop of 9223372036854775807 iterations that cancels")
+        #expect(
+            await Self.question("for i in -9223372036854775808..9223372036854775807 { cancel X id=1 }")
+                == "a loop of 9223372036854775807 iterations that cancels")
+        #expect(
+            await Self.question("cancel-all X; repeat 9223372036854775807 { cancel X id=1 }", open: 5)
+                == "cancel-all: 5 open orders of X; a loop of 9223372036854775807 iterations that cancels")
+    }
+
     @Test("a single cancel, open and time are never asked about")
     func single() async {
         #expect(await Self.question("cancel LTCBTC id=28") == nil)

@@ -27,12 +27,12 @@ public enum LiveConfirmation {
                 parts.append("cancel-all of every open order of a symbol")
                 continue
             }
-            known += count
+            known = known.addingSaturated(count)
             parts.append("cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol.uppercased())\(isolated ? " (isolated)" : "")")
         }
         if let loop = loopOfCancels(tokens) {
             if let iterations = loop {
-                known += iterations
+                known = known.addingSaturated(iterations)
                 parts.append("a loop of \(iterations) iteration\(iterations == 1 ? "" : "s") that cancels")
             } else {
                 unknown = true
@@ -55,7 +55,8 @@ public enum LiveConfirmation {
         if rest[0] == "for", rest.count > 3, rest[2] == "in" {
             let range = rest[3].split(separator: ".", omittingEmptySubsequences: true)
             if rest[3].contains(".."), range.count == 2, let low = Int(range[0]), let high = Int(range[1]) {
-                return .some(max(0, high - low + 1))
+                // Numbers the user typed: counted without trapping (0..Int.max is a loop too).
+                return .some(max(0, high.subtractingSaturated(low).addingSaturated(1)))
             }
         }
         return .some(nil)
