@@ -96,6 +96,8 @@ let package = Package(
                 "BinanceAPI", .product(name: "Crypto", package: "swift-crypto"),
                 // A loopback NIO server for the HTTP transport tests.
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+                // The proxy tunnel handler, driven byte by byte without sockets.
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ]),
         .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI"]),

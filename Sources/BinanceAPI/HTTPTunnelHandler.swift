@@ -18,6 +18,8 @@ final class HTTPTunnelHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let authorization: String?
     private let promise: EventLoopPromise<Void>
     private var received: [UInt8] = []
+    /// Bytes of `received` known to hold no CRLFCRLF start (a trickled answer is scanned once).
+    private var scanned = 0
     private var done = false
 
     /// `target`: `host:port` of the exchange; `authorization`: the `Proxy-Authorization` value.
@@ -43,7 +45,8 @@ final class HTTPTunnelHandler: ChannelInboundHandler, RemovableChannelHandler {
         guard !done else { return }
         let buffer = unwrapInboundIn(data)
         received.append(contentsOf: buffer.readableBytesView)
-        guard let end = Self.headEnd(received) else {
+        guard let end = Self.headEnd(received, from: scanned) else {
+            scanned = max(0, received.count - 3)
             if received.count > Self.maxAnswerBytes { fail(.malformed("its answer to CONNECT exceeds 16 KiB"), context: context) }
             return
         }
@@ -81,10 +84,10 @@ final class HTTPTunnelHandler: ChannelInboundHandler, RemovableChannelHandler {
         context.close(promise: nil)
     }
 
-    /// The index of the CR of the first CRLFCRLF.
-    private static func headEnd(_ bytes: [UInt8]) -> Int? {
-        guard bytes.count >= 4 else { return nil }
-        for index in 0...(bytes.count - 4)
+    /// The index of the CR of the first CRLFCRLF at or after `from`.
+    private static func headEnd(_ bytes: [UInt8], from: Int) -> Int? {
+        guard bytes.count >= 4, from <= bytes.count - 4 else { return nil }
+        for index in from...(bytes.count - 4)
         where bytes[index] == 13 && bytes[index + 1] == 10 && bytes[index + 2] == 13 && bytes[index + 3] == 10 {
             return index
         }
