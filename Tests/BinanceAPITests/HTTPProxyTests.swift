@@ -58,6 +58,15 @@ struct HTTPProxyTests {
         #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "http://mine:3", environment: environment) == nil)
     }
 
+    @Test func theProfileNamesAProxyAndACABundle() throws {
+        let profile = try ConnectionProfile.parse("caFile = /etc/bnc/ca.pem\nproxy = http://u:p@proxy.corp:3128\n", path: "config")
+        #expect(profile.caFile == "/etc/bnc/ca.pem")
+        #expect(profile.proxy == "http://u:p@proxy.corp:3128")
+        #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: profile.proxy, environment: [:])?.display
+            == "proxy.corp:3128")
+        #expect(ProfileError.unknownKey(path: "config", line: 1, key: "x").hint?.contains("caFile, proxy") == true)
+    }
+
     @Test func theConnectRequestCarriesTheTargetAndTheCredentials() {
         let text = HTTPTunnelHandler.request(target: "api.binance.com:443", authorization: "Basic eDp5")
         #expect(text == "CONNECT api.binance.com:443 HTTP/1.1\r\nHost: api.binance.com:443\r\nProxy-Authorization: Basic eDp5\r\n\r\n")
