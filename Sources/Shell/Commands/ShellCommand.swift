@@ -18,9 +18,11 @@ public enum ShellCommand: Equatable, Sendable {
     case set(name: String?, value: String?)
     /// `weight`: the request weight used in the current window, of its limit.
     case weight
+    /// `why`: what the last statement's exchange error means, its causes and how to tell them apart.
+    case why
 
     /// Every shell command word, sorted.
-    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight"]
+    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight", "why"]
 
     /// The outcome of reading a line as a shell command.
     public enum Parse: Equatable, Sendable {
@@ -65,6 +67,8 @@ public enum ShellCommand: Equatable, Sendable {
             }
         case "weight":
             return rest.isEmpty ? .command(.weight) : .usage("usage: weight")
+        case "why":
+            return rest.isEmpty ? .command(.why) : .usage("usage: why   (`bnc explain CODE` explains any code)")
         default:
             return rest.isEmpty ? .command(.exit) : .usage("usage: \(first)")
         }

@@ -17,6 +17,8 @@ extension InteractiveShell {
             if TerminalOutput.isTerminal(1) { TerminalOutput.write("\u{1B}[H\u{1B}[2J") }
         case .exit:
             shouldExit = true
+        case .why:
+            TerminalOutput.write(WhyCommand.text(for: lastExchangeErrorCode) + "\n")
         case .run, .weight:
             // They await the session, so `execute` handles them.
             break

@@ -41,6 +41,8 @@ public final class InteractiveShell {
     private var input: InputAccumulator
     private var editor: LineEditor?
     var shouldExit = false
+    /// The code of the last statement's exchange error, for `why`; nil when it had none.
+    var lastExchangeErrorCode: Int?
 
     /// A shell whose first session comes from `makeSession(settings.dryRun, …)`.
     public init(settings: ShellSettings, catalog: CommandCatalog = .standard, makeSession: @escaping SessionFactory) throws {
@@ -162,6 +164,7 @@ public final class InteractiveShell {
             outcome.diagnostics[0].hint = answer
         }
         report(outcome, isScript: file != "<shell>")
+        lastExchangeErrorCode = WhyCommand.code(in: outcome.diagnostics)
         openOrderLookup.invalidate()
         await refreshWeight()
         if outcome.status != .rejected {
