@@ -3,7 +3,7 @@ import Foundation
 /// The profile file, `$XDG_CONFIG_HOME/bnc/config` (`~/.config/bnc/config` by default): where
 /// requests go, which key signs them, and the client's limits.
 ///
-/// One `name = value` per line; `#` starts a comment. Keys:
+/// One `name = value` per line; `#` at the start of a line or after a space starts a comment. Keys:
 /// `endpoint` (sim, live or a base URL), `apiKey`, `apiSecret` (HMAC; the file must then be
 /// readable by its owner only), `secretFile` (a file holding the HMAC secret, same rule),
 /// `privateKeyFile` (Ed25519 or RSA PEM), `recvWindow` (ms), `weightLimit` (per window),
@@ -75,6 +75,10 @@ public struct ConnectionProfile: Sendable, Hashable {
         // one used (the profile's secret may still be typed or pasted).
         if case .secret(let secret) = profile.signingKey { SecretText.remember([secret] + [profile.apiKey].compactMap { $0 }) }
         let openToOthers = file.mode & 0o077 != 0
+        // A proxy password is a secret too: the same rule as apiSecret, and kept out of history.
+        if let proxy = profile.proxy, let proxyURL = try? HTTPProxy(url: proxy, origin: "proxy"), proxyURL.hasCredentials {
+            if openToOthers { throw .secretReadableByOthers(path: path, what: "proxy credentials", mode: file.mode) }
+        }
         switch profile.signingKey {
         case nil:
             break
@@ -90,13 +94,25 @@ public struct ConnectionProfile: Sendable, Hashable {
         return profile
     }
 
+    /// `line` without its comment: `#` starts one at the start of the line or after a space or
+    /// tab, so a value such as a proxy password may hold `#` (`http://alice:p#ss@proxy:3128`).
+    static func withoutComment(_ line: Substring) -> Substring {
+        var previous: Character?
+        for index in line.indices {
+            let character = line[index]
+            if character == "#", previous == nil || previous == " " || previous == "\t" { return line[..<index] }
+            previous = character
+        }
+        return line
+    }
+
     /// Parses profile text; `path` is used in messages only.
     public static func parse(_ text: String, path: String) throws(ProfileError) -> ConnectionProfile {
         var profile = ConnectionProfile()
         var seen: Set<String> = []
         for (index, rawLine) in lines(of: text).enumerated() {
             let line = index + 1
-            let content = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let content = Self.withoutComment(rawLine)
             let trimmed = String(content).trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {

@@ -37,11 +37,16 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
             }
             rest = rest[schemeEnd.upperBound...]
         }
+        // Userinfo ends at the last '@' — a password may hold '/' or '#' unencoded, and taking
+        // the authority to end at the first '/' would read "alice:p/ss@proxy" as host "alice".
+        var userInfo: Substring?
+        if let at = rest.lastIndex(of: "@") {
+            userInfo = rest[..<at]
+            rest = rest[rest.index(after: at)...]
+        }
         // Drop a path such as the trailing "/" of "http://proxy:3128/".
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-        if let at = rest.lastIndex(of: "@") {
-            let userInfo = rest[..<at]
-            rest = rest[rest.index(after: at)...]
+        if let userInfo {
             let parts = userInfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
             guard let user = String(parts[0]).removingPercentEncoding,
                 let password = (parts.count > 1 ? String(parts[1]) : "").removingPercentEncoding
@@ -49,6 +54,8 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
                 throw HTTPProxyError(origin: origin, reason: "the user name or password is not valid percent-encoding")
             }
             self.authorization = "Basic " + Data("\(user):\(password)".utf8).base64EncodedString()
+            // Kept out of the history and the session log, like the API secret.
+            if !password.isEmpty { SecretText.remember([password, String(userInfo)]) }
         }
         var host: Substring
         var portText: Substring?

@@ -59,6 +59,33 @@ import Testing
         }
     }
 
+    @Test func aProxyPasswordMakesTheProfileASecretAndStaysOutOfHistory() throws {
+        let open = write("proxy = http://alice:pr0xyPw#1@proxy.example:3128\n", mode: 0o644)
+        defer { try? FileManager.default.removeItem(atPath: open) }
+        #expect {
+            try ConnectionProfile.load(path: open)
+        } throws: { error in
+            guard let error = error as? ProfileError, case .secretReadableByOthers(_, "proxy credentials", _) = error else {
+                return false
+            }
+            return !error.message.contains("pr0xyPw")
+        }
+        let closed = write("proxy = http://alice:pr0xyPw#1@proxy.example:3128  # the office proxy\n", mode: 0o600)
+        defer { try? FileManager.default.removeItem(atPath: closed) }
+        let profile = try ConnectionProfile.load(path: closed)
+        // '#' inside the value is the password's, the one after a space starts the comment.
+        #expect(profile.proxy == "http://alice:pr0xyPw#1@proxy.example:3128")
+        let proxy = try HTTPProxy(url: try #require(profile.proxy), origin: "proxy")
+        #expect(proxy.display == "proxy.example:3128")
+        #expect(SecretText.remembered().contains("pr0xyPw#1"))
+    }
+
+    @Test func aProxyPasswordMayHoldASlash() throws {
+        let proxy = try HTTPProxy(url: "http://alice:p/ss@proxy.example:3128/", origin: "proxy")
+        #expect(proxy.display == "proxy.example:3128")
+        #expect(proxy.hasCredentials)
+    }
+
     @Test func aPrivateCRLFProfileLoadsItsKey() throws {
         let path = write("endpoint = live\r\napiKey = \(DemoCredentials.apiKey)\r\napiSecret = \(DemoCredentials.secret)\r\n", mode: 0o600)
         defer { try? FileManager.default.removeItem(atPath: path) }
