@@ -41,7 +41,7 @@ struct CompleterTests {
     @Test("an empty line lists every statement word, shell commands included")
     func everyWord() {
         let completion = completer.complete("")
-        #expect(completion.candidates == ["cancel", "clear", "dry", "exit", "for", "help", "history", "if", "let", "print", "quit", "repeat", "run", "set", "vars", "weight"])
+        #expect(completion.candidates == ["cancel", "clear", "dry", "exit", "for", "help", "history", "if", "let", "print", "quit", "repeat", "run", "set", "vars", "weight", "why"])
         #expect(completion.shouldList)
     }
 
