@@ -39,4 +39,18 @@ struct CancelAnswerTests {
         #expect(CancelAnswer.describe(Self.order("PARTIALLY_FILLED"), target: byClientId, isolated: false, sameAccount: false, zone: .utc)
             == "order 'myOrder1' is open on the cross account: `cancel LTCBTC cid=myOrder1`")
     }
+
+    @Test("only an answer about the order asked for is described")
+    func onlyTheOrderAskedFor() {
+        let byId = CancelAnswer.Target(symbol: "LTCBTC", isolated: false, orderId: 27)
+        #expect(CancelAnswer.isTarget(Self.order("FILLED"), byId, isolated: false))
+        #expect(!CancelAnswer.isTarget(Self.order("FILLED"), CancelAnswer.Target(symbol: "LTCBTC", isolated: false, orderId: 28), isolated: false))
+        #expect(!CancelAnswer.isTarget(Self.order("FILLED"), CancelAnswer.Target(symbol: "BTCUSDT", isolated: false, orderId: 27), isolated: false))
+        var isolatedOrder = Self.order("NEW")
+        isolatedOrder["isIsolated"] = .bool(true)
+        #expect(!CancelAnswer.isTarget(isolatedOrder, byId, isolated: false))
+        #expect(CancelAnswer.isTarget(isolatedOrder, byId, isolated: true))
+        let byClientId = CancelAnswer.Target(symbol: "LTCBTC", isolated: false, clientOrderId: "myOrder1")
+        #expect(!CancelAnswer.isTarget(Self.order("NEW"), byClientId, isolated: false))
+    }
 }

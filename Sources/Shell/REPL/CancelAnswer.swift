@@ -63,7 +63,8 @@ struct CancelAnswer {
                 symbol: target.symbol, isIsolated: isolated, orderId: target.orderId, origClientOrderId: target.clientOrderId)
             do {
                 let reply = try await host.perform(query)
-                guard case .record(let order) = reply.value else { return nil }
+                // An answer about another order proves nothing: the exchange's hint then stands.
+                guard case .record(let order) = reply.value, isTarget(order, target, isolated: isolated) else { return nil }
                 return describe(order, target: target, isolated: isolated, sameAccount: isolated == target.isolated, zone: zone)
             } catch {
                 // -2013 "Order does not exist": look on the other account; any other failure ends the search.
@@ -72,6 +73,18 @@ struct CancelAnswer {
             }
         }
         return missing == 2 ? "no order \(target.name) on \(target.symbol) in either margin account (cross or isolated)" : nil
+    }
+
+    /// Whether `order` is the order asked about: the same symbol, the same `orderId` or client
+    /// order id as given, and the account asked (when the answer says which).
+    static func isTarget(_ order: Record, _ target: Target, isolated: Bool) -> Bool {
+        guard order["symbol"]?.text == target.symbol else { return false }
+        if let id = target.orderId, order["orderId"]?.text != String(id) { return false }
+        if let cid = target.clientOrderId, order["clientOrderId"]?.text != cid, order["origClientOrderId"]?.text != cid {
+            return false
+        }
+        if let flag = order["isIsolated"]?.text, flag != String(isolated) { return false }
+        return true
     }
 
     /// The sentence for an order found: open (and on which account, with the statement to run),
