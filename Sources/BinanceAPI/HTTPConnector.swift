@@ -46,19 +46,21 @@ struct HTTPConnector: Sendable {
             }
             throw .connectFailed("cannot connect to \(endpoint.display): \(HTTPTransport.reason(error))")
         }
-        let expired = Mutex(false)
+        // The deadline fails the step's promise itself: a close alone reaches no handler that
+        // was added after the channel went inactive, and the await would never end.
+        let expired = ConnectDeadline()
         let deadline = eventLoop.scheduleTask(in: timeout) {
-            expired.withLock { $0 = true }
+            expired.expire()
             channel.close(promise: nil)
         }
         defer { deadline.cancel() }
         let within = HTTP1Connection.describe(timeout)
         if let proxy {
             do {
-                try await tunnel(channel, through: proxy)
+                try await tunnel(channel, through: proxy, deadline: expired)
             } catch {
                 channel.close(promise: nil)
-                if expired.withLock({ $0 }) {
+                if expired.hasExpired {
                     throw .connectFailed("the proxy \(proxy.display) did not open a tunnel to \(endpoint.display) within \(within)")
                 }
                 throw .connectFailed("the proxy \(proxy.display) (\(proxy.origin)) \(error.detail(sentCredentials: proxy.hasCredentials))")
@@ -67,10 +69,10 @@ struct HTTPConnector: Sendable {
         if let sslContext {
             let notes = TLSVerificationNotes()
             do {
-                try await handshake(channel, context: sslContext, notes: notes)
+                try await handshake(channel, context: sslContext, notes: notes, deadline: expired)
             } catch {
                 channel.close(promise: nil)
-                if expired.withLock({ $0 }) {
+                if expired.hasExpired {
                     throw .connectFailed("the TLS handshake with \(endpoint.display) did not complete within \(within)")
                 }
                 throw .connectFailed("TLS with \(endpoint.display) failed: \(notes.explain(error, host: endpoint.host))")
@@ -84,34 +86,75 @@ struct HTTPConnector: Sendable {
         }
     }
 
-    private func tunnel(_ channel: any Channel, through proxy: HTTPProxy) async throws(HTTPTunnelFailure) {
+    private func tunnel(_ channel: any Channel, through proxy: HTTPProxy, deadline: ConnectDeadline) async throws(HTTPTunnelFailure) {
         let opened = channel.eventLoop.makePromise(of: Void.self)
+        deadline.watch(opened)
         let handler = HTTPTunnelHandler(target: endpoint.authority, authorization: proxy.authorization, promise: opened)
         do {
             try await channel.pipeline.addHandler(handler).get()
             try await opened.futureResult.get()
         } catch let failure as HTTPTunnelFailure {
+            opened.fail(failure)  // not added (the pipeline was closed): no one else completes it
             throw failure
         } catch {
+            opened.fail(error)
             throw .error(HTTPTransport.reason(error))
         }
     }
 
-    private func handshake(_ channel: any Channel, context: NIOSSLContext, notes: TLSVerificationNotes) async throws {
+    private func handshake(
+        _ channel: any Channel, context: NIOSSLContext, notes: TLSVerificationNotes, deadline: ConnectDeadline
+    ) async throws {
         let done = channel.eventLoop.makePromise(of: Void.self)
+        deadline.watch(done)
         // SNI and the name check use the host name; an IP address is checked against the peer's address.
         let serverName = endpoint.isIPAddress ? nil : endpoint.host
         let factory: any TLSClientHandlerMaking.Type = TLSClientHandlerFactory.self
-        try await channel.eventLoop.submit {
-            let tls = try factory.make(context: context, serverHostname: serverName, notes: notes)
-            try channel.pipeline.syncOperations.addHandler(tls)
-            try channel.pipeline.syncOperations.addHandler(TLSReadyHandler(done: done))
-        }.get()
-        try await done.futureResult.get()
+        do {
+            try await channel.eventLoop.submit {
+                let tls = try factory.make(context: context, serverHostname: serverName, notes: notes)
+                try channel.pipeline.syncOperations.addHandler(tls)
+                try channel.pipeline.syncOperations.addHandler(TLSReadyHandler(done: done))
+            }.get()
+            try await done.futureResult.get()
+        } catch {
+            done.fail(error)  // the handlers were not added (the pipeline was closed): no one else completes it
+            throw error
+        }
     }
 }
 
-/// Completes `done` when the TLS handshake completes or fails, then steps aside.
+/// The connect timeout of one set-up: once expired it fails the pending step's promise (the
+/// CONNECT answer or the TLS handshake) directly, and a promise watched later at once.
+final class ConnectDeadline: Sendable {
+    /// The connect timeout passed during a step.
+    struct Expired: Error {}
+
+    private let state = Mutex<(expired: Bool, pending: EventLoopPromise<Void>?)>((false, nil))
+
+    var hasExpired: Bool { state.withLock { $0.expired } }
+
+    /// `promise` is the step now awaited.
+    func watch(_ promise: EventLoopPromise<Void>) {
+        let expired = state.withLock { state in
+            state.pending = promise
+            return state.expired
+        }
+        if expired { promise.fail(Expired()) }
+    }
+
+    func expire() {
+        let pending = state.withLock { state in
+            state.expired = true
+            defer { state.pending = nil }
+            return state.pending
+        }
+        pending?.fail(Expired())
+    }
+}
+
+/// Completes `done` when the TLS handshake completes or fails, then steps aside. Added to a
+/// channel already inactive, or removed before the handshake ends, it fails `done` at once.
 private final class TLSReadyHandler: ChannelInboundHandler, RemovableChannelHandler {
     typealias InboundIn = ByteBuffer
 
@@ -120,6 +163,20 @@ private final class TLSReadyHandler: ChannelInboundHandler, RemovableChannelHand
 
     init(done: EventLoopPromise<Void>) {
         self.done = done
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        if !context.channel.isActive, !finished {
+            finished = true
+            done.fail(TLSClosed())
+        }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        if !finished {
+            finished = true
+            done.fail(TLSClosed())
+        }
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {

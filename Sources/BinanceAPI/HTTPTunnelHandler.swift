@@ -37,6 +37,8 @@ final class HTTPTunnelHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
+        // Added after the channel went inactive, channelInactive never comes: fail now.
+        guard context.channel.isActive else { return fail(.closed, context: context) }
         let bytes = Self.request(target: target, authorization: authorization)
         context.writeAndFlush(wrapOutboundOut(ByteBuffer(string: bytes)), promise: nil)
     }
@@ -66,6 +68,13 @@ final class HTTPTunnelHandler: ChannelInboundHandler, RemovableChannelHandler {
         done = true
         promise.succeed(())
         context.pipeline.syncOperations.removeHandler(context: context, promise: nil)
+    }
+
+    /// Removed before the answer (the channel closed or the pipeline was torn down): nothing else will complete `promise`.
+    func handlerRemoved(context: ChannelHandlerContext) {
+        guard !done else { return }
+        done = true
+        promise.fail(HTTPTunnelFailure.closed)
     }
 
     func channelInactive(context: ChannelHandlerContext) {
