@@ -97,6 +97,11 @@ extension ExchangeErrorCatalog {
             ],
             hint: "the symbol does not exist on the exchange"),
         ExchangeErrorEntry(
+            -1127, "MORE_THAN_XX_HOURS", meaning: "Lookup interval is too big; more than %s hours between startTime and endTime.",
+            causes: [.init("startTime and endTime of an order listing (allOrders) are too far apart", tell: "the message names the hours (24 for margin allOrders)",
+                           fix: "ask in windows of at most that many hours")],
+            hint: "startTime and endTime are too far apart: the message says how many hours are allowed"),
+        ExchangeErrorEntry(
             -1128, "OPTIONAL_PARAMS_BAD_COMBO", meaning: "Combination of optional parameters invalid.",
             causes: [.init("optional parameters that exclude each other", tell: "compare with the endpoint's notes", fix: "send one of them")]),
         ExchangeErrorEntry(
@@ -107,5 +112,8 @@ extension ExchangeErrorCatalog {
             -1131, "BAD_RECV_WINDOW", meaning: "recvWindow must be less than 60000",
             causes: [.init("recvWindow over 60000", tell: "the value sent", fix: "at most 60000 ms; bnc checks it")],
             hint: "recvWindow must be at most 60000"),
+            ExchangeErrorEntry(
+            -1145, "INVALID_CANCEL_RESTRICTIONS", meaning: "cancelRestrictions has to be either ONLY_NEW or ONLY_PARTIALLY_FILLED.",
+            causes: [.init("a spot cancel with another cancelRestrictions value", tell: "the value sent", fix: "ONLY_NEW or ONLY_PARTIALLY_FILLED, or leave it out")]),
     ]
 }
