@@ -26,18 +26,24 @@ extension ExchangeClient {
         while true {
             switch action {
             case .send(let attempt, let wait):
-                if wait > 0 {
-                    try await pause(
-                        wait, for: Self.waitReason(after: last), request: request ?? Self.placeholder(operation),
-                        events: &events)
+                let prepared: PreparedRequest
+                do {
+                    if wait > 0 {
+                        try await pause(
+                            wait, for: Self.waitReason(after: last), request: request ?? Self.placeholder(operation),
+                            events: &events)
+                    }
+                    // Stamped and signed after every wait (weight budget, Retry-After, resync), so
+                    // what leaves — and what the log records just before it leaves — is fresh.
+                    var stamped = try prepare(operation)
+                    if try await awaitAdmission(stamped, events: &events) { stamped = try prepare(operation) }
+                    prepared = stamped
+                    request = prepared
+                    let ticket = rateLimits.willSend(path: prepared.path, weight: prepared.weight.value)
+                    last = try await transmit(prepared, attempt: attempt, ticket: ticket)
+                } catch {
+                    throw Self.afterUnknown(error, events: events, recovery: machine.recovery)
                 }
-                // Stamped and signed after every wait (weight budget, Retry-After, resync), so
-                // what leaves — and what the log records just before it leaves — is fresh.
-                var prepared = try prepare(operation)
-                if try await awaitAdmission(prepared, events: &events) { prepared = try prepare(operation) }
-                request = prepared
-                let ticket = rateLimits.willSend(path: prepared.path, weight: prepared.weight.value)
-                last = try await transmit(prepared, attempt: attempt, ticket: ticket)
                 decoded = nil
                 unreadable = nil
                 switch last {
@@ -100,7 +106,9 @@ extension ExchangeClient {
                 let request = request ?? Self.placeholder(operation)
                 // A 2XX that could not be read is reported as what it is, with the reason.
                 if failure == .answer, let unreadable { throw unreadable }
-                throw failureError(failure, request: request, last: last, events: events, conclusion: conclusion)
+                throw Self.afterUnknown(
+                    failureError(failure, request: request, last: last, events: events, conclusion: conclusion),
+                    events: events, recovery: machine.recovery)
             }
         }
     }
@@ -315,6 +323,22 @@ extension ExchangeClient {
         case .unresolved:
             let story = events.filter { $0.kind == .outcomeUnknown || $0.kind == .checked }.map(\.message)
             return .unresolved(story.isEmpty ? "no answer" : story.joined(separator: "; "), request)
+        }
+    }
+
+    /// A failure that stops sending — a ban, a wait refused, the log unwritable — after an
+    /// earlier send of this checkable write had an unknown outcome: that send may still have
+    /// acted, so the outcome is unknown (and the request reached the exchange), not "not sent".
+    static func afterUnknown(
+        _ error: ClientError, events: [ClientEvent], recovery: SendStateMachine.Recovery
+    ) -> ClientError {
+        guard recovery == .check, events.contains(where: { $0.kind == .outcomeUnknown }) else { return error }
+        switch error {
+        case .banned(_, let request), .waitRefused(_, let request), .notRecorded(_, let request):
+            let story = events.filter { $0.kind == .outcomeUnknown || $0.kind == .checked }.map(\.message)
+            return .unresolved((story + ["then \(error.message)"]).joined(separator: "; "), request)
+        default:
+            return error
         }
     }
 

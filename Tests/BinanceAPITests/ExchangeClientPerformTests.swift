@@ -96,6 +96,25 @@ import Testing
         #expect(result.response.status == "CANCELED")
     }
 
+    @Test func aWaitRefusedAfterAnUnknownSendLeavesTheOutcomeUnknown() async throws {
+        // 503 (unknown), the check sees NEW, the resent DELETE draws a 429 asking for 10 minutes:
+        // bnc does not wait that long, but the first DELETE may still have acted.
+        let transport = FakeTransport { _, index in
+            switch index {
+            case 0: return Self.json(503, "")
+            case 1: return Self.json(200, Self.order("NEW"))
+            default: return Self.json(429, #"{"code":-1003,"msg":"Too many requests."}"#, [HTTPHeader("Retry-After", "600")])
+            }
+        }
+        await #expect {
+            try await client(transport).perform(CancelMarginOrder(symbol: "LTCBTC", orderId: 28))
+        } throws: { error in
+            guard let error = error as? ClientError, case .unresolved(let story, _) = error else { return false }
+            return error.outcomeUnknown && error.reachedExchange && story.contains("503") && story.contains("still NEW")
+        }
+        #expect(transport.sent.map(\.method) == [.delete, .get, .delete])
+    }
+
     @Test func invalidTimestampResyncsTheClockAndSendsAgain() async throws {
         let skew: Int64 = 7_000
         let transport = FakeTransport { request, _ in
