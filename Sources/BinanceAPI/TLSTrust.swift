@@ -59,20 +59,14 @@ public struct TLSTrust: Sendable, Hashable, CustomStringConvertible {
     /// file is an error that names the setting.
     static func certificates(path: String, setting: String) throws(TLSTrustError) -> [NIOSSLCertificate] {
         let data: Data
-        do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: path)
-            if let size = attributes[.size] as? Int, size > maxBundleBytes {
-                throw TLSTrustError(setting: setting, path: path, reason: "larger than 16 MiB; not a CA bundle")
-            }
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch let error as TLSTrustError {
-            throw error
-        } catch {
-            let reason = (error as NSError).localizedDescription
-            throw TLSTrustError(setting: setting, path: path, reason: "cannot read it (\(reason))")
-        }
-        guard data.count <= maxBundleBytes else {
+        switch readBounded(path, limit: maxBundleBytes) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(.notRegular):
+            throw TLSTrustError(setting: setting, path: path, reason: "not a regular file; not a CA bundle")
+        case .failure(.tooLarge):
             throw TLSTrustError(setting: setting, path: path, reason: "larger than 16 MiB; not a CA bundle")
+        case .failure(.unreadable(let reason)):
+            throw TLSTrustError(setting: setting, path: path, reason: "cannot read it (\(reason))")
         }
         guard data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil else {
             throw TLSTrustError(setting: setting, path: path, reason: "holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
@@ -83,6 +77,49 @@ public struct TLSTrust: Sendable, Hashable, CustomStringConvertible {
             throw TLSTrustError(setting: setting, path: path, reason: "holds a certificate that cannot be read (\(error))")
         }
     }
+}
+
+enum BoundedReadFailure: Error {
+    case notRegular, tooLarge
+    case unreadable(String)
+}
+
+/// At most `limit` bytes of the regular file at `path`. Opened non-blocking (a FIFO must not
+/// block the caller, who holds the context's lock) and checked through the descriptor: a device
+/// (`/dev/zero`), FIFO or directory is refused before a byte is read, and at most `limit` + 1
+/// bytes are read whatever the size claims (a file growing meanwhile stays bounded).
+func readBounded(_ path: String, limit: Int) -> Result<[UInt8], BoundedReadFailure> {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
+    guard descriptor >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+    guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.notRegular) }
+    guard status.st_size <= off_t(limit) else { return .failure(.tooLarge) }
+    var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
+    var count = 0
+    while count < limit + 1 {
+        if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: min(bytes.count, limit + 1 - count))) }
+        let got = bytes.withUnsafeMutableBytes { buffer in
+            boundedSystemRead(descriptor, buffer.baseAddress! + count, buffer.count - count)
+        }
+        if got < 0 {
+            if errno == EINTR { continue }
+            return .failure(.unreadable(String(cString: strerror(errno))))
+        }
+        if got == 0 { break }
+        count += got
+    }
+    guard count <= limit else { return .failure(.tooLarge) }
+    return .success(Array(bytes[..<count]))
+}
+
+private func boundedSystemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+        return Glibc.read(descriptor, buffer, count)
+    #else
+        return Darwin.read(descriptor, buffer, count)
+    #endif
 }
 
 /// A CA bundle that cannot be used; nothing was sent.

@@ -107,6 +107,42 @@ struct TLSTrustTests {
         }
     }
 
+    @Test func aDeviceOrFIFOIsRefusedWithoutReadingIt() throws {
+        // /dev/zero claims size 0 and never ends; a FIFO with no writer would block the read.
+        for path in ["/dev/zero", "/dev/null"] {
+            do {
+                _ = try TLSTrust.certificates(path: path, setting: "SSL_CERT_FILE")
+                Issue.record("accepted \(path)")
+            } catch {
+                #expect(error.message.contains("not a regular file"), "\(error.message)")
+            }
+        }
+        let fifo = NSTemporaryDirectory() + "bnc-fifo-ca-\(getpid())"
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        do {
+            _ = try TLSTrust.certificates(path: fifo, setting: "--ca-file")
+            Issue.record("accepted a FIFO")
+        } catch {
+            #expect(error.message.contains("not a regular file"), "\(error.message)")
+        }
+    }
+
+    @Test func anOversizedBundleIsRefused() throws {
+        let path = NSTemporaryDirectory() + "bnc-big-ca-\(getpid()).pem"
+        FileManager.default.createFile(atPath: path, contents: Data(count: TLSTrust.maxBundleBytes + 1))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            _ = try TLSTrust.certificates(path: path, setting: "caFile")
+            Issue.record("accepted an oversized bundle")
+        } catch {
+            #expect(error.message.contains("larger than 16 MiB"), "\(error.message)")
+        }
+        #expect(readBounded(path, limit: 10).isTooLarge)
+        FileManager.default.createFile(atPath: path, contents: Data("0123456789".utf8))
+        #expect((try? readBounded(path, limit: 10).get()) == Array("0123456789".utf8))
+    }
+
     @Test func anHTTPSSendWithAnUnusableBundleSendsNothing() async throws {
         // The bundle is read lazily, at the first https connection, and fails before any socket.
         let transport = try HTTPTransport(
@@ -123,5 +159,12 @@ struct TLSTrustTests {
             #expect(detail.hasPrefix("the CA bundle /nonexistent/ca.pem (--ca-file) cannot be used"))
             #expect(!error.outcomeUnknown)
         }
+    }
+}
+
+extension Result where Failure == BoundedReadFailure {
+    fileprivate var isTooLarge: Bool {
+        if case .failure(.tooLarge) = self { return true }
+        return false
     }
 }
