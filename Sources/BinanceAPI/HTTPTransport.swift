@@ -78,7 +78,15 @@ public final class HTTPTransport: Transport {
             host.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         else { return nil }
         if let port = components.port, !(1...65_535).contains(port) { return nil }
-        return (base.hasPrefix("https://"), host, components.port, components.percentEncodedPath)
+        // Foundation on Linux keeps an IPv6 literal's brackets ("[::1]"), on Darwin not; the
+        // endpoint holds the bare address (NIO connects to it; Host and CONNECT add brackets).
+        var bare = host
+        if bare.hasPrefix("[") {
+            guard bare.hasSuffix("]"), bare.count > 2 else { return nil }
+            bare = String(bare.dropFirst().dropLast())
+        }
+        guard !bare.contains("[") && !bare.contains("]") else { return nil }
+        return (base.hasPrefix("https://"), bare, components.port, components.percentEncodedPath)
     }
 
     /// An executor on the connections' event loop. A task that sends many requests runs

@@ -1,4 +1,4 @@
-import BinanceAPI
+@testable import BinanceAPI
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -65,7 +65,7 @@ import Testing
         let counter: Counter
         var baseURL: String { "http://127.0.0.1:\(channel.localAddress?.port ?? 0)" }
 
-        static func start(_ mode: Mode) async throws -> Server {
+        static func start(_ mode: Mode, host: String = "127.0.0.1") async throws -> Server {
             let counter = Counter()
             let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -74,7 +74,7 @@ import Testing
                         channel.pipeline.addHandler(Handler(mode: mode, counter: counter))
                     }
                 }
-                .bind(host: "127.0.0.1", port: 0).get()
+                .bind(host: host, port: 0).get()
             return Server(channel: channel, counter: counter)
         }
 
@@ -147,6 +147,24 @@ import Testing
         }
         // Refused at once, not retried until the deadline.
         #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
+    @Test func anIPv6LiteralIsParsedWithoutItsBrackets() throws {
+        let parts = try #require(HTTPTransport.parse("http://[::1]:8443/base"))
+        #expect(parts.host == "::1" && parts.port == 8443 && parts.path == "/base" && !parts.tls)
+        #expect(HTTPTransport.parse("https://[2001:db8::5]")?.host == "2001:db8::5")
+        #expect(HTTPTransport.parse("https://api.binance.com")?.host == "api.binance.com")
+        #expect(HTTPTransport.parse("http://[]:80") == nil)
+    }
+
+    @Test func anIPv6LoopbackEndpointIsReached() async throws {
+        // Skipped where the machine has no IPv6 loopback.
+        guard let server = try? await Server.start(.answer, host: "::1") else { return }
+        let port = server.channel.localAddress?.port ?? 0
+        let transport = try HTTPTransport(baseURL: "http://[::1]:\(port)", timeouts: .init(connect: .seconds(2), read: .seconds(3)))
+        _ = try await transport.send(try Self.request(CancelMarginOrder(symbol: "LTCBTC", orderId: 28)))
+        #expect(server.counter.requests.count == 1)
+        try await server.stop()
     }
 
     @Test(arguments: ["ftp://api.binance.com", "api.binance.com", "https://", "https://api.binance.com?x=1", "sim"])
