@@ -109,14 +109,22 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// curl's `NO_PROXY` rule: entries separated by commas (spaces around them ignored); `*`
-    /// alone matches every host; an entry matches the host itself and every name under it
-    /// (`example.com` and `.example.com` both match `api.example.com`); case does not matter.
-    /// Loopback hosts are not special: `localhost` goes through the proxy unless listed.
+    /// as the whole value matches every host (as an entry among others it is just a name).
+    /// A host name matches an entry equal to it or a parent domain (`example.com` and
+    /// `.example.com` both match `api.example.com`); case does not matter. An IP address host
+    /// (`10.0.0.1`, `::1`) is compared as an address, never by suffix: an entry is an equal
+    /// address or a CIDR range (`10.0.0.0/8`, `::1/128`). Loopback hosts are not special:
+    /// `localhost` goes through the proxy unless listed.
     public static func bypasses(host: String, noProxy: String) -> Bool {
+        if noProxy.trimmingCharacters(in: .whitespaces) == "*" { return true }
         let host = normalized(host)
+        let address = IPAddressBytes(host)
         for rawEntry in noProxy.split(separator: ",") {
             var entry = normalized(String(rawEntry).trimmingCharacters(in: .whitespaces))
-            if entry == "*" { return true }
+            if let address {
+                if address.matches(entry) { return true }
+                continue
+            }
             if entry.hasPrefix(".") { entry.removeFirst() }
             if entry.isEmpty { continue }
             if host == entry || host.hasSuffix("." + entry) { return true }
@@ -130,6 +138,50 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
         if text.hasPrefix("["), text.hasSuffix("]") { text = String(text.dropFirst().dropLast()) }
         if text.hasSuffix("."), text.count > 1 { text.removeLast() }
         return text
+    }
+}
+
+/// An IPv4 or IPv6 address as bytes, for `NO_PROXY`'s address entries.
+struct IPAddressBytes: Equatable {
+    var bytes: [UInt8]
+
+    /// nil when `text` is not an IPv4 or IPv6 address (brackets removed beforehand).
+    init?(_ text: String) {
+        var v4 = in_addr()
+        if inet_pton(AF_INET, text, &v4) == 1 {
+            bytes = withUnsafeBytes(of: &v4) { Array($0) }
+            return
+        }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, text, &v6) == 1 {
+            bytes = withUnsafeBytes(of: &v6) { Array($0) }
+            return
+        }
+        return nil
+    }
+
+    /// `entry` is this address, or a CIDR range holding it (`10.0.0.0/8`; as curl, `/0` is the
+    /// exact address); an entry of the other family, a name or a bad prefix length does not match.
+    func matches(_ entry: String) -> Bool {
+        var network = entry
+        var bits = bytes.count * 8
+        if let slash = entry.firstIndex(of: "/") {
+            let digits = entry[entry.index(after: slash)...]
+            guard !digits.isEmpty, digits.count <= 3, digits.utf8.allSatisfy({ (48...57).contains($0) }),
+                let value = Int(digits), value <= bytes.count * 8
+            else { return false }
+            if value > 0 { bits = value }
+            network = String(entry[..<slash])
+            if network.hasPrefix("["), network.hasSuffix("]") { network = String(network.dropFirst().dropLast()) }
+        }
+        guard let other = IPAddressBytes(network), other.bytes.count == bytes.count else { return false }
+        for index in 0..<bytes.count {
+            let remaining = bits - index * 8
+            if remaining <= 0 { break }
+            let mask: UInt8 = remaining >= 8 ? 0xFF : ~(0xFF >> UInt8(remaining))
+            if bytes[index] & mask != other.bytes[index] & mask { return false }
+        }
+        return true
     }
 }
 

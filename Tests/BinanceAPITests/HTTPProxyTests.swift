@@ -53,6 +53,34 @@ struct HTTPProxyTests {
         #expect(HTTPProxy.bypasses(host: "[::1]", noProxy: "::1"))
     }
 
+    @Test func noProxyStarCountsOnlyAsTheWholeValue() {
+        #expect(HTTPProxy.bypasses(host: "api.binance.com", noProxy: " * "))
+        #expect(!HTTPProxy.bypasses(host: "api.binance.com", noProxy: "example.org,*"))
+        #expect(!HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "*,example.org"))
+    }
+
+    @Test func noProxyComparesIPAddressesExactlyOrByCIDR() {
+        // Not a suffix: 0.1 does not cover 10.0.0.1.
+        #expect(!HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "0.1"))
+        #expect(!HTTPProxy.bypasses(host: "10.0.0.1", noProxy: ".0.0.1"))
+        #expect(HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "10.0.0.1"))
+        #expect(HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "example.org, 10.0.0.0/8"))
+        #expect(HTTPProxy.bypasses(host: "10.255.3.4", noProxy: "10.0.0.0/8"))
+        #expect(!HTTPProxy.bypasses(host: "11.0.0.1", noProxy: "10.0.0.0/8"))
+        #expect(HTTPProxy.bypasses(host: "192.168.1.77", noProxy: "192.168.1.64/26"))
+        #expect(!HTTPProxy.bypasses(host: "192.168.1.128", noProxy: "192.168.1.64/26"))
+        #expect(!HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "10.0.0.0/33"))
+        #expect(!HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "10.0.0.0/x"))
+        #expect(HTTPProxy.bypasses(host: "::1", noProxy: "::1/128"))
+        #expect(HTTPProxy.bypasses(host: "[::1]", noProxy: "[::1]"))
+        #expect(HTTPProxy.bypasses(host: "2001:db8::5", noProxy: "2001:DB8::/32"))
+        #expect(!HTTPProxy.bypasses(host: "2001:db9::5", noProxy: "2001:db8::/32"))
+        #expect(!HTTPProxy.bypasses(host: "::1", noProxy: "1"))
+        #expect(!HTTPProxy.bypasses(host: "10.0.0.1", noProxy: "::/0"))
+        // Names still match by suffix; a CIDR entry never matches a name.
+        #expect(!HTTPProxy.bypasses(host: "api.binance.com", noProxy: "10.0.0.0/8"))
+    }
+
     @Test func noProxyAppliesToTheProfileProxyToo() throws {
         let environment = ["NO_PROXY": "binance.com"]
         #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "http://mine:3", environment: environment) == nil)
