@@ -109,7 +109,13 @@ final class HTTP1ConnectionPool: Sendable {
     }
 
     private func connect() async throws(TransportError) -> HTTP1Connection {
-        let connection = HTTP1Connection(eventLoop: eventLoop) { [weak self] connection in self?.release(connection) }
+        // A connection that goes idle after the pool was freed is closed, not left open: the pool's
+        // deinit closed only the idle ones it held. (No test: the pool is kept alive by the
+        // awaiting send until onIdle has run, so this is a guard against a leak, not a seen one.)
+        let connection = HTTP1Connection(eventLoop: eventLoop) { [weak self] connection in
+            guard let self else { return connection.close() }
+            self.release(connection)
+        }
         try await connector.connect(connection)
         return connection
     }
