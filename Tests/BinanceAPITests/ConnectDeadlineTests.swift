@@ -40,7 +40,8 @@ struct ConnectDeadlineTests {
             message = error.message
         }
         #expect(message.hasPrefix("not sent"), "\(message)")
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // The connect timeout is 1 s; the bound allows a loaded test run (4 s seen), a hang has none.
+        #expect(ContinuousClock.now - started < .seconds(15))
     }
 
     @Test(arguments: [true, false])

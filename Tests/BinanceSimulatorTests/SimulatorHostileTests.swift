@@ -101,7 +101,9 @@ import Testing
 
     @Test func aSlowAnswerIsNotCutOffAndAnIdleConnectionStaysForItsTimeout() async throws {
         var configuration = SimulatorConfiguration()
-        configuration.connectionTimeouts = .init(readIdleMilliseconds: 200, requestMilliseconds: 400, keepAliveIdleMilliseconds: 1_500)
+        // Keep-alive idle well above the pause between the two requests, so a loaded test run
+        // (sleeps stretched by seconds) still reuses the connection before the server drops it.
+        configuration.connectionTimeouts = .init(readIdleMilliseconds: 200, requestMilliseconds: 400, keepAliveIdleMilliseconds: 5_000)
         configuration.faults = FaultPlan(latencyMilliseconds: 900)
         let server = try await SimulatorServer.start(exchange: .demo(configuration))
         defer { Task { await server.stop() } }
