@@ -123,13 +123,15 @@ struct ExplainCommand: AsyncParsableCommand {
     /// simulator runs on this machine's clock, so `sim` needs no request.
     private func timeSource() throws -> (any ServerTimeSource)? {
         guard options.endpoint != nil, options.endpointChoice != .sim else { return nil }
-        do {
-            let transport = try HTTPTransport(
-                baseURL: options.endpointChoice.baseURL, name: options.endpointChoice.name,
-                timeouts: HTTPTransport.Timeouts(connect: .seconds(5), read: .seconds(5)))
+        // The transport every other command uses: the profile's timeouts, the trust store
+        // (--ca-file, caFile, SSL_CERT_FILE) and the proxy.
+        do throws(TransportFactory.SetupError) {
+            let profile = try TransportFactory.profile()
+            let transport = try TransportFactory.transport(
+                for: options.endpointChoice, profile: profile, caFile: options.caFile)
             return TransportServerTime(transport: transport)
         } catch {
-            Console.error(error.message)
+            Console.error(error.message, hint: error.hint)
             throw ExitCode(2)
         }
     }
