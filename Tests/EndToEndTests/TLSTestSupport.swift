@@ -100,6 +100,22 @@ final class TestServerProcess: @unchecked Sendable {
     /// What it wrote to standard error so far (the simulator's request log).
     var stderr: String { stderrText.text }
 
+    /// Standard error once it has stopped growing: the simulator writes a line as it answers and
+    /// the pipe hands it over later, so on a loaded machine a line could still be on its way
+    /// when `bnc` has already exited. Waits until the text has been unchanged for 200 ms (at
+    /// most 5 s).
+    var settledStderr: String {
+        let deadline = Date().addingTimeInterval(5)
+        var text = stderrText.text
+        while Date() < deadline {
+            usleep(200_000)
+            let now = stderrText.text
+            if now == text { break }
+            text = now
+        }
+        return text
+    }
+
     /// SIGTERM, then SIGKILL if it is still running 2 s later (every wait capped).
     func stop() {
         if process.isRunning {
@@ -134,8 +150,8 @@ final class TLSSimulator: @unchecked Sendable {
     /// `https://127.0.0.1:PORT` (or another host name for the same server).
     func baseURL(host: String = "127.0.0.1") -> String { "https://\(host):\(port)" }
 
-    /// The simulator's request log.
-    var log: String { server.stderr }
+    /// The simulator's request log, once it has stopped growing.
+    var log: String { server.settledStderr }
 
     func stop() { server.stop() }
 }
