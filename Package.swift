@@ -12,21 +12,21 @@ let package = Package(
     products: [
         .executable(name: "bnc", targets: ["bnc"]),
         .library(name: "BinanceAPI", targets: ["BinanceAPI"]),
-        .library(name: "BinanceSimulator", targets: ["BinanceSimulator"]),
+        .library(name: "BinanceSimulator", targets: ["BinanceSimulator"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         // TLS for https on the same NIO pool as http (issue 14); the version the package mirror has.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2")
     ],
     targets: [
         .executableTarget(
             name: "bnc",
             dependencies: [
                 "Shell", "Script", "SessionLog", "BinanceAPI", "BinanceSimulator", "SignatureDebugger",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
             // Release: the Swift runtime and Foundation linked in, so start-up does not map and
             // resolve ~15 Swift shared libraries (cold start 19 -> 13 ms, docs/performance.md).
@@ -38,7 +38,7 @@ let package = Package(
                     [
                         "-static-stdlib", "-Xlinker", "--start-group",
                         "-lFoundation", "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
-                        "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group",
+                        "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group"
                     ], .when(configuration: .release))
             ]
         ),
@@ -47,7 +47,7 @@ let package = Package(
             name: "bnc-bench",
             dependencies: [
                 "BinanceAPI", .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")
             ],
             path: "Sources/bnc-bench"),
         .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
@@ -67,7 +67,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOTLS", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ]
         ),
         .target(
@@ -79,7 +79,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl")
             ]
         ),
         .systemLibrary(
@@ -97,13 +97,13 @@ let package = Package(
                 // A loopback NIO server for the HTTP transport tests.
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 // The proxy tunnel handler, driven byte by byte without sockets.
-                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio")
             ]),
         .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI"]),
         .testTarget(name: "SignatureDebuggerTests", dependencies: ["SignatureDebugger", "BinanceAPI"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Script"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI"])
     ]
 )

@@ -34,11 +34,13 @@ enum FuzzHTTPResponse {
         // refusal — never into another answer, never a refusal into an answer.
         let capped = feed(input, pieces: [input.count], small: true)
         try compare(capped, feed(input, pieces: pieceSizes(for: input), small: true), "in pieces under small caps")
-        try compare(capped, feed(input, pieces: Array(repeating: 1, count: input.count), small: true), "byte by byte under small caps")
+        try compare(
+            capped, feed(input, pieces: Array(repeating: 1, count: input.count), small: true), "byte by byte under small caps")
         switch (capped, whole) {
         case (.parsed(let small, _, _), .parsed(let large, _, _)):
             try require(small == large, "small caps changed the response")
-            try require(small.body.count <= smallBodyLimit, "a body of \(small.body.count) bytes passed a cap of \(smallBodyLimit)")
+            try require(
+                small.body.count <= smallBodyLimit, "a body of \(small.body.count) bytes passed a cap of \(smallBodyLimit)")
         case (.parsed, .malformed(let reason)):
             throw FuzzViolation("refused with the real caps (\(reason)) but read with small ones")
         default:
@@ -47,12 +49,14 @@ enum FuzzHTTPResponse {
         if case .parsed(let response, _, _) = whole {
             // Three digits: 000 to 999 (a status below 100 is read as given; the client's
             // outcome rule decides what it means).
-            try require((0...999).contains(response.status) && !(100..<200).contains(response.status), "status \(response.status)")
+            try require(
+                (0...999).contains(response.status) && !(100..<200).contains(response.status), "status \(response.status)")
             if let length = response.headers.first(where: { $0.name.lowercased() == "content-length" }),
                 !response.headers.contains(where: { $0.name.lowercased() == "transfer-encoding" }),
                 let expected = Int(length.value), response.status != 204, response.status != 304
             {
-                try require(response.body.count == expected, "Content-Length \(expected) but a body of \(response.body.count) bytes")
+                try require(
+                    response.body.count == expected, "Content-Length \(expected) but a body of \(response.body.count) bytes")
             }
             try require(response.body.count <= input.count, "a body longer than the input")
             let stored = ResponseBody(bytes: response.body)

@@ -13,7 +13,8 @@ enum FuzzJSON {
         do {
             value = try JSONValue.parse(input)
         } catch {
-            try require(error.offset >= 0 && error.offset <= input.count, "error offset \(error.offset) outside \(input.count) bytes")
+            try require(
+                error.offset >= 0 && error.offset <= input.count, "error offset \(error.offset) outside \(input.count) bytes")
             try require(!error.reason.isEmpty, "an error without a reason")
             if let text = String(validating: input, as: UTF8.self) {
                 try require((try? JSONValue.parse(text)) == nil, "refused as bytes, accepted as a string")
@@ -32,7 +33,8 @@ enum FuzzJSON {
         try require(reparsed == value, "parse → serialize → parse changed the value: \(shown(serialized))")
         try require(reparsed.serialized == serialized, "serializing is not stable: \(shown(serialized))")
         // Compact output never needs more bytes than the source: whitespace goes, escapes shrink or stay.
-        try require(serialized.utf8.count <= input.count, "the serialization grew to \(serialized.utf8.count) from \(input.count) bytes")
+        try require(
+            serialized.utf8.count <= input.count, "the serialization grew to \(serialized.utf8.count) from \(input.count) bytes")
         try checkAccessors(value)
     }
 

@@ -47,9 +47,12 @@ enum FuzzJSONFields {
         let pairs = object.pairs
         try require(
             folded.count == pairs.count,
-            "the scanner gives \(folded.count) distinct keys, the parser \(pairs.count): \(pairs.map { shown($0.key, limit: 20) })")
+            "the scanner gives \(folded.count) distinct keys, the parser \(pairs.count): \(pairs.map { shown($0.key, limit: 20) })"
+        )
         for (mine, theirs) in zip(folded, pairs) {
-            try require(mine.key == Array(theirs.key.utf8), "key \(shown(String(decoding: mine.key, as: UTF8.self))) vs \(shown(theirs.key))")
+            try require(
+                mine.key == Array(theirs.key.utf8),
+                "key \(shown(String(decoding: mine.key, as: UTF8.self))) vs \(shown(theirs.key))")
             try require(mine.value == theirs.value, "field \(shown(theirs.key)): \(mine.value) vs \(theirs.value)")
         }
     }
@@ -57,7 +60,9 @@ enum FuzzJSONFields {
     /// A key's text as bytes, escapes resolved.
     static func keyBytes(_ key: UnsafeBufferPointer<UInt8>, escaped: Bool) throws(FuzzViolation) -> [UInt8] {
         guard escaped else { return Array(key) }
-        guard let text = JSONRawValue.string(key, escaped: true).text else { throw FuzzViolation("an escaped key the scanner accepted does not resolve") }
+        guard let text = JSONRawValue.string(key, escaped: true).text else {
+            throw FuzzViolation("an escaped key the scanner accepted does not resolve")
+        }
         return Array(text.utf8)
     }
 
@@ -78,7 +83,9 @@ enum FuzzJSONFields {
                 throw FuzzViolation("a composite value the scanner accepted does not parse: \(error)")
             }
         }
-        try require(raw.integerValue == value.integerValue, "integerValue \(String(describing: raw.integerValue)) vs \(String(describing: value.integerValue)) for \(value)")
+        try require(
+            raw.integerValue == value.integerValue,
+            "integerValue \(String(describing: raw.integerValue)) vs \(String(describing: value.integerValue)) for \(value)")
         try require(raw.isNull == (value == .null), "isNull disagrees")
         return value
     }

@@ -5,7 +5,9 @@ import Foundation
     nonisolated(unsafe) private var fuzzTarget: FuzzTarget?
 
     @_cdecl("LLVMFuzzerInitialize")
-    public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+    public func fuzzInitialize(
+        _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+    ) -> CInt {
         let name = ProcessInfo.processInfo.environment["BNC_FUZZ_TARGET"] ?? ""
         guard let target = FuzzTarget.named(name) else {
             let names = FuzzTarget.all.map(\.name).joined(separator: ", ")
@@ -60,7 +62,9 @@ import Foundation
         /// `path` itself, or the regular files directly inside it, sorted (a corpus directory).
         static func files(at path: String) -> [String] {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { fail("no such file: \(path)", code: 2) }
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                fail("no such file: \(path)", code: 2)
+            }
             guard isDirectory.boolValue else { return [path] }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             return names.filter { !$0.hasPrefix(".") }.sorted().map { path + "/" + $0 }

@@ -24,7 +24,8 @@ enum FuzzProfile {
                     fixed = ""
                 }
                 guard !contains(fixed, secret) else { continue }
-                try require(!contains(error.message, secret), "the error message shows the apiSecret value: \(shown(error.message))")
+                try require(
+                    !contains(error.message, secret), "the error message shows the apiSecret value: \(shown(error.message))")
                 try require(!contains(error.hint ?? "", secret), "the hint shows the apiSecret value")
             }
         case .success(let profile):

@@ -15,13 +15,22 @@ struct FuzzTarget: Sendable {
     let run: @Sendable (UnsafeRawBufferPointer) throws(FuzzViolation) -> Void
 
     static let all: [FuzzTarget] = [
-        FuzzTarget(name: "script", summary: "bnc language: lexer, parser, checker, dry-run interpreter", maximumLength: 4096, run: FuzzScript.run),
-        FuzzTarget(name: "http", summary: "HTTP/1.1 response parser, whole and in pieces", maximumLength: 4096, run: FuzzHTTPResponse.run),
+        FuzzTarget(
+            name: "script", summary: "bnc language: lexer, parser, checker, dry-run interpreter", maximumLength: 4096,
+            run: FuzzScript.run),
+        FuzzTarget(
+            name: "http", summary: "HTTP/1.1 response parser, whole and in pieces", maximumLength: 4096, run: FuzzHTTPResponse.run
+        ),
         FuzzTarget(name: "json", summary: "JSON parser and serializer round trip", maximumLength: 8192, run: FuzzJSON.run),
-        FuzzTarget(name: "fields", summary: "JSON field scanner against the full parser", maximumLength: 8192, run: FuzzJSONFields.run),
-        FuzzTarget(name: "log", summary: "session log reader, record line decoder and log show renderer", maximumLength: 16384, run: FuzzSessionLog.run),
+        FuzzTarget(
+            name: "fields", summary: "JSON field scanner against the full parser", maximumLength: 8192, run: FuzzJSONFields.run),
+        FuzzTarget(
+            name: "log", summary: "session log reader, record line decoder and log show renderer", maximumLength: 16384,
+            run: FuzzSessionLog.run),
         FuzzTarget(name: "profile", summary: "profile file parser", maximumLength: 2048, run: FuzzProfile.run),
-        FuzzTarget(name: "curl", summary: "bnc explain's URL, query and curl reader, and the explanation", maximumLength: 4096, run: FuzzCurl.run),
+        FuzzTarget(
+            name: "curl", summary: "bnc explain's URL, query and curl reader, and the explanation", maximumLength: 4096,
+            run: FuzzCurl.run)
     ]
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

@@ -15,7 +15,8 @@ public struct CanonicalQuery: Sendable, Hashable {
     public init(_ parameters: [QueryParameter]) {
         var capacity = 0
         for parameter in parameters {
-            capacity += PercentEncoding.maximumEncodedCount(parameter.name)
+            capacity +=
+                PercentEncoding.maximumEncodedCount(parameter.name)
                 + PercentEncoding.maximumEncodedCount(parameter.value) + 2
         }
         guard capacity > 0 else {

@@ -132,7 +132,8 @@ public struct ConnectionProfile: Sendable, Hashable {
             func number<T: FixedWidthInteger>(_ range: ClosedRange<T>) throws(ProfileError) -> T {
                 guard let number = T(value), range.contains(number) else {
                     throw .malformedLine(
-                        path: path, line: line, reason: "'\(name)' must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+                        path: path, line: line,
+                        reason: "'\(name)' must be a whole number in \(range.lowerBound)...\(range.upperBound)")
                 }
                 return number
             }

@@ -44,7 +44,7 @@ public struct Credentials: Sendable {
         case (let apiKey?, let secret?, nil):
             try rejectWhitespace(apiKey, name: "BINANCE_API_KEY")
             try rejectWhitespace(secret, name: "BINANCE_API_SECRET")
-            SecretText.remember([apiKey, secret])  // kept out of the history and the session log
+            SecretText.remember([apiKey, secret]) // kept out of the history and the session log
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: secret), source: "environment")
         case (let apiKey?, nil, let path?):
             try rejectWhitespace(apiKey, name: "BINANCE_API_KEY")

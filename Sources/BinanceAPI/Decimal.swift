@@ -62,13 +62,16 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     public var isZero: Bool { integerEnd - integerStart == 1 && fractionEnd == fractionStart && digits { $0.integer[0] == 0x30 } }
 
     /// The significant integer and fraction digits (ASCII), for the length of `body`.
-    private func digits<Result>(_ body: (_ digits: (integer: UnsafeBufferPointer<UInt8>, fraction: UnsafeBufferPointer<UInt8>)) -> Result) -> Result {
+    private func digits<Result>(
+        _ body: (_ digits: (integer: UnsafeBufferPointer<UInt8>, fraction: UnsafeBufferPointer<UInt8>)) -> Result
+    ) -> Result {
         var copy = text
         return copy.withUTF8 { bytes in
-            body((
-                UnsafeBufferPointer(rebasing: bytes[Int(integerStart)..<Int(integerEnd)]),
-                UnsafeBufferPointer(rebasing: bytes[Int(fractionStart)..<Int(fractionEnd)])
-            ))
+            body(
+                (
+                    UnsafeBufferPointer(rebasing: bytes[Int(integerStart)..<Int(integerEnd)]),
+                    UnsafeBufferPointer(rebasing: bytes[Int(fractionStart)..<Int(fractionEnd)])
+                ))
         }
     }
 

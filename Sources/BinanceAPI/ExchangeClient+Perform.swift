@@ -75,9 +75,11 @@ extension ExchangeClient {
             case .syncClock:
                 let synced = await resyncClock()
                 if let synced {
-                    events.append(ClientEvent(
-                        .clockResynced,
-                        "-1021: the clock offset to the exchange is now \(synced.offset) ms (±\(synced.uncertainty) ms); sending again"))
+                    events.append(
+                        ClientEvent(
+                            .clockResynced,
+                            "-1021: the clock offset to the exchange is now \(synced.offset) ms (±\(synced.uncertainty) ms); sending again"
+                        ))
                 }
                 action = machine.clockSynced(synced != nil)
             case .check(let wait):
@@ -180,7 +182,8 @@ extension ExchangeClient {
                 }
                 return waited > 0
             case .wait(let milliseconds):
-                let reason = rateLimits.pausedUntil.map { $0 > Self.monotonicMilliseconds() } == true
+                let reason =
+                    rateLimits.pausedUntil.map { $0 > Self.monotonicMilliseconds() } == true
                     ? "the Retry-After of an HTTP 429" : "the request-weight budget"
                 try refuseLongWait(milliseconds, for: reason, request: request)
                 announce(milliseconds, for: reason)
@@ -221,9 +224,10 @@ extension ExchangeClient {
     private func announce(_ milliseconds: Int64, for reason: String) {
         guard let waitNotice, milliseconds >= sendPolicy.announcedWait else { return }
         let until = LocalTime.format(milliseconds: ExchangeClock.localMilliseconds().addingSaturated(milliseconds))
-        waitNotice(ClientEvent(
-            reason.contains("429") ? .rateLimited : .paced,
-            "waiting \(WaitRefusal.describe(milliseconds)) for \(reason) (until \(until))"))
+        waitNotice(
+            ClientEvent(
+                reason.contains("429") ? .rateLimited : .paced,
+                "waiting \(WaitRefusal.describe(milliseconds)) for \(reason) (until \(until))"))
     }
 
     /// Records with the observer, sends, and updates the rate-limit state.

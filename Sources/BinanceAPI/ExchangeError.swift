@@ -30,7 +30,8 @@ public struct ExchangeError: Error, Sendable, Hashable, Codable {
     /// the other margin mode (an isolated order canceled as cross is the usual cause).
     public func hint(for request: PreparedRequest) -> String? {
         guard kind == .cancelRejected, let mode = request.marginMode else { return hint }
-        let other = mode == "isolated" ? "a cross-margin order, send it without `isolated`" : "an isolated-margin order, add `isolated`"
+        let other =
+            mode == "isolated" ? "a cross-margin order, send it without `isolated`" : "an isolated-margin order, add `isolated`"
         return "the order was not found in the matching engine (\(mode) margin): it is most likely already filled or"
             + " canceled — check all orders (`orders SYMBOL`, GET /sapi/v1/margin/allOrders); if it is \(other)"
     }

@@ -19,23 +19,35 @@ extension ExchangeErrorEntry {
     /// The explanation as a JSON object: code, name, meaning, causes (cause, tell, fix), hint and
     /// inferred (null when none).
     public var json: JSONValue {
-        .object(JSONObject([
-            ("code", .number(String(code))),
-            ("name", .string(name)),
-            ("meaning", .string(meaning)),
-            ("causes", .array(causes.map { .object(JSONObject([("cause", .string($0.cause)), ("tell", .string($0.tell)), ("fix", .string($0.fix))])) })),
-            ("hint", hint.map(JSONValue.string) ?? .null),
-            ("inferred", inferred.map(JSONValue.string) ?? .null),
-        ]))
+        .object(
+            JSONObject([
+                ("code", .number(String(code))),
+                ("name", .string(name)),
+                ("meaning", .string(meaning)),
+                (
+                    "causes",
+                    .array(
+                        causes.map {
+                            .object(
+                                JSONObject([("cause", .string($0.cause)), ("tell", .string($0.tell)), ("fix", .string($0.fix))]))
+                        })
+                ),
+                ("hint", hint.map(JSONValue.string) ?? .null),
+                ("inferred", inferred.map(JSONValue.string) ?? .null)
+            ]))
     }
 
     /// The entry's row of the Markdown table in docs/endpoints.md.
     public var markdownRow: String {
         func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|") }
-        let causeCell = causes.enumerated().map { "\($0.offset + 1). \(cell($0.element.cause)) — *tell:* \(cell($0.element.tell))" }
-            .joined(separator: "<br>")
-        let fixCell = causes.count == 1
-            ? cell(causes[0].fix) : causes.enumerated().map { "\($0.offset + 1). \(cell($0.element.fix))" }.joined(separator: "<br>")
+        let causeCell = causes.enumerated().map {
+            "\($0.offset + 1). \(cell($0.element.cause)) — *tell:* \(cell($0.element.tell))"
+        }
+        .joined(separator: "<br>")
+        let fixCell =
+            causes.count == 1
+            ? cell(causes[0].fix)
+            : causes.enumerated().map { "\($0.offset + 1). \(cell($0.element.fix))" }.joined(separator: "<br>")
         let meaningCell = cell(meaning) + (inferred.map { "<br>*(inferred: \(cell($0)))*" } ?? "")
         return "| \(code) | \(name) | \(meaningCell) | \(causeCell) | \(fixCell) |"
     }
@@ -45,7 +57,8 @@ extension ExchangeErrorCatalog {
     /// The whole table as Markdown, header included, one row per entry; docs/endpoints.md holds
     /// it between the `error-codes` markers.
     public static var markdownTable: String {
-        (["| code | name | meaning | causes — how to tell them apart | fix |", "|---|---|---|---|---|"] + entries.map(\.markdownRow))
+        (["| code | name | meaning | causes — how to tell them apart | fix |", "|---|---|---|---|---|"]
+            + entries.map(\.markdownRow))
             .joined(separator: "\n")
     }
 }

@@ -91,7 +91,9 @@ package struct HTTP1ResponseParser: Sendable {
     /// The connection ended: a body read until the end is complete now; anything else is cut off.
     package mutating func finish() throws(Malformed) -> Parsed {
         guard case .untilClose(let start) = state else {
-            throw Malformed(reason: hasStarted ? "the connection ended in the middle of the response" : "the connection ended before any answer")
+            throw Malformed(
+                reason: hasStarted
+                    ? "the connection ended in the middle of the response" : "the connection ended before any answer")
         }
         body = Array(buffer[start...])
         return complete(keepAlive: false, end: buffer.count)
@@ -159,9 +161,11 @@ package struct HTTP1ResponseParser: Sendable {
                 }
                 try countMetadata(lineEnd + 2 - next)
                 if lineEnd == next { return complete(keepAlive: keepAlive, end: lineEnd + 2) }
-                state = .trailers(next: lineEnd + 2)  // trailer fields are not used
+                state = .trailers(next: lineEnd + 2) // trailer fields are not used
             case .untilClose(let start):
-                guard buffer.count - start <= bodyLimit else { throw Malformed(reason: "the body exceeds \(Self.size(bodyLimit))") }
+                guard buffer.count - start <= bodyLimit else {
+                    throw Malformed(reason: "the body exceeds \(Self.size(bodyLimit))")
+                }
                 return nil
             case .done:
                 return nil
@@ -335,7 +339,7 @@ package struct HTTP1ResponseParser: Sendable {
             case 48...57: value = Int(byte - 48)
             case 65...70: value = Int(byte - 55)
             case 97...102: value = Int(byte - 87)
-            case 59, 32, 9:  // ';' starts extensions (ignored); spaces may precede it
+            case 59, 32, 9: // ';' starts extensions (ignored); spaces may precede it
                 guard digits > 0 else { throw Malformed(reason: "a chunk size is not hexadecimal") }
                 return (size, digits)
             default:

@@ -42,7 +42,8 @@ struct HTTPConnector: Sendable {
             channel = try await ClientBootstrap(group: eventLoop).connectTimeout(timeout).connect(host: host, port: port).get()
         } catch {
             if let proxy {
-                throw .connectFailed("cannot connect to the proxy \(proxy.display) (\(proxy.origin)): \(HTTPTransport.reason(error))")
+                throw .connectFailed(
+                    "cannot connect to the proxy \(proxy.display) (\(proxy.origin)): \(HTTPTransport.reason(error))")
             }
             throw .connectFailed("cannot connect to \(endpoint.display): \(HTTPTransport.reason(error))")
         }
@@ -61,9 +62,11 @@ struct HTTPConnector: Sendable {
             } catch {
                 channel.close(promise: nil)
                 if expired.hasExpired {
-                    throw .connectFailed("the proxy \(proxy.display) did not open a tunnel to \(endpoint.display) within \(within)")
+                    throw .connectFailed(
+                        "the proxy \(proxy.display) did not open a tunnel to \(endpoint.display) within \(within)")
                 }
-                throw .connectFailed("the proxy \(proxy.display) (\(proxy.origin)) \(error.detail(sentCredentials: proxy.hasCredentials))")
+                throw .connectFailed(
+                    "the proxy \(proxy.display) (\(proxy.origin)) \(error.detail(sentCredentials: proxy.hasCredentials))")
             }
         }
         if let sslContext {
@@ -86,7 +89,9 @@ struct HTTPConnector: Sendable {
         }
     }
 
-    private func tunnel(_ channel: any Channel, through proxy: HTTPProxy, deadline: ConnectDeadline) async throws(HTTPTunnelFailure) {
+    private func tunnel(_ channel: any Channel, through proxy: HTTPProxy, deadline: ConnectDeadline)
+        async throws(HTTPTunnelFailure)
+    {
         let opened = channel.eventLoop.makePromise(of: Void.self)
         deadline.watch(opened)
         let handler = HTTPTunnelHandler(target: endpoint.authority, authorization: proxy.authorization, promise: opened)
@@ -94,7 +99,7 @@ struct HTTPConnector: Sendable {
             try await channel.pipeline.addHandler(handler).get()
             try await opened.futureResult.get()
         } catch let failure as HTTPTunnelFailure {
-            opened.fail(failure)  // not added (the pipeline was closed): no one else completes it
+            opened.fail(failure) // not added (the pipeline was closed): no one else completes it
             throw failure
         } catch {
             opened.fail(error)
@@ -118,7 +123,7 @@ struct HTTPConnector: Sendable {
             }.get()
             try await done.futureResult.get()
         } catch {
-            done.fail(error)  // the handlers were not added (the pipeline was closed): no one else completes it
+            done.fail(error) // the handlers were not added (the pipeline was closed): no one else completes it
             throw error
         }
     }
@@ -257,7 +262,9 @@ final class TLSVerificationNotes: @unchecked Sendable {
     }
 
     private static func named(_ subject: String) -> String {
-        subject.isEmpty ? "" : " (\(String(subject.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }).prefix(80)))"
+        subject.isEmpty
+            ? ""
+            : " (\(String(subject.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) }).prefix(80)))"
     }
 
     /// `2020-01-02 03:04:05 UTC`.
@@ -266,7 +273,8 @@ final class TLSVerificationNotes: @unchecked Sendable {
         var parts = tm()
         gmtime_r(&time, &parts)
         func pad(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec)) UTC"
+        return
+            "\(parts.tm_year + 1900)-\(pad(parts.tm_mon + 1))-\(pad(parts.tm_mday)) \(pad(parts.tm_hour)):\(pad(parts.tm_min)):\(pad(parts.tm_sec)) UTC"
     }
 }
 

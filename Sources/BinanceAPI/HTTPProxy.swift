@@ -33,7 +33,9 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
             guard scheme == "http" else {
                 throw HTTPProxyError(
                     origin: origin,
-                    reason: "only http:// proxies are supported (a CONNECT tunnel; TLS to the exchange runs inside it), not \(scheme)://")
+                    reason:
+                        "only http:// proxies are supported (a CONNECT tunnel; TLS to the exchange runs inside it), not \(scheme)://"
+                )
             }
             rest = rest[schemeEnd.upperBound...]
         }
@@ -60,10 +62,14 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
         var host: Substring
         var portText: Substring?
         if rest.hasPrefix("[") {
-            guard let close = rest.firstIndex(of: "]") else { throw HTTPProxyError(origin: origin, reason: "an IPv6 address lacks its ']'") }
+            guard let close = rest.firstIndex(of: "]") else {
+                throw HTTPProxyError(origin: origin, reason: "an IPv6 address lacks its ']'")
+            }
             host = rest[rest.index(after: rest.startIndex)..<close]
             let after = rest[rest.index(after: close)...]
-            if after.hasPrefix(":") { portText = after.dropFirst() } else if !after.isEmpty {
+            if after.hasPrefix(":") {
+                portText = after.dropFirst()
+            } else if !after.isEmpty {
                 throw HTTPProxyError(origin: origin, reason: "unexpected text after the IPv6 address")
             }
         } else if let colon = rest.lastIndex(of: ":") {

@@ -101,7 +101,9 @@ public enum JSONFieldScanner {
                 }
                 let (key, keyEscaped) = try parser.skipString()
                 parser.skipWhitespace()
-                guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: ":") else { throw parser.fail("expected ':'") }
+                guard parser.index < bytes.count, bytes[parser.index] == UInt8(ascii: ":") else {
+                    throw parser.fail("expected ':'")
+                }
                 parser.index += 1
                 visit(key, keyEscaped, try parser.rawValue())
                 parser.skipWhitespace()
@@ -134,9 +136,15 @@ extension JSONParser {
             let start = index
             try skipValue()
             return .composite(UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        case UInt8(ascii: "t"): try expectLiteral(Self.trueLiteral); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral(Self.falseLiteral); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral(Self.nullLiteral); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral(Self.trueLiteral)
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral(Self.falseLiteral)
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral(Self.nullLiteral)
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = try scanNumber()
             return .number(UnsafeBufferPointer(rebasing: bytes[start..<index]))

@@ -73,9 +73,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral(Self.trueLiteral); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral(Self.falseLiteral); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral(Self.nullLiteral); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral(Self.trueLiteral)
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral(Self.falseLiteral)
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral(Self.nullLiteral)
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         default: throw fail("unexpected character")
         }
@@ -108,8 +114,8 @@ struct JSONParser {
             return .object(JSONObject())
         }
         let base = fieldsTop
-        if fields.isEmpty { fields.reserveCapacity(16) }  // the first object: room for a typical one at once
-        defer { fieldsTop = base }  // popped by moving the top: no element is moved or destroyed here
+        if fields.isEmpty { fields.reserveCapacity(16) } // the first object: room for a typical one at once
+        defer { fieldsTop = base } // popped by moving the top: no element is moved or destroyed here
         // Past JSONObject.linearLimit keys the object itself takes the fields (it indexes them).
         var large: JSONObject?
         while true {
@@ -120,11 +126,12 @@ struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1
             let value = try parseValue()
-            let length = key.utf8.count  // O(1): most keys differ in length, and then no comparison is needed
+            let length = key.utf8.count // O(1): most keys differ in length, and then no comparison is needed
             if large != nil {
                 large![key] = value
-            } else if let repeated = fields[base..<fieldsTop].firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
-                fields[repeated].value = value  // the last value counts, in the first one's place
+            } else if let repeated = fields[base..<fieldsTop].firstIndex(where: { $0.key.utf8.count == length && $0.key == key })
+            {
+                fields[repeated].value = value // the last value counts, in the first one's place
             } else if fieldsTop - base < JSONObject.linearLimit {
                 if fieldsTop < fields.count { fields[fieldsTop] = (key, value) } else { fields.append((key, value)) }
                 fieldsTop += 1

@@ -42,7 +42,9 @@ public enum LiveEndpoint {
         let hostText: Substring
         let portText: Substring?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { return "the IPv6 address in the endpoint URL has no closing ']'" }
+            guard let close = authority.firstIndex(of: "]") else {
+                return "the IPv6 address in the endpoint URL has no closing ']'"
+            }
             hostText = authority[authority.index(after: authority.startIndex)..<close]
             let after = authority[authority.index(after: close)...]
             guard after.isEmpty || after.hasPrefix(":") else { return "the endpoint URL has text after its IPv6 address" }

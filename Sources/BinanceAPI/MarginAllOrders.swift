@@ -58,7 +58,8 @@ public struct MarginAllOrders: ExchangeOperation, Hashable {
         }
         if let startTime, let endTime {
             // endTime must not precede startTime, and the span must stay under 24 hours.
-            let range = startTime...(startTime.addingReportingOverflow(Self.maximumSpan - 1).overflow
+            let range =
+                startTime...(startTime.addingReportingOverflow(Self.maximumSpan - 1).overflow
                 ? Int64.max : startTime + Self.maximumSpan - 1)
             guard range.contains(endTime) else {
                 throw .valueOutOfRange(name: "endTime", value: String(endTime), range: range)

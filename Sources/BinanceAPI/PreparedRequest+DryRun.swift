@@ -212,7 +212,7 @@ struct ByteWriter {
     /// Writes the percent-encoding of `text` (room for three bytes per byte of it).
     mutating func writePercentEncoded(_ text: String) {
         if PercentEncoding.needsNoEscaping(text) {
-            write(text)  // a hex signature: one copy
+            write(text) // a hex signature: one copy
         } else {
             count += PercentEncoding.write(text, to: base + count)
         }

@@ -66,7 +66,7 @@ public struct RateLimitState: Sendable, Hashable {
         let window = configuration.window ?? 60_000
         budgets = [
             .sapi: WeightBudget(limit: configuration.sapiLimit, window: window, headroom: configuration.headroom),
-            .api: WeightBudget(limit: configuration.apiLimit, window: window, headroom: configuration.headroom),
+            .api: WeightBudget(limit: configuration.apiLimit, window: window, headroom: configuration.headroom)
         ]
     }
 
@@ -133,7 +133,7 @@ public struct RateLimitState: Sendable, Hashable {
         guard let text = response.header("Retry-After") else { return nil }
         let trimmed = text.trimmingSpaces
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        guard let seconds = Int64(trimmed) else { return .max }  // more digits than Int64 holds
+        guard let seconds = Int64(trimmed) else { return .max } // more digits than Int64 holds
         return seconds.multipliedSaturated(by: 1000)
     }
 

@@ -91,7 +91,9 @@ public struct SecretText: Sendable {
         var value = token
         if let equals = value.firstIndex(of: "=") { value = value[value.index(after: equals)...] }
         guard value.count >= 40 else { return false }
-        var upper = false, lower = false, digit = false
+        var upper = false
+        var lower = false
+        var digit = false
         for scalar in value.unicodeScalars {
             switch scalar {
             case "A"..."Z": upper = true

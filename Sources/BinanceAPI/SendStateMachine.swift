@@ -194,7 +194,7 @@ public struct SendStateMachine: Sendable, Hashable {
         if case .confirming(let failure, let checks) = state {
             switch result {
             case .applied: return finish(.succeedFromCheck)
-            case .notApplied: return finish(.fail(failure))  // the earlier send did nothing either
+            case .notApplied: return finish(.fail(failure)) // the earlier send did nothing either
             case .moot: return finish(.fail(.moot))
             case .inconclusive: return finish(.fail(.unresolved))
             case .failed:

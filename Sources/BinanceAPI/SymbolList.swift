@@ -25,7 +25,7 @@ public struct SymbolList: ExchangeResponse, Hashable {
         var seen = Set<String>()
         symbols = entries.compactMap { entry -> String? in
             guard case .object(let object) = entry, case .string(let symbol)? = object["symbol"],
-                  (try? ParameterRules.symbol(symbol)) != nil, seen.insert(symbol).inserted
+                (try? ParameterRules.symbol(symbol)) != nil, seen.insert(symbol).inserted
             else { return nil }
             return symbol
         }

@@ -19,7 +19,7 @@ public struct UserSetting: Sendable, Hashable {
         UserSetting(name: "pager", values: ["on", "off"], summary: "results taller than the screen go through $PAGER (less -S)"),
         UserSetting(name: "hints", values: ["on", "off"], summary: "the rest of a command's syntax shown while typing"),
         UserSetting(name: "confirm", values: ["on", "off"], summary: "ask before a statement cancels more than one live order"),
-        UserSetting(name: "weight", values: ["off", "on"], summary: "the used request weight in the prompt: bnc(live 120/12000)>"),
+        UserSetting(name: "weight", values: ["off", "on"], summary: "the used request weight in the prompt: bnc(live 120/12000)>")
     ]
 
     /// The setting called `name`.

@@ -89,7 +89,7 @@ public struct WeightBudget: Sendable, Hashable {
             return
         }
         if reported >= used.addingSaturated(weight) {
-            used = reported  // in order: this answer's total includes everything seen before
+            used = reported // in order: this answer's total includes everything seen before
         } else if reported.addingSaturated(reorderAllowance) >= used {
             // An answer overtaken by later ones, or a new window that began with little use:
             // keep the higher total and the later end.

@@ -13,7 +13,9 @@ public struct ConnectionTimeouts: Sendable, Hashable {
     /// A connection with no request in progress and no answer pending closes after this long (ms).
     public var keepAliveIdleMilliseconds: Int64 = 120_000
 
-    public init(readIdleMilliseconds: Int64 = 10_000, requestMilliseconds: Int64 = 30_000, keepAliveIdleMilliseconds: Int64 = 120_000) {
+    public init(
+        readIdleMilliseconds: Int64 = 10_000, requestMilliseconds: Int64 = 30_000, keepAliveIdleMilliseconds: Int64 = 120_000
+    ) {
         self.readIdleMilliseconds = max(1, readIdleMilliseconds)
         self.requestMilliseconds = max(1, requestMilliseconds)
         self.keepAliveIdleMilliseconds = max(1, keepAliveIdleMilliseconds)

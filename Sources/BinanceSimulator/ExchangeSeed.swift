@@ -121,7 +121,7 @@ public struct ExchangeSeed: Sendable {
             SimulatedOrder(
                 symbol: "币安人生USDT", isIsolated: true, orderId: 7002, clientOrderId: "bnbLifeIso", price: "0.25000000",
                 origQty: "40.00000000", executedQty: "10.00000000", cummulativeQuoteQty: "2.50000000",
-                status: .partiallyFilled, side: "SELL", time: t + 720_000, updateTime: t + 780_000),
+                status: .partiallyFilled, side: "SELL", time: t + 720_000, updateTime: t + 780_000)
         ]
     }
 

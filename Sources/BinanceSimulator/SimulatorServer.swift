@@ -20,7 +20,8 @@ public final class SimulatorServer: Sendable {
     private let channel: any Channel
     private let group: MultiThreadedEventLoopGroup
 
-    private init(host: String, port: Int, exchange: Exchange, tls: Bool, channel: any Channel, group: MultiThreadedEventLoopGroup) {
+    private init(host: String, port: Int, exchange: Exchange, tls: Bool, channel: any Channel, group: MultiThreadedEventLoopGroup)
+    {
         self.host = host
         self.port = port
         self.exchange = exchange

@@ -27,7 +27,8 @@ public struct SimulatorTLS: Sendable {
         do {
             context = try NIOSSLContext(configuration: configuration)
         } catch {
-            throw SimulatorTLSError(message: "--tls-cert/--tls-key: the key does not fit the certificate, or TLS cannot use them (\(error))")
+            throw SimulatorTLSError(
+                message: "--tls-cert/--tls-key: the key does not fit the certificate, or TLS cannot use them (\(error))")
         }
     }
 

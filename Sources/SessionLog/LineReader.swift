@@ -51,26 +51,32 @@ final class LineReader {
 
     /// The next line, or nil at the end of the file.
     func next() throws(SessionLogError) -> Line? {
-        var scanned = start  // no newline in start..<scanned
-        var skipping = false  // inside an overlong line: dropping its bytes up to its newline
+        var scanned = start // no newline in start..<scanned
+        var skipping = false // inside an overlong line: dropping its bytes up to its newline
         while true {
             if scanned < end, let found = memchr(buffer.baseAddress! + scanned, Int32(UInt8(ascii: "\n")), end - scanned) {
                 let stop = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 lineNumber += 1
                 defer { start = stop + 1 }
                 if skipping || stop - start > maximumLineLength {
-                    return Line(number: lineNumber, bytes: UnsafeBufferPointer(start: nil, count: 0), terminated: true, overlong: true)
+                    return Line(
+                        number: lineNumber, bytes: UnsafeBufferPointer(start: nil, count: 0), terminated: true, overlong: true)
                 }
-                return Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: buffer[start..<stop]), terminated: true, overlong: false)
+                return Line(
+                    number: lineNumber, bytes: UnsafeBufferPointer(rebasing: buffer[start..<stop]), terminated: true,
+                    overlong: false)
             }
             if atEOF {
                 guard start < end || skipping else { return nil }
                 lineNumber += 1
                 defer { start = end }
                 if skipping || end - start > maximumLineLength {
-                    return Line(number: lineNumber, bytes: UnsafeBufferPointer(start: nil, count: 0), terminated: false, overlong: true)
+                    return Line(
+                        number: lineNumber, bytes: UnsafeBufferPointer(start: nil, count: 0), terminated: false, overlong: true)
                 }
-                return Line(number: lineNumber, bytes: UnsafeBufferPointer(rebasing: buffer[start..<end]), terminated: false, overlong: false)
+                return Line(
+                    number: lineNumber, bytes: UnsafeBufferPointer(rebasing: buffer[start..<end]), terminated: false,
+                    overlong: false)
             }
             if skipping || end - start > maximumLineLength {
                 // Too long to hand out: drop what is read of it and look for its end.

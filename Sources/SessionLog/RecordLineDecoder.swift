@@ -50,22 +50,53 @@ private struct Fields {
         switch key.count {
         case 2: if named("id") { id = value } else if named("at") { at = value }
         case 4:
-            if named("kind") { kind = value } else if named("path") { path = value } else if named("body") { body = value }
-            else if named("file") { file = value } else if named("line") { line = value }
+            if named("kind") {
+                kind = value
+            } else if named("path") {
+                path = value
+            } else if named("body") {
+                body = value
+            } else if named("file") {
+                file = value
+            } else if named("line") {
+                line = value
+            }
         case 3: if named("seq") { seq = value }
         case 5:
             if named("title") { title = value } else if named("query") { query = value } else if named("depth") { depth = value }
         case 6:
-            if named("method") { method = value } else if named("weight") { weight = value }
-            else if named("status") { status = value } else if named("source") { source = value }
-            else if named("column") { column = value } else if named("origin") { origin = value }
+            if named("method") {
+                method = value
+            } else if named("weight") {
+                weight = value
+            } else if named("status") {
+                status = value
+            } else if named("source") {
+                source = value
+            } else if named("column") {
+                column = value
+            } else if named("origin") {
+                origin = value
+            }
         case 7:
-            if named("attempt") { attempt = value } else if named("keyType") { keyType = value }
-            else if named("request") { request = value } else if named("headers") { headers = value }
+            if named("attempt") {
+                attempt = value
+            } else if named("keyType") {
+                keyType = value
+            } else if named("request") {
+                request = value
+            } else if named("headers") {
+                headers = value
+            }
         case 8: if named("bodyText") { bodyText = value }
         case 9:
-            if named("statement") { statement = value } else if named("timestamp") { timestamp = value }
-            else if named("latencyUs") { latencyUs = value }
+            if named("statement") {
+                statement = value
+            } else if named("timestamp") {
+                timestamp = value
+            } else if named("latencyUs") {
+                latencyUs = value
+            }
         case 10: if named("bodyBase64") { bodyBase64 = value }
         case 11: if named("weightScope") { weightScope = value }
         case 15: if named("signatureSHA256") { signatureSHA256 = value }

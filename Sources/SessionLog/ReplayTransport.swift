@@ -157,7 +157,8 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
                 "method and path", "\(record.method.rawValue) \(record.path)", "\(request.method.rawValue) \(request.path)")
         }
         if record.query != request.query {
-            return difference("canonical query", record.query, request.query, note: Self.firstDifference(record.query, request.query))
+            return difference(
+                "canonical query", record.query, request.query, note: Self.firstDifference(record.query, request.query))
         }
         guard checksSignatures else { return nil }
         let fingerprint = request.signature?.fingerprint

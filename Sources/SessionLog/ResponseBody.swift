@@ -1,5 +1,5 @@
-import Foundation
 import BinanceAPI
+import Foundation
 
 /// A response body as stored in a log: parsed JSON when that reproduces the bytes exactly,
 /// otherwise the text, otherwise base64.

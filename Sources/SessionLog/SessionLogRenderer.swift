@@ -65,7 +65,10 @@ public struct SessionLogRenderer {
         var lines: [String] = []
         if let held {
             self.held = nil
-            lines += Self.describe(held) + ["       -> OUTCOME UNKNOWN: no response recorded (the session ended while it was in flight)"]
+            lines +=
+                Self.describe(held) + [
+                    "       -> OUTCOME UNKNOWN: no response recorded (the session ended while it was in flight)"
+                ]
         }
         lines += deferred
         deferred = []
@@ -98,8 +101,10 @@ public struct SessionLogRenderer {
             }
             if let fixed = header.fixedClock { facts.append("fixed clock \(fixed)") }
             if let proxy = header.proxy { facts.append("via proxy \(proxy)") }
-            return ["session started \(UTCTime.readable(milliseconds: header.started)) UTC, format v\(header.version)",
-                    "  " + facts.joined(separator: ", ")]
+            return [
+                "session started \(UTCTime.readable(milliseconds: header.started)) UTC, format v\(header.version)",
+                "  " + facts.joined(separator: ", ")
+            ]
         case .statement(let statement):
             counts.statements += 1
             let place = "\(statement.file ?? "<input>"):\(statement.line)"
@@ -158,8 +163,10 @@ public struct SessionLogRenderer {
         if let timestamp = request.timestamp { facts.append("timestamp \(timestamp)") }
         if let id = request.newClientOrderId { facts.append("newClientOrderId \(id)") }
         if let origin = request.origin { facts.append("parallel iteration \(origin)") }
-        return ["    #\(request.id) \(clock(request.at)) \(request.method.rawValue) \(request.path)?\(request.redactedURLQuery)",
-                "       (\(facts.joined(separator: ", ")))"]
+        return [
+            "    #\(request.id) \(clock(request.at)) \(request.method.rawValue) \(request.path)?\(request.redactedURLQuery)",
+            "       (\(facts.joined(separator: ", ")))"
+        ]
     }
 
     static func describe(_ response: ResponseRecord) -> [String] {
@@ -190,6 +197,6 @@ public struct SessionLogRenderer {
     private static let reasons: [Int: String] = [
         200: "OK", 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found",
         418: "I'm a teapot (IP banned)", 429: "Too Many Requests", 500: "Internal Server Error",
-        502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+        502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"
     ]
 }

@@ -110,13 +110,13 @@ private struct CompactJSONScanner {
         while true {
             guard let key = string() else { return false }
             if var set = keySet {
-                keySet = nil  // keep the set uniquely referenced while it grows
+                keySet = nil // keep the set uniquely referenced while it grows
                 guard set.insert(Array(bytes[key])).inserted else { return false }
                 keySet = set
             } else {
                 let length = key.count
                 for seen in keys where seen.count == length {
-                    if bytes[seen].elementsEqual(bytes[key]) { return false }  // parsing would merge them
+                    if bytes[seen].elementsEqual(bytes[key]) { return false } // parsing would merge them
                 }
                 keys.append(key)
                 if keys.count == Self.linearKeys {
@@ -158,12 +158,12 @@ private struct CompactJSONScanner {
                     UInt8(ascii: "b"), UInt8(ascii: "f"):
                     index += 2
                 default:
-                    return nil  // \/ and \u are re-serialised differently
+                    return nil // \/ and \u are re-serialised differently
                 }
             case 0x20...0x7E:
                 index += 1
             default:
-                return nil  // control characters are invalid; non-ASCII takes the exact path
+                return nil // control characters are invalid; non-ASCII takes the exact path
             }
         }
         return nil

@@ -229,7 +229,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
 
     private func append(_ record: SessionRecord) {
         guard file != nil else { return }
-        JSONBytes.appendValue(record.json, to: &pending)  // the bytes of `record.line`
+        JSONBytes.appendValue(record.json, to: &pending) // the bytes of `record.line`
         pending.append(0x0A)
     }
 

@@ -12,7 +12,7 @@ enum CurlCommand {
         "--cookie-jar", "-m", "--max-time", "--connect-timeout", "-x", "--proxy", "--cacert", "--cert", "-E",
         "--key", "-w", "--write-out", "--retry", "-r", "--range", "--resolve", "--limit-rate", "--interface",
         "--retry-delay", "--retry-max-time", "--max-redirs", "-y", "--speed-time", "-Y", "--speed-limit",
-        "--proxy-user", "-U", "--connect-to", "--unix-socket", "--oauth2-bearer", "--aws-sigv4",
+        "--proxy-user", "-U", "--connect-to", "--unix-socket", "--oauth2-bearer", "--aws-sigv4"
     ]
     private static let dataOptions: Set<String> = ["-d", "--data", "--data-raw", "--data-binary", "--data-ascii"]
 

@@ -43,7 +43,7 @@ public struct ExplainKey: Sendable {
             ("a trailing newline", hmacSecret + "\n"), ("a trailing CR LF", hmacSecret + "\r\n"),
             ("a trailing space", hmacSecret + " "), ("a leading space", " " + hmacSecret),
             ("a leading newline", "\n" + hmacSecret), ("a trailing tab", hmacSecret + "\t"),
-            ("surrounding quotes", "\"" + hmacSecret + "\""),
+            ("surrounding quotes", "\"" + hmacSecret + "\"")
         ]
         var result = variants.map { ($0.0, RequestSigner(hmacSecret: $0.1)) }
         let trimmed = hmacSecret.trimmingWhitespace()

@@ -29,7 +29,7 @@ extension Explanation {
                     JSONObject([
                         ("location", .string(parameter.location.rawValue)), ("rawName", .string(parameter.rawName)),
                         ("rawValue", .string(parameter.rawValue)), ("name", .string(parameter.name)),
-                        ("value", .string(parameter.value)),
+                        ("value", .string(parameter.value))
                     ]))
             })
         root["signedPayload"] = .string(signedPayload)
@@ -65,7 +65,7 @@ extension Explanation {
                         ("code", .string(finding.code.rawValue)), ("severity", .string(finding.severity.rawValue)),
                         ("confirmed", .bool(finding.confirmed)), ("message", .string(finding.message)),
                         ("fix", finding.fix.map { .string($0) } ?? .null),
-                        ("reproducedWith", finding.reproducedWith.map { .string($0) } ?? .null),
+                        ("reproducedWith", finding.reproducedWith.map { .string($0) } ?? .null)
                     ]))
             })
         return .object(root)

@@ -42,7 +42,8 @@ extension Explanation {
         if expectedSignature.urlValue != expectedSignature.text {
             lines.append("   in URL    \(expectedSignature.urlValue)")
         }
-        lines.append("   => " + (givenSignature == nil ? "no signature to compare" : signatureMatches ? "matches" : "does NOT match"))
+        lines.append(
+            "   => " + (givenSignature == nil ? "no signature to compare" : signatureMatches ? "matches" : "does NOT match"))
         lines.append("")
 
         lines.append("4. Timing, against \(TimingCheck.describe(timing.reference)) (\(timing.reference.milliseconds))")

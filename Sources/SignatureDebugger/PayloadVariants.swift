@@ -137,7 +137,8 @@ struct PayloadVariants {
         let body = signed.filter { $0.location == .body }.map(\.raw).joined(separator: "&")
         if !query.isEmpty && !body.isEmpty {
             let fix = "sign the query string followed directly by the body, with no '&' between them"
-            add(.queryAndBody, "the client joined the query string and the body with '&' before signing", fix,
+            add(
+                .queryAndBody, "the client joined the query string and the body with '&' before signing", fix,
                 query + "&" + body, nil)
             add(.queryAndBody, "the client signed only the query string, not the body", fix, query, nil)
             add(.queryAndBody, "the client signed only the body, not the query string", fix, body, nil)
@@ -178,7 +179,8 @@ struct PayloadVariants {
                     + " but sent them as \(sent)", fix, ordered.map(\.raw).joined(separator: "&"), nil)
         }
         let trailing: Set<String> = ["recvWindow", "timestamp"]
-        let movedLast = signed.filter { !trailing.contains($0.name) } + signed.filter { $0.name == "recvWindow" }
+        let movedLast =
+            signed.filter { !trailing.contains($0.name) } + signed.filter { $0.name == "recvWindow" }
             + signed.filter { $0.name == "timestamp" }
         add(
             .parametersReordered, "the client signed recvWindow and timestamp last but sent them elsewhere", fix,

@@ -124,11 +124,13 @@ struct SignatureComparison {
     private func wrongKeyType(signedWith: KeyType, shape: SignatureShape, keyType: KeyType) -> Finding {
         let message: String
         if signedWith == .hmac {
-            message = "the signature is \(shape.summary): the client signed with an HMAC secret, but the configured"
+            message =
+                "the signature is \(shape.summary): the client signed with an HMAC secret, but the configured"
                 + " key is \(keyType.rawValue); an API key registered with an \(keyType.rawValue) public key"
                 + " needs \(keyType.rawValue) signatures"
         } else {
-            message = "the signature is \(shape.summary): the client signed with an \(signedWith.rawValue) private"
+            message =
+                "the signature is \(shape.summary): the client signed with an \(signedWith.rawValue) private"
                 + " key, but the configured key is \(keyType.rawValue)"
         }
         return Finding(

@@ -50,7 +50,7 @@ public struct SignatureExplainer: Sendable {
         } catch let error as ExplainInputError {
             throw error
         } catch {
-            throw .empty  // unreachable: both calls throw only the two typed errors above
+            throw .empty // unreachable: both calls throw only the two typed errors above
         }
     }
 
@@ -196,7 +196,10 @@ struct SignedLayout {
     /// The raw text before the `&` that precedes `parameter`, byte for byte.
     private static func prefix(of text: String, before parameter: SentParameter) -> String {
         let pieces = text.split(separator: "&", omittingEmptySubsequences: false)
-        guard let index = pieces.firstIndex(where: { $0 == parameter.raw || ($0 == parameter.rawName && parameter.rawValue.isEmpty) })
+        guard
+            let index = pieces.firstIndex(where: {
+                $0 == parameter.raw || ($0 == parameter.rawName && parameter.rawValue.isEmpty)
+            })
         else { return text }
         return pieces[..<index].joined(separator: "&")
     }

@@ -21,7 +21,8 @@ import NIOPosix
     import Glibc
 #endif
 
-let usage = "usage: bnc-bench sign|sign-raw|sign-portable|sign-swift-crypto|prepare SECONDS [BYTES] | wire|wire-event-loop SECONDS BASEURL"
+let usage =
+    "usage: bnc-bench sign|sign-raw|sign-portable|sign-swift-crypto|prepare SECONDS [BYTES] | wire|wire-event-loop SECONDS BASEURL"
 let arguments = CommandLine.arguments
 let isWire = arguments.count == 4 && arguments[1].hasPrefix("wire")
 guard (3...4).contains(arguments.count), let seconds = Double(arguments[2]), seconds > 0,
@@ -147,7 +148,7 @@ struct WireLoop: Sendable {
 
     func run() async -> Double {
         var id: Int64 = 1
-        guard await cancel(id) else { exit(1) }  // the connection exists before timing
+        guard await cancel(id) else { exit(1) } // the connection exists before timing
         let clock = ContinuousClock()
         let start = clock.now
         var count = 0

@@ -22,7 +22,7 @@ struct BNC: AsyncParsableCommand {
             ExplainCommand.self,
             LogCommand.self,
             ReplayCommand.self,
-            SimCommand.self,
+            SimCommand.self
         ]
     )
 

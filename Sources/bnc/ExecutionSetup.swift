@@ -92,7 +92,8 @@ enum ExecutionSetup {
     static func session(options: GlobalOptions, variables: [String: Value] = [:]) throws(SetupError) -> ScriptSession {
         let interrupt = InterruptFlag()
         installInterruptHandler(interrupt)
-        let log = try SessionLogSetup.open(options: options, variables: variables, mode: "script")  // before the client: it observes
+        // Before the client: it observes.
+        let log = try SessionLogSetup.open(options: options, variables: variables, mode: "script")
         return ScriptSession(
             host: try host(options: options), output: printer(options: options, buffered: true), events: log,
             interrupt: interrupt,
@@ -114,7 +115,7 @@ enum ExecutionSetup {
         do {
             session = try self.session(options: options, variables: variables)
         } catch {
-            SessionLogSetup.close(exitCode: 2)  // a log opened before the failure ends cleanly
+            SessionLogSetup.close(exitCode: 2) // a log opened before the failure ends cleanly
             Console.error(error.message, hint: error.hint)
             return 2
         }
@@ -131,7 +132,7 @@ enum ExecutionSetup {
         } else {
             outcome = await session.run(text, file: file)
         }
-        Console.scriptOutput.flush()  // the script's output, before the summary on standard error
+        Console.scriptOutput.flush() // the script's output, before the summary on standard error
         SessionLogSetup.close(exitCode: outcome.exitCode)
         report(outcome)
         return outcome.exitCode
@@ -142,11 +143,13 @@ enum ExecutionSetup {
     /// `--yes`, or with `confirm = off` in the profile.
     static func confirmLive(_ text: String, host: any OperationHost, options: GlobalOptions) async -> Bool {
         guard !options.yes, isatty(0) == 1, isatty(2) == 1, let client = (host as? ClientHost)?.client,
-              LiveEndpoint.isLive(baseURL: client.transport.baseURL),
-              ((try? TransportFactory.profile()) ?? ConnectionProfile()).settings["confirm"] != "off",
-              let what = await LiveConfirmation.question(for: text, countOpen: { symbol, isolated in
-                  await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
-              })
+            LiveEndpoint.isLive(baseURL: client.transport.baseURL),
+            ((try? TransportFactory.profile()) ?? ConnectionProfile()).settings["confirm"] != "off",
+            let what = await LiveConfirmation.question(
+                for: text,
+                countOpen: { symbol, isolated in
+                    await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
+                })
         else { return true }
         Console.write(fd: 2, LiveConfirmation.prompt(what, baseURL: client.transport.baseURL))
         return readLine().map(LiveConfirmation.isYes) ?? false
@@ -182,7 +185,7 @@ enum ExecutionSetup {
         source.setEventHandler {
             SessionLogSetup.current?.recordInterrupt(signal: "SIGINT")
             if flag.isRaised {
-                Console.scriptOutput.flushIfIdle()  // what the script printed is not lost (never waits: exit must not hang)
+                Console.scriptOutput.flushIfIdle() // what the script printed is not lost (never waits: exit must not hang)
                 exit(130)
             }
             flag.raise()

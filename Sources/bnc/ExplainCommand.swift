@@ -40,7 +40,8 @@ struct ExplainCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("server-time"),
-        help: ArgumentHelp("Compare the timestamp with this exchange time (ms), e.g. when the request was sent.", valueName: "ms"))
+        help: ArgumentHelp("Compare the timestamp with this exchange time (ms), e.g. when the request was sent.", valueName: "ms")
+    )
     var serverTime: Int64?
 
     func validate() throws {

@@ -6,25 +6,35 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Print each request (query, signature, URL) instead of sending it.")
     var dryRun = false
 
-    @Option(help: ArgumentHelp("Fix the request clock to MS milliseconds since the epoch (reproducible dry runs).", valueName: "ms"))
+    @Option(
+        help: ArgumentHelp("Fix the request clock to MS milliseconds since the epoch (reproducible dry runs).", valueName: "ms"))
     var timestamp: Int64?
 
     @Option(help: ArgumentHelp("Output format: text or json (one JSON object per line).", valueName: "format"))
     var output: OutputFormat = .text
 
-    @Option(help: ArgumentHelp("Write the session log to FILE (default: a new file in $XDG_STATE_HOME/bnc/sessions/).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the session log to FILE (default: a new file in $XDG_STATE_HOME/bnc/sessions/).", valueName: "file"))
     var log: String?
 
     @Flag(name: .customLong("no-log"), help: "Write no session log.")
     var noLog = false
 
-    @Option(help: ArgumentHelp("Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.", valueName: "endpoint"))
+    @Option(
+        help: ArgumentHelp(
+            "Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.",
+            valueName: "endpoint"))
     var endpoint: String?
 
     @Flag(help: "Do not ask before sending to the live exchange: statements that cancel more than one live order, replay --live.")
     var yes = false
 
-    @Option(name: .customLong("ca-file"), help: ArgumentHelp("Trust only the CAs in this PEM bundle for https (instead of the system store; over the profile's caFile and SSL_CERT_FILE).", valueName: "file"))
+    @Option(
+        name: .customLong("ca-file"),
+        help: ArgumentHelp(
+            "Trust only the CAs in this PEM bundle for https (instead of the system store; over the profile's caFile and SSL_CERT_FILE).",
+            valueName: "file"))
     var caFile: String?
 
     func validate() throws {

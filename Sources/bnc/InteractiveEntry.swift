@@ -37,7 +37,8 @@ enum InteractiveEntry {
             var chosen = options
             chosen.dryRun = dryRun
             do throws(ExecutionSetup.SetupError) {
-                let log = try SessionLogSetup.open(options: chosen, variables: [:], mode: "shell")  // before the client: it observes
+                // Before the client: it observes.
+                let log = try SessionLogSetup.open(options: chosen, variables: [:], mode: "shell")
                 let host = try ExecutionSetup.host(options: chosen)
                 return ScriptSession(
                     host: host, output: printer, events: log, interrupt: interrupt,
@@ -70,7 +71,9 @@ enum InteractiveEntry {
 
     /// The shell's printer: text fitted to the terminal with the shell's display settings, a
     /// result taller than the screen through the pager (`set pager off` turns it off).
-    static func shellPrinter(options: GlobalOptions, display: DisplaySettings, environment: [String: String]) -> ScriptOutputPrinter {
+    static func shellPrinter(options: GlobalOptions, display: DisplaySettings, environment: [String: String])
+        -> ScriptOutputPrinter
+    {
         let colour = isatty(1) == 1 && environment["NO_COLOR"] == nil && options.output == .text
         let format: RenderFormat = options.output == .json ? .json : .text
         let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil

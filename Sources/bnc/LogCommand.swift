@@ -16,7 +16,8 @@ struct LogShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Render a session log readably; requests without a response are marked OUTCOME UNKNOWN.",
-        discussion: "Damaged lines (a half-written last line after a crash) are reported and skipped. Exit 0 when the log was read, 1 when it could not be."
+        discussion:
+            "Damaged lines (a half-written last line after a crash) are reported and skipped. Exit 0 when the log was read, 1 when it could not be."
     )
 
     @Argument(help: "The session log file (.jsonl).")
@@ -40,7 +41,8 @@ struct LogScriptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "script",
         abstract: "Print the statements of a session log as a .bnc script.",
-        discussion: "Top-level statements only, in the order they ran (loops with their whole body). Damaged lines are reported on standard error."
+        discussion:
+            "Top-level statements only, in the order they ran (loops with their whole body). Damaged lines are reported on standard error."
     )
 
     @Argument(help: "The session log file (.jsonl).")

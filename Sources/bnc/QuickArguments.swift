@@ -13,7 +13,8 @@ struct QuickArguments {
 
     /// The arguments after the program name.
     static func parse<Arguments: Collection>(_ arguments: Arguments) -> QuickArguments? where Arguments.Element == String {
-        var dryRun = false, noLog = false
+        var dryRun = false
+        var noLog = false
         var timestamp: Int64?
         var output: OutputFormat?
         var endpoint: String?
@@ -62,7 +63,7 @@ struct QuickArguments {
         options.endpoint = endpoint
         options.log = log
         options.caFile = caFile
-        options.yes = false  // --yes takes the full parser's path
+        options.yes = false // --yes takes the full parser's path
         return QuickArguments(options: options, command: command)
     }
 }

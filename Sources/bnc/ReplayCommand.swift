@@ -162,7 +162,7 @@ struct ReplayCommand: AsyncParsableCommand {
             code = outcome.exitCode
             if code != 0 { break }
         }
-        Console.scriptOutput.flush()  // the replayed statements' output, before the log closes
+        Console.scriptOutput.flush() // the replayed statements' output, before the log closes
         SessionLogSetup.close(exitCode: code)
         return code
     }

@@ -22,25 +22,33 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Port on 127.0.0.1 (0 picks a free one).", valueName: "port"))
     var port: Int = 0
 
-    @Option(name: .customLong("weight-limit"), help: ArgumentHelp("/sapi request-weight limit per window and IP.", valueName: "n"))
+    @Option(
+        name: .customLong("weight-limit"), help: ArgumentHelp("/sapi request-weight limit per window and IP.", valueName: "n"))
     var weightLimit: Int = 12_000
 
     @Option(name: .customLong("weight-window-ms"), help: ArgumentHelp("Weight window length in ms.", valueName: "ms"))
     var weightWindowMs: Int64 = 60_000
 
-    @Option(name: .customLong("ban-after"), help: ArgumentHelp("Requests sent during a 429's Retry-After before a 418 ban.", valueName: "n"))
+    @Option(
+        name: .customLong("ban-after"),
+        help: ArgumentHelp("Requests sent during a 429's Retry-After before a 418 ban.", valueName: "n"))
     var banAfter: Int = 3
 
     @Option(name: .customLong("ban-ms"), help: ArgumentHelp("First 418 ban length in ms (doubles per repeat).", valueName: "ms"))
     var banMs: Int64 = 120_000
 
-    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Share of signed requests answered 5XX (0-1).", valueName: "share"))
+    @Option(
+        name: .customLong("fail-rate"), help: ArgumentHelp("Share of signed requests answered 5XX (0-1).", valueName: "share"))
     var failRate: Double = 0
 
-    @Option(name: .customLong("after-effect"), help: ArgumentHelp("Share of cancel 5XXs sent after the cancel took effect (0-1).", valueName: "share"))
+    @Option(
+        name: .customLong("after-effect"),
+        help: ArgumentHelp("Share of cancel 5XXs sent after the cancel took effect (0-1).", valueName: "share"))
     var afterEffect: Double = 0.5
 
-    @Option(name: .customLong("drop-rate"), help: ArgumentHelp("Share of signed requests whose connection is closed unanswered (0-1).", valueName: "share"))
+    @Option(
+        name: .customLong("drop-rate"),
+        help: ArgumentHelp("Share of signed requests whose connection is closed unanswered (0-1).", valueName: "share"))
     var dropRate: Double = 0
 
     @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Latency added to every response.", valueName: "ms"))
@@ -55,22 +63,32 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seed of the fault generator (same seed, same faults).", valueName: "n"))
     var seed: UInt64 = 1
 
-    @Option(name: .customLong("seed-file"), help: ArgumentHelp("JSON file with accounts and orders (see docs/simulator.md).", valueName: "file"))
+    @Option(
+        name: .customLong("seed-file"),
+        help: ArgumentHelp("JSON file with accounts and orders (see docs/simulator.md).", valueName: "file"))
     var seedFile: String?
 
-    @Option(name: .customLong("bulk"), help: ArgumentHelp("Add N open orders: SYMBOL=N or SYMBOL:isolated=N (repeatable).", valueName: "spec"))
+    @Option(
+        name: .customLong("bulk"),
+        help: ArgumentHelp("Add N open orders: SYMBOL=N or SYMBOL:isolated=N (repeatable).", valueName: "spec"))
     var bulk: [String] = []
 
-    @Option(name: .customLong("delete-body"), help: ArgumentHelp("DELETE body parameters: ignore (default) or merge.", valueName: "mode"))
+    @Option(
+        name: .customLong("delete-body"),
+        help: ArgumentHelp("DELETE body parameters: ignore (default) or merge.", valueName: "mode"))
     var deleteBody: String = SimulatorConfiguration.BodyParameters.ignored.rawValue
 
     @Option(help: ArgumentHelp("Stop by itself after this many seconds.", valueName: "seconds"))
     var duration: Double?
 
-    @Option(name: .customLong("write-demo-keys"), help: ArgumentHelp("Write the demo Ed25519/RSA key PEMs into DIR first.", valueName: "dir"))
+    @Option(
+        name: .customLong("write-demo-keys"),
+        help: ArgumentHelp("Write the demo Ed25519/RSA key PEMs into DIR first.", valueName: "dir"))
     var writeDemoKeys: String?
 
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve https with this PEM certificate chain (needs --tls-key).", valueName: "file"))
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("Serve https with this PEM certificate chain (needs --tls-key).", valueName: "file"))
     var tlsCert: String?
 
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
@@ -156,7 +174,9 @@ struct SimCommand: AsyncParsableCommand {
             throw .init("--latency-ms and --jitter-ms must be at most \(maximumLatency) (one hour)")
         }
         guard weightWindowMs <= 86_400_000 else { throw .init("--weight-window-ms must be at most 86400000 (one day)") }
-        guard banMs <= 259_200_000 else { throw .init("--ban-ms must be at most 259200000 (three days, the exchange's longest ban)") }
+        guard banMs <= 259_200_000 else {
+            throw .init("--ban-ms must be at most 259200000 (three days, the exchange's longest ban)")
+        }
         guard skewMs.magnitude <= 31_536_000_000 else { throw .init("--skew-ms must be within ±31536000000 (one year)") }
         if let duration, !(duration > 0 && duration <= 31_536_000) {
             throw .init("--duration must be a positive number of seconds, at most 31536000 (one year)")
@@ -227,7 +247,7 @@ struct SimCommand: AsyncParsableCommand {
             ("sim-ed25519.pem", SimulatorDemoKeys.ed25519PrivateKeyPEM),
             ("sim-ed25519.pub.pem", SimulatorDemoKeys.ed25519PublicKeyPEM),
             ("sim-rsa.pem", SimulatorDemoKeys.rsaPrivateKeyPEM),
-            ("sim-rsa.pub.pem", SimulatorDemoKeys.rsaPublicKeyPEM),
+            ("sim-rsa.pub.pem", SimulatorDemoKeys.rsaPublicKeyPEM)
         ]
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

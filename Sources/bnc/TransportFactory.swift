@@ -70,7 +70,8 @@ enum TransportFactory {
             let trust = TLSTrust.resolve(option: caFile, profileFile: profile.caFile, environment: environment)
             let proxy = try proxy(for: choice, profile: profile, environment: environment)
             do {
-                return try HTTPTransport(baseURL: choice.baseURL, name: choice.name, timeouts: timeouts, trust: trust, proxy: proxy)
+                return try HTTPTransport(
+                    baseURL: choice.baseURL, name: choice.name, timeouts: timeouts, trust: trust, proxy: proxy)
             } catch {
                 throw SetupError(message: error.message)
             }
@@ -89,7 +90,8 @@ enum TransportFactory {
             return try HTTPProxy.resolve(
                 host: host, https: url.scheme == "https", profileProxy: profile.proxy, environment: environment)
         } catch {
-            throw SetupError(message: error.message, hint: "a proxy is written http://host:port or http://user:password@host:port")
+            throw SetupError(
+                message: error.message, hint: "a proxy is written http://host:port or http://user:password@host:port")
         }
     }
 

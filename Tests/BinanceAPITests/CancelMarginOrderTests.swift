@@ -9,7 +9,7 @@ import Testing
             newClientOrderId: "cancelMyOrder1", recvWindow: 5000)
         #expect(
             operation.parameters.map(\.name) == [
-                "symbol", "isIsolated", "orderId", "origClientOrderId", "newClientOrderId", "recvWindow",
+                "symbol", "isIsolated", "orderId", "origClientOrderId", "newClientOrderId", "recvWindow"
             ])
         #expect(operation.parameters[1].value == "TRUE")
     }
@@ -39,18 +39,24 @@ import Testing
         (CancelMarginOrder(symbol: "", orderId: 1), ValidationError.missingParameter("symbol")),
         (CancelMarginOrder(symbol: "ltcbtc", orderId: 1), .malformedSymbol("ltcbtc")),
         (CancelMarginOrder(symbol: "BTC/USDT", orderId: 1), .malformedSymbol("BTC/USDT")),
-        (CancelMarginOrder(symbol: String(repeating: "A", count: 21), orderId: 1),
-         .malformedSymbol(String(repeating: "A", count: 21))),
+        (
+            CancelMarginOrder(symbol: String(repeating: "A", count: 21), orderId: 1),
+            .malformedSymbol(String(repeating: "A", count: 21))
+        ),
         (CancelMarginOrder(symbol: "LTCBTC"), .missingOrderReference),
         (CancelMarginOrder(symbol: "LTCBTC", orderId: 0), .idOutOfRange(name: "orderId", value: "0")),
         (CancelMarginOrder(symbol: "LTCBTC", orderId: -5), .idOutOfRange(name: "orderId", value: "-5")),
         (CancelMarginOrder(symbol: "LTCBTC", orderId: 1, recvWindow: 60_001), .recvWindowOutOfRange(60_001)),
         (CancelMarginOrder(symbol: "LTCBTC", orderId: 1, recvWindow: 0), .recvWindowOutOfRange(0)),
         (CancelMarginOrder(symbol: "LTCBTC", origClientOrderId: ""), .emptyValue("origClientOrderId")),
-        (CancelMarginOrder(symbol: "LTCBTC", origClientOrderId: "has space"),
-         .malformedClientOrderId(name: "origClientOrderId", value: "has space")),
-        (CancelMarginOrder(symbol: "LTCBTC", orderId: 1, newClientOrderId: String(repeating: "x", count: 37)),
-         .malformedClientOrderId(name: "newClientOrderId", value: String(repeating: "x", count: 37))),
+        (
+            CancelMarginOrder(symbol: "LTCBTC", origClientOrderId: "has space"),
+            .malformedClientOrderId(name: "origClientOrderId", value: "has space")
+        ),
+        (
+            CancelMarginOrder(symbol: "LTCBTC", orderId: 1, newClientOrderId: String(repeating: "x", count: 37)),
+            .malformedClientOrderId(name: "newClientOrderId", value: String(repeating: "x", count: 37))
+        )
     ])
     func validationRejects(_ operation: CancelMarginOrder, _ expected: ValidationError) {
         #expect(throws: expected) { try operation.validate() }
@@ -66,8 +72,9 @@ import Testing
 
     @Test func validationMessagesSayWhatToFix() {
         #expect(ValidationError.missingOrderReference.message == "either orderId (id=) or origClientOrderId (cid=) must be sent")
-        #expect(ValidationError.recvWindowOutOfRange(70000).message
-            == "recvWindow 70000 is out of range: it must be between 1 and 60000 ms")
+        #expect(
+            ValidationError.recvWindowOutOfRange(70000).message
+                == "recvWindow 70000 is out of range: it must be between 1 and 60000 ms")
     }
 
     @Test func symbolHintsSayHowToWriteTheSymbol() {

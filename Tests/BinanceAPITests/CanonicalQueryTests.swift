@@ -41,7 +41,7 @@ import Testing
     @Test func namesAndValuesAreEncodedInTheGivenOrder() {
         let query = CanonicalQuery([
             QueryParameter("symbol", "LTCBTC"), QueryParameter("newClientOrderId", "my id/1"),
-            QueryParameter("a b", "x"), QueryParameter("timestamp", "1499827319559"),
+            QueryParameter("a b", "x"), QueryParameter("timestamp", "1499827319559")
         ])
         #expect(query.encoded == "symbol=LTCBTC&newClientOrderId=my%20id%2F1&a%20b=x&timestamp=1499827319559")
         #expect(CanonicalQuery([]).encoded == "")

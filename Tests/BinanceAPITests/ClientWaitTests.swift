@@ -96,7 +96,7 @@ import Testing
         let client = ExchangeClient(transport: transport, credentials: DemoCredentials.hmac, observer: recorder)
         _ = try await client.perform(CancelMarginOrder(symbol: "LTCBTC", orderId: 28))
         let recorded = recorder.lock.withLock { recorder.recorded }
-        #expect(recorded == transport.sent)  // one record per send, each exactly what went out
+        #expect(recorded == transport.sent) // one record per send, each exactly what went out
         #expect(recorded.count == 2)
         let gap = (recorded[1].timestamp ?? 0) - (recorded[0].timestamp ?? 0)
         #expect(gap >= 990, "the resent request was stamped \(gap) ms after the first: before the 1 s Retry-After")

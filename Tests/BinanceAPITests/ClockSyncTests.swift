@@ -11,7 +11,7 @@ import Testing
     @Test func theShortestRoundTripWins() {
         let samples = [
             ClockSample(sentAt: 0, receivedAt: 300, serverTime: 5000),
-            ClockSample(sentAt: 1000, receivedAt: 1010, serverTime: 3005),
+            ClockSample(sentAt: 1000, receivedAt: 1010, serverTime: 3005)
         ]
         #expect(ClockSync.best(samples)?.offset == 2000)
         #expect(ClockSync.best([]) == nil)

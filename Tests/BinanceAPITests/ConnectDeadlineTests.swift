@@ -1,9 +1,10 @@
-@testable import BinanceAPI
 import Foundation
 import NIOCore
 import NIOEmbedded
 import NIOPosix
 import Testing
+
+@testable import BinanceAPI
 
 /// Every wait of a connect is capped: a proxy or a TLS server that accepts, then closes at once
 /// or never answers, fails the set-up within the connect timeout, as "not sent".
@@ -72,7 +73,10 @@ struct ConnectDeadlineTests {
         promise.futureResult.whenComplete { result = $0 }
         try channel.pipeline.syncOperations.addHandler(
             HTTPTunnelHandler(target: "api.binance.com:443", authorization: nil, promise: promise))
-        guard case .failure(let error) = result else { Issue.record("the promise is still pending"); return }
+        guard case .failure(let error) = result else {
+            Issue.record("the promise is still pending")
+            return
+        }
         #expect(error as? HTTPTunnelFailure == .closed)
         _ = try? channel.finish()
     }
@@ -86,7 +90,10 @@ struct ConnectDeadlineTests {
         let handler = HTTPTunnelHandler(target: "api.binance.com:443", authorization: nil, promise: promise)
         try channel.pipeline.syncOperations.addHandler(handler)
         try channel.pipeline.syncOperations.removeHandler(handler).wait()
-        guard case .failure = result else { Issue.record("the promise is still pending"); return }
+        guard case .failure = result else {
+            Issue.record("the promise is still pending")
+            return
+        }
         _ = try? channel.finish()
     }
 
@@ -100,13 +107,19 @@ struct ConnectDeadlineTests {
         #expect(firstResult == nil)
         deadline.expire()
         loop.run()
-        guard case .failure = firstResult else { Issue.record("the pending step was not failed"); return }
+        guard case .failure = firstResult else {
+            Issue.record("the pending step was not failed")
+            return
+        }
         let later = loop.makePromise(of: Void.self)
         var laterResult: Result<Void, any Error>?
         later.futureResult.whenComplete { laterResult = $0 }
         deadline.watch(later)
         loop.run()
-        guard case .failure = laterResult else { Issue.record("a later step was not failed"); return }
+        guard case .failure = laterResult else {
+            Issue.record("a later step was not failed")
+            return
+        }
         #expect(deadline.hasExpired)
     }
 }

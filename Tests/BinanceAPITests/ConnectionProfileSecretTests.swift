@@ -87,7 +87,8 @@ import Testing
     }
 
     @Test func aPrivateCRLFProfileLoadsItsKey() throws {
-        let path = write("endpoint = live\r\napiKey = \(DemoCredentials.apiKey)\r\napiSecret = \(DemoCredentials.secret)\r\n", mode: 0o600)
+        let path = write(
+            "endpoint = live\r\napiKey = \(DemoCredentials.apiKey)\r\napiSecret = \(DemoCredentials.secret)\r\n", mode: 0o600)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let profile = try ConnectionProfile.load(path: path)
         #expect(profile.endpoint == "live")
@@ -106,7 +107,7 @@ import Testing
         "apiSecret = \(secret)\napiSecret = \(secret)",
         "apiKey = k\napiSecret = \(secret)\nsecretFile = \(secret)",
         "apiSecret = \(secret)\nweightWindow = \(secret)",
-        "apiSecret = \(secret)\nfoo\(secret) = 1",
+        "apiSecret = \(secret)\nfoo\(secret) = 1"
     ])
     func noProfileErrorShowsTheSecret(text: String) {
         #expect {

@@ -38,7 +38,7 @@ import Testing
         ("endpoint = live\nendpoint = sim", "config:2: 'endpoint' is set twice"),
         ("apiSecret = x", "config: a signing key is set but apiKey is not"),
         ("apiKey = k\napiSecret = x\nsecretFile = /s", "config:3: only one of apiSecret, secretFile, privateKeyFile may be set"),
-        ("colour = red", "config:1: unknown setting 'colour'"),
+        ("colour = red", "config:1: unknown setting 'colour'")
     ])
     func badLinesAreNamed(text: String, message: String) {
         #expect {

@@ -11,7 +11,7 @@ import Testing
     @Test func hmacFromEnvironment() throws {
         let credentials = try #require(
             try Credentials.fromEnvironment([
-                "BINANCE_API_KEY": DemoCredentials.apiKey, "BINANCE_API_SECRET": DemoCredentials.secret,
+                "BINANCE_API_KEY": DemoCredentials.apiKey, "BINANCE_API_SECRET": DemoCredentials.secret
             ]))
         #expect(credentials.signer.keyType == .hmac)
         #expect(credentials.maskedAPIKey == "vmPU…Eh8A")
@@ -22,7 +22,7 @@ import Testing
         #expect(throws: CredentialsError.missingAPIKey) { try Credentials.fromEnvironment(["BINANCE_API_SECRET": "s"]) }
         #expect(throws: CredentialsError.ambiguousSigningKey) {
             try Credentials.fromEnvironment([
-                "BINANCE_API_KEY": "k", "BINANCE_API_SECRET": "s", "BINANCE_PRIVATE_KEY_FILE": "/x",
+                "BINANCE_API_KEY": "k", "BINANCE_API_SECRET": "s", "BINANCE_PRIVATE_KEY_FILE": "/x"
             ])
         }
         #expect(throws: CredentialsError.whitespaceIn("BINANCE_API_SECRET")) {

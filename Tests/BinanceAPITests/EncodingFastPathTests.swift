@@ -26,7 +26,7 @@ extension String {
     static func randomString(_ generator: inout SplitMix) -> String {
         let pieces: [String] = [
             "A", "z", "0", "9", "-", ".", "_", "~", " ", "&", "=", "+", "%", "/", "?", "#", "\u{0}", "\t", "\r\n",
-            "é", "e\u{301}", "币", "安", "人生", "１", "🙂", "👩‍👩‍👧", "\u{7F}", "\u{80}", "LTCBTC", "1499827319559",
+            "é", "e\u{301}", "币", "安", "人生", "１", "🙂", "👩‍👩‍👧", "\u{7F}", "\u{80}", "LTCBTC", "1499827319559"
         ]
         let length = Int(generator.next() % 48)
         var text = ""
@@ -38,7 +38,8 @@ extension String {
     static func bytewise(_ value: String) -> String {
         var text = ""
         for byte in value.utf8 {
-            text += PercentEncoding.isUnreservedByRanges(byte)
+            text +=
+                PercentEncoding.isUnreservedByRanges(byte)
                 ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded()
         }
         return text
@@ -110,7 +111,7 @@ extension String {
         var generator = SplitMix(state: 42)
         let keys = [
             DemoCredentials.hmac.apiKey, "short", "", "exactly12chr", "thirteen-char", "ключ-ключ-ключ-ключ",
-            "ab\r\ncdefghijklmnop", "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}", "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂",
+            "ab\r\ncdefghijklmnop", "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}", "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂"
         ]
         let bases = ["https://api.binance.com", "https://api.binance.com/", "", "/", "http://x\u{600}/", "x/\u{301}"]
         for _ in 0..<500 {
@@ -124,7 +125,11 @@ extension String {
                 }
             let parameters =
                 generator.next() % 3 == 0
-                ? [] : [QueryParameter("symbol", symbol), QueryParameter("isIsolated", ["TRUE", "true", "FALSE"][Int(generator.next() % 3)])]
+                ? []
+                : [
+                    QueryParameter("symbol", symbol),
+                    QueryParameter("isIsolated", ["TRUE", "true", "FALSE"][Int(generator.next() % 3)])
+                ]
             let path = generator.next() % 2 == 0 ? "/sapi/v1/margin/order" : "/api/v3/time"
             let request = PreparedRequest(
                 title: "margin cancel", method: .delete, path: path, query: CanonicalQuery(parameters).encoded,
@@ -153,7 +158,7 @@ extension String {
     @Test func marginPrefixOnBytesEqualsStartsWith() {
         let paths = [
             "/sapi/v1/margin/order", "/sapi/v1/margin/", "/sapi/v1/margin", "/sapi/v1/margin/openOrders", "/api/v3/time",
-            "", "/sapi/v1/marginx/", "/SAPI/v1/margin/order", "/sapi/v1/margin/\u{301}", "/sapi/v1/margin/币",
+            "", "/sapi/v1/marginx/", "/SAPI/v1/margin/order", "/sapi/v1/margin/\u{301}", "/sapi/v1/margin/币"
         ]
         for path in paths {
             #expect(PreparedRequest.hasMarginPrefix(path) == path.utf8.starts(with: "/sapi/v1/margin/".utf8), "\(path)")

@@ -150,7 +150,8 @@ import Testing
 
     @Test func aBanStopsThisAndEveryLaterRequest() async throws {
         let transport = FakeTransport { _, _ in
-            Self.json(418, #"{"code":-1003,"msg":"Way too much request weight used; IP banned."}"#, [HTTPHeader("Retry-After", "120")])
+            Self.json(
+                418, #"{"code":-1003,"msg":"Way too much request weight used; IP banned."}"#, [HTTPHeader("Retry-After", "120")])
         }
         let client = client(transport)
         await #expect(throws: ClientError.self) { try await client.perform(CancelMarginOrder(symbol: "LTCBTC", orderId: 28)) }
@@ -207,7 +208,8 @@ import Testing
                 if now != counter.window { counter = (now, 0, counter.rejected) }
                 if counter.used + 10 > 50 {
                     counter.rejected += 1
-                    return Self.json(429, #"{"code":-1003,"msg":"Too much request weight used."}"#, [HTTPHeader("Retry-After", "1")])
+                    return Self.json(
+                        429, #"{"code":-1003,"msg":"Too much request weight used."}"#, [HTTPHeader("Retry-After", "1")])
                 }
                 counter.used += 10
                 return Self.json(200, Self.order("CANCELED"), [HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", String(counter.used))])

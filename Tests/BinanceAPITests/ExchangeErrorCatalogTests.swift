@@ -7,7 +7,7 @@ import Testing
     /// The codes issue 17 names, and those margin and spot order endpoints answer most.
     static let required = [
         -1003, -1006, -1007, -1013, -1015, -1021, -1022, -1100, -1101, -1102, -1104, -1105, -1106, -1111, -1121,
-        -2010, -2011, -2013, -2014, -2015, -3021, -11001,
+        -2010, -2011, -2013, -2014, -2015, -3021, -11001
     ]
 
     @Test func coversTheCodesUsersHit() {
@@ -38,7 +38,10 @@ import Testing
     @Test func rejectedKeyNamesEveryCauseAndTheRestrictionsEndpoint() throws {
         let entry = try #require(ExchangeErrorCatalog.entry(for: -2015))
         let text = entry.explanationText
-        for part in ["swapped", "whitelist", "margin permission", "binance.us", "testnet", "GET /sapi/v1/account/apiRestrictions", "enableMargin", "ipRestrict"] {
+        for part in [
+            "swapped", "whitelist", "margin permission", "binance.us", "testnet", "GET /sapi/v1/account/apiRestrictions",
+            "enableMargin", "ipRestrict"
+        ] {
             #expect(text.contains(part), "\(part)")
         }
         #expect(try #require(ExchangeErrorCatalog.entry(for: -1104)).explanationText.contains("body"))
@@ -67,10 +70,16 @@ import Testing
 
     @Test func jsonHasEveryField() throws {
         let entry = try #require(ExchangeErrorCatalog.entry(for: -1104))
-        guard case .object(let object) = entry.json else { Issue.record("not an object"); return }
+        guard case .object(let object) = entry.json else {
+            Issue.record("not an object")
+            return
+        }
         #expect(object["code"] == .number("-1104"))
         #expect(object["name"] == .string("UNREAD_PARAMETERS"))
-        guard case .array(let causes) = object["causes"] else { Issue.record("no causes"); return }
+        guard case .array(let causes) = object["causes"] else {
+            Issue.record("no causes")
+            return
+        }
         #expect(causes.count == entry.causes.count)
     }
 
@@ -79,14 +88,19 @@ import Testing
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/endpoints.md")
         let text = try String(contentsOf: url, encoding: .utf8)
-        let begin = "<!-- error-codes:begin -->\n", end = "<!-- error-codes:end -->"
-        let start = try #require(text.range(of: begin)), stop = try #require(text.range(of: end))
+        let begin = "<!-- error-codes:begin -->\n"
+        let end = "<!-- error-codes:end -->"
+        let start = try #require(text.range(of: begin))
+        let stop = try #require(text.range(of: end))
         let documented = String(text[start.upperBound..<stop.lowerBound])
         let expected = ExchangeErrorCatalog.markdownTable + "\n"
         if documented != expected, ProcessInfo.processInfo.environment["BNC_WRITE_ERROR_TABLE"] == "1" {
-            try (String(text[..<start.upperBound]) + expected + String(text[stop.lowerBound...])).write(to: url, atomically: true, encoding: .utf8)
+            try (String(text[..<start.upperBound]) + expected + String(text[stop.lowerBound...])).write(
+                to: url, atomically: true, encoding: .utf8)
             return
         }
-        #expect(documented == expected, "docs/endpoints.md's error table differs from ExchangeErrorCatalog: BNC_WRITE_ERROR_TABLE=1 rewrites it")
+        #expect(
+            documented == expected,
+            "docs/endpoints.md's error table differs from ExchangeErrorCatalog: BNC_WRITE_ERROR_TABLE=1 rewrites it")
     }
 }

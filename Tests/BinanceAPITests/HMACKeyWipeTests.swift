@@ -27,7 +27,8 @@ import Testing
         let pad = block.map { $0 ^ 0x5c }
         var words: [UInt8] = []
         for word in 0..<4 {
-            let value = UInt32(pad[4 * word]) << 24 | UInt32(pad[4 * word + 1]) << 16 | UInt32(pad[4 * word + 2]) << 8
+            let value =
+                UInt32(pad[4 * word]) << 24 | UInt32(pad[4 * word + 1]) << 16 | UInt32(pad[4 * word + 2]) << 8
                 | UInt32(pad[4 * word + 3])
             withUnsafeBytes(of: value) { words += $0 }
         }

@@ -23,8 +23,9 @@ import Testing
         Array(HMAC<SHA256>.authenticationCode(for: payload, using: SymmetricKey(data: key)))
     }
 
-    @Test("every payload length 0...300 under random keys",
-          arguments: [HMACSHA256.Implementation.automatic, .portable])
+    @Test(
+        "every payload length 0...300 under random keys",
+        arguments: [HMACSHA256.Implementation.automatic, .portable])
     func everyPayloadLength(implementation: HMACSHA256.Implementation) {
         var random = SeededGenerator(state: 0x8BAD_F00D)
         let keyLengths = [0, 1, 20, 32, 55, 56, 63, 64, 65, 100, 128, 129, 200]
@@ -34,14 +35,16 @@ import Testing
             for payloadLength in 0...300 {
                 let payload = (0..<payloadLength).map { _ in UInt8.random(in: 0...255, using: &random) }
                 let mac = hmac.mac(of: payload)
-                #expect(mac == Self.reference(key: key, payload: payload),
-                        "key \(keyLength) bytes, payload \(payloadLength) bytes")
+                #expect(
+                    mac == Self.reference(key: key, payload: payload),
+                    "key \(keyLength) bytes, payload \(payloadLength) bytes")
             }
         }
     }
 
-    @Test("random keys and query-like payloads, hex path",
-          arguments: [HMACSHA256.Implementation.automatic, .portable])
+    @Test(
+        "random keys and query-like payloads, hex path",
+        arguments: [HMACSHA256.Implementation.automatic, .portable])
     func randomQueries(implementation: HMACSHA256.Implementation) {
         var random = SeededGenerator(state: 0x5EED_1234)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&%-_.~".utf8)
@@ -49,14 +52,16 @@ import Testing
             let key = (0..<Int.random(in: 0...160, using: &random)).map { _ in
                 UInt8.random(in: 0...255, using: &random)
             }
-            let payload = String(decoding: (0..<Int.random(in: 0...300, using: &random)).map { _ in
-                alphabet.randomElement(using: &random)!
-            }, as: UTF8.self)
+            let payload = String(
+                decoding: (0..<Int.random(in: 0...300, using: &random)).map { _ in
+                    alphabet.randomElement(using: &random)!
+                }, as: UTF8.self)
             let expected = Self.reference(key: key, payload: Array(payload.utf8))
                 .map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }
                 .joined()
-            #expect(HMACSHA256(key: key, implementation: implementation).hex(of: payload) == expected,
-                    "round \(round): key \(key.count) bytes, payload \(payload.utf8.count) bytes")
+            #expect(
+                HMACSHA256(key: key, implementation: implementation).hex(of: payload) == expected,
+                "round \(round): key \(key.count) bytes, payload \(payload.utf8.count) bytes")
         }
     }
 

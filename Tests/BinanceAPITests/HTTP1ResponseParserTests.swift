@@ -1,5 +1,6 @@
-@testable import BinanceAPI
 import Testing
+
+@testable import BinanceAPI
 
 /// The HTTP/1.1 response parser, fed whole and one byte at a time.
 struct HTTP1ResponseParserTests {
@@ -39,7 +40,8 @@ struct HTTP1ResponseParserTests {
     }
 
     static func response(_ status: Int, _ headers: [HTTPHeader], _ body: String, keepAlive: Bool = true) -> Fed {
-        .parsed(.init(response: TransportResponse(status: status, headers: headers, body: Array(body.utf8)), keepAlive: keepAlive))
+        .parsed(
+            .init(response: TransportResponse(status: status, headers: headers, body: Array(body.utf8)), keepAlive: keepAlive))
     }
 
     @Test func contentLengthBodyAndHeadersInOrder() {
@@ -48,12 +50,16 @@ struct HTTP1ResponseParserTests {
             Self.parseBothWays(text)
                 == Self.response(
                     200,
-                    [HTTPHeader("Content-Length", "7"), HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "10"), HTTPHeader("Retry-After", "3")],
+                    [
+                        HTTPHeader("Content-Length", "7"), HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "10"),
+                        HTTPHeader("Retry-After", "3")
+                    ],
                     "{\"a\":1}"))
     }
 
     @Test func chunkedBodyWithExtensionsAndTrailers() {
-        let text = "HTTP/1.1 200 OK\r\ntransfer-encoding: gzip, Chunked\r\n\r\n4;x=y\r\n{\"a\"\r\nA\r\n:12345678}\r\n0\r\nT: 1\r\n\r\n"
+        let text =
+            "HTTP/1.1 200 OK\r\ntransfer-encoding: gzip, Chunked\r\n\r\n4;x=y\r\n{\"a\"\r\nA\r\n:12345678}\r\n0\r\nT: 1\r\n\r\n"
         #expect(
             Self.parseBothWays(text)
                 == Self.response(200, [HTTPHeader("transfer-encoding", "gzip, Chunked")], "{\"a\":12345678}"))
@@ -68,7 +74,8 @@ struct HTTP1ResponseParserTests {
     @Test func connectionCloseAndHTTP10() {
         #expect(
             Self.parseBothWays("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
-                == Self.response(200, [HTTPHeader("Connection", "close"), HTTPHeader("Content-Length", "0")], "", keepAlive: false))
+                == Self.response(
+                    200, [HTTPHeader("Connection", "close"), HTTPHeader("Content-Length", "0")], "", keepAlive: false))
         #expect(
             Self.parseBothWays("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\n{}")
                 == Self.response(200, [HTTPHeader("Content-Length", "2")], "{}", keepAlive: false))
@@ -92,7 +99,9 @@ struct HTTP1ResponseParserTests {
     }
 
     @Test func aStatusLineWithoutReasonIsRead() {
-        #expect(Self.parseBothWays("HTTP/1.1 418\r\nContent-Length: 0\r\n\r\n") == Self.response(418, [HTTPHeader("Content-Length", "0")], ""))
+        #expect(
+            Self.parseBothWays("HTTP/1.1 418\r\nContent-Length: 0\r\n\r\n")
+                == Self.response(418, [HTTPHeader("Content-Length", "0")], ""))
     }
 
     @Test func bytesAfterTheAnswerEndKeepAlive() {
@@ -118,7 +127,7 @@ struct HTTP1ResponseParserTests {
         "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
         "HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n"
     ])
     func malformedAnswersAreRefused(text: String) {
         guard case .malformed = Self.parse(text) else {
@@ -150,7 +159,8 @@ struct HTTP1ResponseParserTests {
             for (text, times) in [(head, 1), (piece, count), (tail, 1)] {
                 let bytes = Array(text.utf8)
                 for _ in 0..<times {
-                    let result = try bytes.withUnsafeBytes { bytes throws(HTTP1ResponseParser.Malformed) in try parser.feed(bytes) }
+                    let result = try bytes.withUnsafeBytes { bytes throws(HTTP1ResponseParser.Malformed) in try parser.feed(bytes)
+                    }
                     if let result { parsed = result }
                 }
             }
@@ -179,14 +189,16 @@ struct HTTP1ResponseParserTests {
     @Test func endlessInterimAnswersAreCappedInTotal() {
         var parser = HTTP1ResponseParser()
         let fed = Self.feedRepeated(
-            &parser, head: "", piece: "HTTP/1.1 100 Continue\r\n\r\n", count: 5_000, tail: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+            &parser, head: "", piece: "HTTP/1.1 100 Continue\r\n\r\n", count: 5_000,
+            tail: "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
         #expect(fed == .malformed(Self.metadataCap))
     }
 
     @Test func metadataUnderTheCapIsRead() {
         var parser = HTTP1ResponseParser()
         let fed = Self.feedRepeated(
-            &parser, head: Self.chunkedHead + "2;a=b\r\n{}\r\n0\r\n", piece: "X-Trailer: 01234567\r\n", count: 1_000, tail: "\r\n")
+            &parser, head: Self.chunkedHead + "2;a=b\r\n{}\r\n0\r\n", piece: "X-Trailer: 01234567\r\n", count: 1_000, tail: "\r\n"
+        )
         #expect(fed == Self.response(200, [HTTPHeader("Transfer-Encoding", "chunked")], "{}"))
     }
 

@@ -1,6 +1,7 @@
-@testable import BinanceAPI
 import Foundation
 import Testing
+
+@testable import BinanceAPI
 
 /// The plain-http transport (``HTTP1ConnectionPool``) against a loopback server that answers
 /// with exact bytes: keep-alive reuse, reconnecting, never re-sending a request that may have
@@ -68,8 +69,10 @@ import Testing
     @Test func aChunkedBodyIsJoined() async throws {
         let body = Self.order
         let cut = body.index(body.startIndex, offsetBy: 20)
-        let first = String(body[..<cut]), second = String(body[cut...])
-        let answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-MBX-USED-WEIGHT-1M: 3\r\n\r\n"
+        let first = String(body[..<cut])
+        let second = String(body[cut...])
+        let answer =
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-MBX-USED-WEIGHT-1M: 3\r\n\r\n"
             + String(first.utf8.count, radix: 16) + ";ext=1\r\n" + first + "\r\n"
             + String(second.utf8.count, radix: 16, uppercase: true) + "\r\n" + second + "\r\n0\r\nX-Trailer: t\r\n\r\n"
         let server = try await RawHTTPServer(answering: answer).start()
@@ -87,7 +90,7 @@ import Testing
         let server = try await RawHTTPServer { index, _ in
             switch index {
             case 0: return .answer(RawHTTPServer.response(headers: [("Connection", "close")], body: Self.order))
-            case 1: return .answer("HTTP/1.0 200 OK\r\n\r\n" + Self.order, closeAfterMilliseconds: 0)  // body until close
+            case 1: return .answer("HTTP/1.0 200 OK\r\n\r\n" + Self.order, closeAfterMilliseconds: 0) // body until close
             default: return .answer(RawHTTPServer.response(body: Self.order))
             }
         }.start()
@@ -113,7 +116,7 @@ import Testing
             try await Task.sleep(for: .milliseconds(150))
         }
         #expect(server.connections == 3)
-        #expect(server.requests.map(\.requestLine).count == 3)  // none sent twice
+        #expect(server.requests.map(\.requestLine).count == 3) // none sent twice
         try await server.stop()
     }
 
@@ -139,7 +142,8 @@ import Testing
     /// Through the client, as a script sends: the cancel is not sent again; its outcome is
     /// learned by querying the order (a GET, on a new connection).
     @Test func aCancelWhoseConnectionDiesIsCheckedNotResent() async throws {
-        let order = #"{"symbol":"LTCBTC","orderId":28,"clientOrderId":"x","price":"1","origQty":"1","executedQty":"0","status":"CANCELED","timeInForce":"GTC","type":"LIMIT","side":"SELL"}"#
+        let order =
+            #"{"symbol":"LTCBTC","orderId":28,"clientOrderId":"x","price":"1","origQty":"1","executedQty":"0","status":"CANCELED","timeInForce":"GTC","type":"LIMIT","side":"SELL"}"#
         let server = try await RawHTTPServer { _, request in
             request.requestLine.hasPrefix("DELETE") ? .hangUp : .answer(RawHTTPServer.response(body: order))
         }.start()

@@ -1,6 +1,7 @@
-@testable import BinanceAPI
 import Foundation
 import Testing
+
+@testable import BinanceAPI
 
 /// Proxy URLs, the choice between profile and environment, and curl's NO_PROXY rules (issue 14).
 struct HTTPProxyTests {
@@ -20,18 +21,25 @@ struct HTTPProxyTests {
         #expect(six.host == "::1" && six.port == 8080 && six.display == "[::1]:8080")
     }
 
-    @Test(arguments: ["https://proxy:443", "socks5://proxy:1080", "http://proxy:0", "http://proxy:99999", "http://:80", "http://[::1"])
+    @Test(arguments: [
+        "https://proxy:443", "socks5://proxy:1080", "http://proxy:0", "http://proxy:99999", "http://:80", "http://[::1"
+    ])
     func unusableProxyURLsAreRefused(url: String) {
         #expect(throws: HTTPProxyError.self) { try HTTPProxy(url: url, origin: "HTTPS_PROXY") }
     }
 
     @Test func theSchemePicksTheVariableAndTheProfileWins() throws {
         let environment = ["HTTPS_PROXY": "http://secure:1", "HTTP_PROXY": "http://plain:2"]
-        #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: nil, environment: environment)?.host == "secure")
-        #expect(try HTTPProxy.resolve(host: "127.0.0.1", https: false, profileProxy: nil, environment: environment)?.host == "plain")
-        let profile = try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "http://mine:3", environment: environment)
+        #expect(
+            try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: nil, environment: environment)?.host
+                == "secure")
+        #expect(
+            try HTTPProxy.resolve(host: "127.0.0.1", https: false, profileProxy: nil, environment: environment)?.host == "plain")
+        let profile = try HTTPProxy.resolve(
+            host: "api.binance.com", https: true, profileProxy: "http://mine:3", environment: environment)
         #expect(profile?.host == "mine" && profile?.origin == "profile proxy")
-        #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "none", environment: environment) == nil)
+        #expect(
+            try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "none", environment: environment) == nil)
         #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: nil, environment: [:]) == nil)
         // Lowercase first, as curl reads them.
         let both = ["https_proxy": "http://lower:1", "HTTPS_PROXY": "http://upper:1"]
@@ -83,29 +91,42 @@ struct HTTPProxyTests {
 
     @Test func noProxyAppliesToTheProfileProxyToo() throws {
         let environment = ["NO_PROXY": "binance.com"]
-        #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "http://mine:3", environment: environment) == nil)
+        #expect(
+            try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: "http://mine:3", environment: environment)
+                == nil)
     }
 
     @Test func theProfileNamesAProxyAndACABundle() throws {
-        let profile = try ConnectionProfile.parse("caFile = /etc/bnc/ca.pem\nproxy = http://u:p@proxy.corp:3128\n", path: "config")
+        let profile = try ConnectionProfile.parse(
+            "caFile = /etc/bnc/ca.pem\nproxy = http://u:p@proxy.corp:3128\n", path: "config")
         #expect(profile.caFile == "/etc/bnc/ca.pem")
         #expect(profile.proxy == "http://u:p@proxy.corp:3128")
-        #expect(try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: profile.proxy, environment: [:])?.display
-            == "proxy.corp:3128")
+        #expect(
+            try HTTPProxy.resolve(host: "api.binance.com", https: true, profileProxy: profile.proxy, environment: [:])?.display
+                == "proxy.corp:3128")
         #expect(ProfileError.unknownKey(path: "config", line: 1, key: "x").hint?.contains("caFile, proxy") == true)
     }
 
     @Test func theConnectRequestCarriesTheTargetAndTheCredentials() {
         let text = HTTPTunnelHandler.request(target: "api.binance.com:443", authorization: "Basic eDp5")
-        #expect(text == "CONNECT api.binance.com:443 HTTP/1.1\r\nHost: api.binance.com:443\r\nProxy-Authorization: Basic eDp5\r\n\r\n")
+        #expect(
+            text == "CONNECT api.binance.com:443 HTTP/1.1\r\nHost: api.binance.com:443\r\nProxy-Authorization: Basic eDp5\r\n\r\n"
+        )
     }
 
     @Test func aRefusedTunnelSaysWhatTheProxyDid() {
-        #expect(HTTPTunnelFailure.refused(status: 407, reason: "Proxy Authentication Required").detail(sentCredentials: false)
-            .hasPrefix("asks for credentials"))
-        #expect(HTTPTunnelFailure.refused(status: 407, reason: "").detail(sentCredentials: true).hasPrefix("did not accept the credentials"))
-        #expect(HTTPTunnelFailure.refused(status: 403, reason: "Forbidden").detail(sentCredentials: false) == "does not allow the tunnel (403 Forbidden)")
-        #expect(HTTPTunnelFailure.refused(status: 502, reason: "Bad Gateway").detail(sentCredentials: false).hasPrefix("could not reach the exchange"))
+        #expect(
+            HTTPTunnelFailure.refused(status: 407, reason: "Proxy Authentication Required").detail(sentCredentials: false)
+                .hasPrefix("asks for credentials"))
+        #expect(
+            HTTPTunnelFailure.refused(status: 407, reason: "").detail(sentCredentials: true).hasPrefix(
+                "did not accept the credentials"))
+        #expect(
+            HTTPTunnelFailure.refused(status: 403, reason: "Forbidden").detail(sentCredentials: false)
+                == "does not allow the tunnel (403 Forbidden)")
+        #expect(
+            HTTPTunnelFailure.refused(status: 502, reason: "Bad Gateway").detail(sentCredentials: false).hasPrefix(
+                "could not reach the exchange"))
     }
 }
 
@@ -113,12 +134,15 @@ struct HTTPProxyTests {
 struct TLSTrustTests {
     @Test func precedenceIsOptionThenProfileThenSSLCertFileThenSystem() {
         let environment = ["SSL_CERT_FILE": "/env.pem"]
-        #expect(TLSTrust.resolve(option: "/opt.pem", profileFile: "/prof.pem", environment: environment).source
-            == .file(path: "/opt.pem", setting: "--ca-file"))
-        #expect(TLSTrust.resolve(option: nil, profileFile: "/prof.pem", environment: environment).source
-            == .file(path: "/prof.pem", setting: "profile caFile"))
-        #expect(TLSTrust.resolve(option: nil, profileFile: nil, environment: environment).source
-            == .file(path: "/env.pem", setting: "SSL_CERT_FILE"))
+        #expect(
+            TLSTrust.resolve(option: "/opt.pem", profileFile: "/prof.pem", environment: environment).source
+                == .file(path: "/opt.pem", setting: "--ca-file"))
+        #expect(
+            TLSTrust.resolve(option: nil, profileFile: "/prof.pem", environment: environment).source
+                == .file(path: "/prof.pem", setting: "profile caFile"))
+        #expect(
+            TLSTrust.resolve(option: nil, profileFile: nil, environment: environment).source
+                == .file(path: "/env.pem", setting: "SSL_CERT_FILE"))
         #expect(TLSTrust.resolve(option: nil, profileFile: nil, environment: [:]) == .system)
     }
 
@@ -131,7 +155,9 @@ struct TLSTrustTests {
             _ = try TLSTrust.certificates(path: path, setting: "SSL_CERT_FILE")
             Issue.record("accepted a bundle without certificates")
         } catch {
-            #expect(error.message.contains(path) && error.message.contains("SSL_CERT_FILE") && error.message.contains("no PEM certificate"))
+            #expect(
+                error.message.contains(path) && error.message.contains("SSL_CERT_FILE")
+                    && error.message.contains("no PEM certificate"))
         }
     }
 

@@ -1,9 +1,10 @@
-@testable import BinanceAPI
 import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import Testing
+
+@testable import BinanceAPI
 
 /// The HTTP transport against a tiny NIO server on 127.0.0.1 that counts connections and can
 /// answer, stay silent, or hang up after reading a request.
@@ -53,7 +54,8 @@ import Testing
                 let body = #"{"serverTime":1499827319559}"#
                 var headers = HTTPHeaders([("Content-Type", "application/json"), ("X-MBX-USED-WEIGHT-1M", "1")])
                 headers.add(name: "Content-Length", value: String(body.utf8.count))
-                context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+                context.write(
+                    wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
                 context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(string: body)))), promise: nil)
                 context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
             }
@@ -110,7 +112,8 @@ import Testing
 
     @Test func aSilentServerTimesOutWithTheOutcomeUnknown() async throws {
         let server = try await Server.start(.silent)
-        let transport = try HTTPTransport(baseURL: server.baseURL, timeouts: .init(connect: .seconds(2), read: .milliseconds(300)))
+        let transport = try HTTPTransport(
+            baseURL: server.baseURL, timeouts: .init(connect: .seconds(2), read: .milliseconds(300)))
         await #expect {
             _ = try await transport.send(try Self.request(CancelMarginOrder(symbol: "LTCBTC", orderId: 28)))
         } throws: { error in
@@ -161,7 +164,8 @@ import Testing
         // Skipped where the machine has no IPv6 loopback.
         guard let server = try? await Server.start(.answer, host: "::1") else { return }
         let port = server.channel.localAddress?.port ?? 0
-        let transport = try HTTPTransport(baseURL: "http://[::1]:\(port)", timeouts: .init(connect: .seconds(2), read: .seconds(3)))
+        let transport = try HTTPTransport(
+            baseURL: "http://[::1]:\(port)", timeouts: .init(connect: .seconds(2), read: .seconds(3)))
         _ = try await transport.send(try Self.request(CancelMarginOrder(symbol: "LTCBTC", orderId: 28)))
         #expect(server.counter.requests.count == 1)
         try await server.stop()

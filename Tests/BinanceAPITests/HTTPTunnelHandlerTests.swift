@@ -1,7 +1,8 @@
-@testable import BinanceAPI
 import NIOCore
 import NIOEmbedded
 import Testing
+
+@testable import BinanceAPI
 
 /// The CONNECT handshake with a proxy, fed its answer in pieces on an EmbeddedChannel (issue 14).
 struct HTTPTunnelHandlerTests {
@@ -32,7 +33,9 @@ struct HTTPTunnelHandlerTests {
     @Test(arguments: [1, 5, 1000])
     func a200OpensTheTunnelAndStepsAside(step: Int) throws {
         let run = try Self.run("HTTP/1.1 200 Connection Established\r\nProxy-Agent: test\r\n\r\n", step: step)
-        #expect(run.request == "CONNECT api.binance.com:443 HTTP/1.1\r\nHost: api.binance.com:443\r\nProxy-Authorization: Basic eDp5\r\n\r\n")
+        #expect(
+            run.request
+                == "CONNECT api.binance.com:443 HTTP/1.1\r\nHost: api.binance.com:443\r\nProxy-Authorization: Basic eDp5\r\n\r\n")
         guard case .success = run.result else {
             Issue.record("not opened: \(String(describing: run.result))")
             return

@@ -33,7 +33,7 @@ import Testing
     @Test func anOverflowingIntervalIsNotBelieved() {
         #expect(RateLimitState.interval("999999999999999M") == nil)
         #expect(RateLimitState.interval("9223372036854775807S") == nil)
-        #expect(RateLimitState.interval("2D") == nil)  // longer than any window the exchange has
+        #expect(RateLimitState.interval("2D") == nil) // longer than any window the exchange has
         var state = RateLimitState(.init(sapiLimit: 100))
         state.willSend(path: Self.sapi, weight: 1)
         state.didReceive(
@@ -78,8 +78,11 @@ import Testing
 
     @Test func aResyncAnsweredWithInt64MinKeepsTheOffsetAndReportsTheMinus1021() async throws {
         let transport = ExchangeClientPerformTests.FakeTransport { request, _ in
-            if request.path == "/api/v3/time" { return ExchangeClientPerformTests.json(200, #"{"serverTime":-9223372036854775808}"#) }
-            return ExchangeClientPerformTests.json(400, #"{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}"#)
+            if request.path == "/api/v3/time" {
+                return ExchangeClientPerformTests.json(200, #"{"serverTime":-9223372036854775808}"#)
+            }
+            return ExchangeClientPerformTests.json(
+                400, #"{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}"#)
         }
         let client = ExchangeClient(transport: transport, credentials: DemoCredentials.hmac)
         await #expect {

@@ -21,7 +21,10 @@ import Testing
         let count = 50_000
         let text = "{" + (0..<count).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":\"again\"}"
         let value = try JSONValue.parse(text)
-        guard case .object(var object) = value else { Issue.record("not an object"); return }
+        guard case .object(var object) = value else {
+            Issue.record("not an object")
+            return
+        }
         #expect(object.count == count)
         #expect(object["k7"] == "again")
         #expect(object["k49999"] == .number("49999"))

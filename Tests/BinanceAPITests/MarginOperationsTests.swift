@@ -51,8 +51,10 @@ import Testing
             CancelAllMarginOpenOrders(symbol: "BTCUSDT", isIsolated: true), timestamp: Self.timestamp)
         #expect(request.method == .delete && request.path == "/sapi/v1/margin/openOrders")
         #expect(request.query == "symbol=BTCUSDT&isIsolated=TRUE&timestamp=1499827319559")
-        #expect(request.url(baseURL: "https://api.binance.com").hasPrefix(
-            "https://api.binance.com/sapi/v1/margin/openOrders?symbol=BTCUSDT&isIsolated=TRUE&timestamp=1499827319559&signature="))
+        #expect(
+            request.url(baseURL: "https://api.binance.com").hasPrefix(
+                "https://api.binance.com/sapi/v1/margin/openOrders?symbol=BTCUSDT&isIsolated=TRUE&timestamp=1499827319559&signature="
+            ))
         #expect(CancelAllMarginOpenOrders.weight == RequestWeight(1, .ip) && CancelAllMarginOpenOrders.security == .trade)
         #expect(throws: ValidationError.missingParameter("symbol")) { try CancelAllMarginOpenOrders(symbol: "").validate() }
     }
@@ -63,10 +65,11 @@ import Testing
             endTime: 1_565_769_338_806, limit: 500, recvWindow: 5000)
         #expect(
             operation.parameters.map(\.name) == [
-                "symbol", "isIsolated", "orderId", "startTime", "endTime", "limit", "recvWindow",
+                "symbol", "isIsolated", "orderId", "startTime", "endTime", "limit", "recvWindow"
             ])
-        #expect(try builder.prepare(MarginAllOrders(symbol: "BNBBTC"), timestamp: Self.timestamp).query
-            == "symbol=BNBBTC&timestamp=1499827319559")
+        #expect(
+            try builder.prepare(MarginAllOrders(symbol: "BNBBTC"), timestamp: Self.timestamp).query
+                == "symbol=BNBBTC&timestamp=1499827319559")
         #expect(MarginAllOrders.weight == RequestWeight(200, .ip) && MarginAllOrders.path == "/sapi/v1/margin/allOrders")
     }
 
@@ -75,7 +78,7 @@ import Testing
         (MarginAllOrders(symbol: "LTCBTC", limit: 501), "limit"),
         (MarginAllOrders(symbol: "LTCBTC", startTime: 1000, endTime: 999), "endTime"),
         (MarginAllOrders(symbol: "LTCBTC", startTime: 0, endTime: 24 * 3_600_000), "endTime"),
-        (MarginAllOrders(symbol: "LTCBTC", startTime: -1), "startTime"),
+        (MarginAllOrders(symbol: "LTCBTC", startTime: -1), "startTime")
     ])
     func allOrdersRejectsOutOfRangeValues(operation: MarginAllOrders, name: String) {
         #expect {
@@ -94,8 +97,9 @@ import Testing
         let request = try RequestBuilder(credentials: nil).prepare(ServerTime(), timestamp: Self.timestamp)
         #expect(request.query == "" && request.signature == nil && request.apiKey == nil)
         #expect(request.url(baseURL: "https://api.binance.com") == "https://api.binance.com/api/v3/time")
-        #expect(try ServerTimeResponse(json: JSONValue.parse(Array(#"{"serverTime": 1499827319559}"#.utf8))).serverTime
-            == 1_499_827_319_559)
+        #expect(
+            try ServerTimeResponse(json: JSONValue.parse(Array(#"{"serverTime": 1499827319559}"#.utf8))).serverTime
+                == 1_499_827_319_559)
         #expect(throws: ResponseDecodingError.self) { try ServerTimeResponse(json: .object(JSONObject())) }
     }
 }

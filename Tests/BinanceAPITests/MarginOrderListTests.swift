@@ -3,7 +3,8 @@ import Testing
 @testable import BinanceAPI
 
 @Suite struct MarginOrderListTests {
-    static let order = #"{"symbol":"BNBBTC","orderId":211842552,"clientOrderId":"qhcZw71gAkCCTv0t0k8LUK","price":"0.00475010","origQty":"0.30000000","executedQty":"0.00000000","status":"NEW","isIsolated":true}"#
+    static let order =
+        #"{"symbol":"BNBBTC","orderId":211842552,"clientOrderId":"qhcZw71gAkCCTv0t0k8LUK","price":"0.00475010","origQty":"0.30000000","executedQty":"0.00000000","status":"NEW","isIsolated":true}"#
 
     @Test func decodesTheDocumentedArray() throws {
         let list = try MarginOrderList(json: JSONValue.parse(Array("[\(Self.order)]".utf8)))

@@ -41,7 +41,8 @@ import Testing
 
     @Test func minus1007WithA408IsUnknownAndChecked() async throws {
         let transport = Fake { _, index in
-            index == 0 ? Self.json(408, #"{"code":-1007,"msg":"Timeout waiting for response from backend server."}"#)
+            index == 0
+                ? Self.json(408, #"{"code":-1007,"msg":"Timeout waiting for response from backend server."}"#)
                 : Self.json(200, Self.order("CANCELED"))
         }
         let result = try await ExchangeClient(transport: transport, credentials: DemoCredentials.hmac)
@@ -53,7 +54,8 @@ import Testing
 
     @Test func minus1006WithA400ThatStaysUncheckedIsOutcomeUnknown() async throws {
         let transport = Fake { _, index in
-            index == 0 ? Self.json(400, #"{"code":-1006,"msg":"An unexpected response was received."}"#) : .failure(.timedOut("quiet"))
+            index == 0
+                ? Self.json(400, #"{"code":-1006,"msg":"An unexpected response was received."}"#) : .failure(.timedOut("quiet"))
         }
         let client = ExchangeClient(transport: transport, credentials: DemoCredentials.hmac)
         await client.configureSendPolicy(.init(maxReadRetries: 0, maxChecks: 1, backoff: [1]))
@@ -66,7 +68,9 @@ import Testing
         // A -1007 that reaches a script unresolved (`execute`, no checks) is unknown too.
         let direct = ClientError.exchange(ExchangeError(code: -1007, message: "Timeout", httpStatus: 408), Self.placeholder)
         #expect(direct.outcomeUnknown)
-        #expect(!ClientError.exchange(ExchangeError(code: -2011, message: "Unknown order sent.", httpStatus: 400), Self.placeholder).outcomeUnknown)
+        #expect(
+            !ClientError.exchange(ExchangeError(code: -2011, message: "Unknown order sent.", httpStatus: 400), Self.placeholder)
+                .outcomeUnknown)
     }
 
     static let placeholder = PreparedRequest(
@@ -147,7 +151,7 @@ import Testing
 
     @Test(arguments: [
         Self.order("CANCELED", orderId: 29), Self.order("CANCELED", symbol: "BNBBTC"),
-        Self.order("CANCELED", extra: #","isIsolated":true"#),
+        Self.order("CANCELED", extra: #","isIsolated":true"#)
     ])
     func aCheckAnsweringAboutAnotherOrderLeavesTheOutcomeUnknown(answer: String) async throws {
         let transport = Fake { _, index in index == 0 ? Self.json(502, "") : Self.json(200, answer) }

@@ -16,7 +16,8 @@ import Testing
     }
 
     @Test func theDocumentedMixedQueryAndBodyExample() {
-        let totalParams = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
+        let totalParams =
+            "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
             + "quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
         #expect(
             RequestSigner(hmacSecret: DemoCredentials.secret).sign(totalParams).text

@@ -66,7 +66,9 @@ import Testing
     /// by the budget never passes the limit.
     @Test(arguments: [0, 137, 999])
     func aLongLoopNeverPassesTheLimit(phase: Int64) {
-        let limit = 200, window: Int64 = 1000, weight = 10
+        let limit = 200
+        let window: Int64 = 1000
+        let weight = 10
         var budget = WeightBudget(limit: limit, window: window)
         var now: Int64 = 0
         var serverWindow: Int64 = -1
@@ -76,7 +78,7 @@ import Testing
             let wait = budget.delay(for: weight, at: now)
             now += wait
             budget.reserve(weight)
-            now += 3  // one-way latency
+            now += 3 // one-way latency
             let current = (now + phase) / window
             if current != serverWindow {
                 serverWindow = current
@@ -104,7 +106,11 @@ import Testing
             var reported: Int?
             var ticket: Int
         }
-        let limit = 200, window: Int64 = 1000, weight = 10, width = 8, total = 600
+        let limit = 200
+        let window: Int64 = 1000
+        let weight = 10
+        let width = 8
+        let total = 600
         var budget = WeightBudget(limit: limit, window: window)
         var random = seed &* 0x9E37_79B9_7F4A_7C15
         func latency() -> Int64 {
@@ -114,7 +120,12 @@ import Testing
             return Int64(random % 60) + 1
         }
         var flying: [InFlight] = []
-        var now: Int64 = 0, sent = 0, answered = 0, serverWindow: Int64 = -1, serverUsed = 0, peak = 0
+        var now: Int64 = 0
+        var sent = 0
+        var answered = 0
+        var serverWindow: Int64 = -1
+        var serverUsed = 0
+        var peak = 0
         while answered < total {
             while flying.count < width && sent < total && budget.delay(for: weight, at: now) == 0 {
                 let ticket = budget.reserve(weight)

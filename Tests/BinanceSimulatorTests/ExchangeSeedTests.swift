@@ -1,5 +1,6 @@
 import BinanceAPI
 import Testing
+
 @testable import BinanceSimulator
 
 /// Seed files: accounts and orders from JSON, with clear errors for bad ones.
@@ -47,7 +48,7 @@ import Testing
         (#"{"orders": [{"symbol": "LTCBTC", "orderId": 1, "price": "one"}]}"#, "price"),
         (#"{"accounts": [{"name": "x", "apiKey": "k"}]}"#, "secret"),
         (#"{"bulk": [{"symbol": "LTCBTC", "count": 0}]}"#, "count"),
-        ("{", "invalid JSON"),
+        ("{", "invalid JSON")
     ])
     func badSeedsAreRefusedWithTheReason(json: String, reason: String) {
         do {

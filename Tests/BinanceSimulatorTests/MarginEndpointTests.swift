@@ -1,5 +1,6 @@
 import BinanceAPI
 import Testing
+
 @testable import BinanceSimulator
 
 /// The margin endpoints: response shapes, history, and cross/isolated separation.

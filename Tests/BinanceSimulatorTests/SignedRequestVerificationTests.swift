@@ -1,5 +1,6 @@
 import BinanceAPI
 import Testing
+
 @testable import BinanceSimulator
 
 /// The gateway checks, each verdict with the exchange's code, message and HTTP status.
@@ -99,7 +100,7 @@ import Testing
     @Test func ed25519AndRSADemoKeysAreAccepted() throws {
         for (apiKey, pem, id) in [
             (SimulatorDemoKeys.ed25519APIKey, SimulatorDemoKeys.ed25519PrivateKeyPEM, Int64(29)),
-            (SimulatorDemoKeys.rsaAPIKey, SimulatorDemoKeys.rsaPrivateKeyPEM, Int64(30)),
+            (SimulatorDemoKeys.rsaAPIKey, SimulatorDemoKeys.rsaPrivateKeyPEM, Int64(30))
         ] {
             var client = TestClient()
             client.apiKey = apiKey

@@ -1,6 +1,7 @@
 import BinanceAPI
 import Foundation
 import Testing
+
 @testable import BinanceSimulator
 
 /// `bnc sim` as built: prints its address and the demo key, serves, logs verdicts, stops on
@@ -49,7 +50,8 @@ struct SimCommandBinaryTests {
         #expect(abs(serverTime - 3_000 - ExchangeClock.localMilliseconds()) < 2_000)
         let query = TestClient().signedQuery("symbol=LTCBTC&orderId=28", timestamp: serverTime)
         let cancel = try #require(
-            connection.request("DELETE", "/sapi/v1/margin/order?" + query, headers: ["X-MBX-APIKEY": SimulatorDemoKeys.hmacAPIKey]))
+            connection.request(
+                "DELETE", "/sapi/v1/margin/order?" + query, headers: ["X-MBX-APIKEY": SimulatorDemoKeys.hmacAPIKey]))
         #expect(cancel.status == 200)
         process.terminate()
         process.waitUntilExit()
@@ -83,7 +85,8 @@ struct SimCommandBinaryTests {
     @Test func aBusyPortExitsWith1AndBadOptionsWith2() async throws {
         let server = try await SimulatorServer.start(exchange: .demo())
         defer { Task { await server.stop() } }
-        for (arguments, code) in [(["--port", String(server.port)], Int32(1)), (["--fail-rate", "1.5"], 2), (["--bulk", "X"], 2)] {
+        for (arguments, code) in [(["--port", String(server.port)], Int32(1)), (["--fail-rate", "1.5"], 2), (["--bulk", "X"], 2)]
+        {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
             process.arguments = ["sim", "--duration", "5"] + arguments
@@ -100,7 +103,7 @@ struct SimCommandBinaryTests {
     @Test(arguments: [
         ["--jitter-ms", "9223372036854775807"], ["--latency-ms", "9223372036854775000"],
         ["--skew-ms", "9223372036854775807"], ["--weight-window-ms", "9223372036854775807"],
-        ["--ban-ms", "9223372036854775807"], ["--duration", "1e300"],
+        ["--ban-ms", "9223372036854775807"], ["--duration", "1e300"]
     ])
     func extremeOptionsAreRefusedWithExit2(arguments: [String]) throws {
         let process = Process()

@@ -42,11 +42,13 @@ import Testing
 
     @Test func bulkOrdersAfterTheLargestIdAreRefusedNotTrapped() throws {
         var seed = ExchangeSeed.demo
-        seed.orders.append((
-            account: SimulatorDemoKeys.accountName,
-            order: SimulatedOrder(
-                symbol: "LTCBTC", isIsolated: false, orderId: .max, clientOrderId: "last", price: "1.00000000",
-                origQty: "1.00000000", side: "BUY", time: 1)))
+        seed.orders.append(
+            (
+                account: SimulatorDemoKeys.accountName,
+                order: SimulatedOrder(
+                    symbol: "LTCBTC", isIsolated: false, orderId: .max, clientOrderId: "last", price: "1.00000000",
+                    origQty: "1.00000000", side: "BUY", time: 1)
+            ))
         seed.bulk.append(ExchangeSeed.Bulk(symbol: "LTCBTC", isolated: false, count: 2))
         #expect(throws: SimulatorSetupError.self) { try Exchange(configuration: SimulatorConfiguration(), seed: seed) }
     }
@@ -103,7 +105,8 @@ import Testing
         var configuration = SimulatorConfiguration()
         // Keep-alive idle well above the pause between the two requests, so a loaded test run
         // (sleeps stretched by seconds) still reuses the connection before the server drops it.
-        configuration.connectionTimeouts = .init(readIdleMilliseconds: 200, requestMilliseconds: 400, keepAliveIdleMilliseconds: 5_000)
+        configuration.connectionTimeouts = .init(
+            readIdleMilliseconds: 200, requestMilliseconds: 400, keepAliveIdleMilliseconds: 5_000)
         configuration.faults = FaultPlan(latencyMilliseconds: 900)
         let server = try await SimulatorServer.start(exchange: .demo(configuration))
         defer { Task { await server.stop() } }

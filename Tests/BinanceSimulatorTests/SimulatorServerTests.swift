@@ -1,6 +1,7 @@
 import BinanceAPI
 import Foundation
 import Testing
+
 @testable import BinanceSimulator
 
 /// The simulator over real loopback HTTP.
@@ -17,13 +18,15 @@ import Testing
         defer { Task { await server.stop() } }
         #expect(server.port > 0)
         let connection = try #require(RawHTTPConnection(port: server.port))
-        let first = try #require(connection.request("DELETE", "/sapi/v1/margin/order?" + signed("symbol=LTCBTC&orderId=28"), headers: key))
+        let first = try #require(
+            connection.request("DELETE", "/sapi/v1/margin/order?" + signed("symbol=LTCBTC&orderId=28"), headers: key))
         #expect(first.status == 200)
         #expect(first.header("X-SAPI-USED-IP-WEIGHT-1M") == "10")
         #expect(first.header("Connection") == "keep-alive")
         #expect(first.body.contains(#""orderId":28"#))
         // Same connection, second request.
-        let second = try #require(connection.request("DELETE", "/sapi/v1/margin/order?" + signed("symbol=LTCBTC&orderId=28"), headers: key))
+        let second = try #require(
+            connection.request("DELETE", "/sapi/v1/margin/order?" + signed("symbol=LTCBTC&orderId=28"), headers: key))
         #expect(second.status == 400)
         #expect(second.body == #"{"code":-2011,"msg":"Unknown order sent."}"#)
         #expect(second.header("X-SAPI-USED-IP-WEIGHT-1M") == "20")
@@ -62,7 +65,8 @@ import Testing
         defer { Task { await server.stop() } }
         let connection = try #require(RawHTTPConnection(port: server.port))
         _ = connection.request("GET", "/sapi/v1/margin/openOrders?" + signed("symbol=LTCBTC"), headers: key)
-        let limited = try #require(connection.request("GET", "/sapi/v1/margin/openOrders?" + signed("symbol=LTCBTC"), headers: key))
+        let limited = try #require(
+            connection.request("GET", "/sapi/v1/margin/openOrders?" + signed("symbol=LTCBTC"), headers: key))
         #expect(limited.status == 429)
         #expect(Int(limited.header("Retry-After") ?? "") != nil)
         #expect(limited.body.contains("-1003"))

@@ -1,5 +1,6 @@
 import BinanceAPI
 import Foundation
+
 @testable import BinanceSimulator
 
 /// A fixed clock for deterministic verdicts: 2026-03-01T00:00:00Z.

@@ -1,5 +1,6 @@
 import BinanceAPI
 import Testing
+
 @testable import BinanceSimulator
 
 /// Request weight (headers, 429, 418) and injected faults.
@@ -111,9 +112,10 @@ import Testing
             var configuration = SimulatorConfiguration()
             configuration.faults = FaultPlan(serverErrorRate: 0.2, seed: seed)
             let exchange = Exchange.demo(configuration)
-            let ids = (try? exchange.withState {
-                try $0.addOpenOrders(account: "demo", symbol: "ETHUSDT", isolated: false, count: 500)
-            }) ?? 1...1
+            let ids =
+                (try? exchange.withState {
+                    try $0.addOpenOrders(account: "demo", symbol: "ETHUSDT", isolated: false, count: 500)
+                }) ?? 1...1
             let client = TestClient(exchange)
             return ids.map { client.cancel("symbol=ETHUSDT&orderId=\($0)").status }
         }

@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func signReproducesTheDocumentedHMACExample() throws {
-        let query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+        let query =
+            "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
         let result = try ExplainTool.bnc(["sign", query])
         #expect(result.status == 0)
         #expect(result.stdout == "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71\n")

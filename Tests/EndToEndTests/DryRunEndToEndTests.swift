@@ -8,20 +8,21 @@ import Testing
 
     @Test func isolatedCancelPrintsQuerySignatureAndURL() throws {
         let run = try LanguageRun.withDemoKey([
-            "--dry-run", "--timestamp", Self.timestamp, "-c", "cancel LTCBTC id=28 isolated",
+            "--dry-run", "--timestamp", Self.timestamp, "-c", "cancel LTCBTC id=28 isolated"
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let query = "symbol=LTCBTC&isIsolated=TRUE&orderId=28&timestamp=1499827319559"
         let signature = try LanguageRun.opensslHMAC(query)
         #expect(signature.count == 64)
-        #expect(run.stdout == """
-            DELETE /sapi/v1/margin/order  (margin cancel, weight 10(IP), isolated)
-              query      \(query)
-              signature  \(signature)  (HMAC-SHA256, hex)
-              url        http://sim.bnc.invalid/sapi/v1/margin/order?\(query)&signature=\(signature)
-              header     X-MBX-APIKEY: vmPU…Eh8A
+        #expect(
+            run.stdout == """
+                DELETE /sapi/v1/margin/order  (margin cancel, weight 10(IP), isolated)
+                  query      \(query)
+                  signature  \(signature)  (HMAC-SHA256, hex)
+                  url        http://sim.bnc.invalid/sapi/v1/margin/order?\(query)&signature=\(signature)
+                  header     X-MBX-APIKEY: vmPU…Eh8A
 
-            """)
+                """)
         #expect(!run.stdout.contains(LanguageRun.demoSecret) && !run.stderr.contains(LanguageRun.demoSecret))
         #expect(!run.stdout.contains(LanguageRun.demoKey))
     }
@@ -29,7 +30,7 @@ import Testing
     @Test func jsonOutputIsOneObjectWithTheAgreedKeys() throws {
         let run = try LanguageRun.withDemoKey([
             "--dry-run", "--timestamp", Self.timestamp, "--output", "json", "--endpoint", "live",
-            "-c", "cancel LTCBTC id=28 isolated",
+            "-c", "cancel LTCBTC id=28 isolated"
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stdout.split(separator: "\n")
@@ -48,7 +49,7 @@ import Testing
     @Test func loopGivesThreeCorrectlySignedRequests() throws {
         let run = try LanguageRun.withDemoKey([
             "--dry-run", "--timestamp", Self.timestamp, "--output", "json",
-            "-c", "for id in 28..30 { cancel LTCBTC id=$id }",
+            "-c", "for id in 28..30 { cancel LTCBTC id=$id }"
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let objects = try run.stdout.split(separator: "\n").map {
@@ -64,15 +65,16 @@ import Testing
 
     @Test func textLoopPrintsThreeBlocks() throws {
         let run = try LanguageRun.withDemoKey([
-            "--dry-run", "--timestamp", Self.timestamp, "-c", "for id in 28..30 { cancel LTCBTC id=$id }",
+            "--dry-run", "--timestamp", Self.timestamp, "-c", "for id in 28..30 { cancel LTCBTC id=$id }"
         ])
         #expect(run.status == 0)
         let queries = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  query") }
-        #expect(queries == [
-            "  query      symbol=LTCBTC&orderId=28&timestamp=1499827319559",
-            "  query      symbol=LTCBTC&orderId=29&timestamp=1499827319559",
-            "  query      symbol=LTCBTC&orderId=30&timestamp=1499827319559",
-        ])
+        #expect(
+            queries == [
+                "  query      symbol=LTCBTC&orderId=28&timestamp=1499827319559",
+                "  query      symbol=LTCBTC&orderId=29&timestamp=1499827319559",
+                "  query      symbol=LTCBTC&orderId=30&timestamp=1499827319559"
+            ])
     }
 
     @Test func stdinIsReadAsAScript() throws {
@@ -85,14 +87,26 @@ import Testing
 
     @Test(arguments: [
         ("cancel id=28", "<command>:1:1: error: missing required argument SYMBOL for 'cancel'"),
-        ("cancel BTC/USDT id=28", "<command>:1:8: error: malformed symbol 'BTC/USDT': expected 1-20 letters or digits, like LTCBTC"),
+        (
+            "cancel BTC/USDT id=28",
+            "<command>:1:8: error: malformed symbol 'BTC/USDT': expected 1-20 letters or digits, like LTCBTC"
+        ),
         ("cancel LTCBTC", "<command>:1:1: error: either orderId (id=) or origClientOrderId (cid=) must be sent"),
         ("cancel LTCBTC id=28 recv=0", "<command>:1:21: error: recvWindow 0 is out of range: it must be between 1 and 60000 ms"),
-        ("cancel LTCBTC id=28 recv=60001", "<command>:1:21: error: recvWindow 60001 is out of range: it must be between 1 and 60000 ms"),
+        (
+            "cancel LTCBTC id=28 recv=60001",
+            "<command>:1:21: error: recvWindow 60001 is out of range: it must be between 1 and 60000 ms"
+        ),
         ("cancel LTCBTC id=0", "<command>:1:15: error: orderId 0 is out of range: it must be between 1 and 9223372036854775807"),
-        ("cancel LTCBTC id=-3", "<command>:1:15: error: orderId -3 is out of range: it must be between 1 and 9223372036854775807"),
-        ("cancel LTCBTC id=9223372036854775808", "<command>:1:18: error: orderId 9223372036854775808 is out of range: it must be between 1 and 9223372036854775807"),
-        ("cancel LTCBTC id=abc", "<command>:1:18: error: argument 'id' expects an integer, got 'abc'"),
+        (
+            "cancel LTCBTC id=-3",
+            "<command>:1:15: error: orderId -3 is out of range: it must be between 1 and 9223372036854775807"
+        ),
+        (
+            "cancel LTCBTC id=9223372036854775808",
+            "<command>:1:18: error: orderId 9223372036854775808 is out of range: it must be between 1 and 9223372036854775807"
+        ),
+        ("cancel LTCBTC id=abc", "<command>:1:18: error: argument 'id' expects an integer, got 'abc'")
     ])
     func validationRuleExitsTwoAndSendsNothing(statement: String, headline: String) throws {
         let run = try LanguageRun.withDemoKey(["--dry-run", "--timestamp", Self.timestamp, "-c", statement])

@@ -10,7 +10,7 @@ import Testing
 @Suite struct DryRunOutputOrderTests {
     static let environment = [
         "BINANCE_API_KEY": LanguageRun.demoKey, "BINANCE_API_SECRET": LanguageRun.demoSecret,
-        "XDG_STATE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("bnc-order-tests").path,
+        "XDG_STATE_HOME": FileManager.default.temporaryDirectory.appendingPathComponent("bnc-order-tests").path
     ]
 
     /// Runs bnc with standard output and standard error on one pipe (`2>&1`).
@@ -34,7 +34,7 @@ import Testing
     @Test func outputBeforeARuntimeErrorComesBeforeTheError() throws {
         let run = try Self.merged([
             "--dry-run", "--timestamp", "1499827319559",
-            "-c", "print first\nfor id in [2, 1, 0] { cancel LTCBTC id=$id }\nprint never",
+            "-c", "print first\nfor id in [2, 1, 0] { cancel LTCBTC id=$id }\nprint never"
         ])
         #expect(run.status == 2)
         let lines = run.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -50,7 +50,7 @@ import Testing
     @Test func jsonLinesBeforeAFailStatementComeFirst() throws {
         let run = try Self.merged([
             "--dry-run", "--timestamp", "1499827319559", "--output", "json",
-            "-c", "for id in 1..3 { cancel LTCBTC id=$id }\nfail \"stop here\"",
+            "-c", "for id in 1..3 { cancel LTCBTC id=$id }\nfail \"stop here\""
         ])
         #expect(run.status == 1)
         let lines = run.text.split(separator: "\n").map(String.init)
@@ -61,7 +61,7 @@ import Testing
 
     @Test func aLongLoopPrintsEveryRequestWhole() throws {
         let run = try LanguageRun.withDemoKey([
-            "--dry-run", "--timestamp", "1499827319559", "-c", "for id in 1..20000 { cancel LTCBTC id=$id }",
+            "--dry-run", "--timestamp", "1499827319559", "-c", "for id in 1..20000 { cancel LTCBTC id=$id }"
         ])
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)

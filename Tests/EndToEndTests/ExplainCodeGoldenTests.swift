@@ -52,7 +52,8 @@ import Testing
         #expect(!run.stdout.contains("REJECTED_MBX_KEY"))
     }
 
-    static func assertGolden(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func assertGolden(_ text: String, named name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+    {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("__Snapshots__").appendingPathComponent("ExplainCodeGoldenTests")
         let file = directory.appendingPathComponent(name + ".txt")

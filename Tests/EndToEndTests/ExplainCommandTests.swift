@@ -17,7 +17,8 @@ import Testing
 
     /// The first confirmed finding's code, the exit code, and the JSON report.
     static func explain(_ input: String, environment: [String: String] = [:]) throws -> (String?, Int32, [String: Any]) {
-        let result = try ExplainTool.bnc(["explain", input, "--output", "json", "--server-time", serverTime], environment: environment)
+        let result = try ExplainTool.bnc(
+            ["explain", input, "--output", "json", "--server-time", serverTime], environment: environment)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = json["findings"] as? [[String: Any]] ?? []
         let confirmed = findings.first { $0["confirmed"] as? Bool == true }?["code"] as? String
@@ -25,7 +26,8 @@ import Testing
     }
 
     @Test func theDocumentedExampleIsValid() throws {
-        let input = "https://api.binance.com/api/v3/order?symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1"
+        let input =
+            "https://api.binance.com/api/v3/order?symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1"
             + "&price=0.1&recvWindow=5000&timestamp=1499827319559&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
         let (_, status, json) = try Self.explain(input)
         #expect(status == 0)
@@ -35,7 +37,9 @@ import Testing
         let text = try ExplainTool.bnc(["explain", input, "--server-time", Self.serverTime])
         #expect(text.status == 0)
         #expect(text.stdout.contains("Result   valid"))
-        #expect(text.stdout.contains("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"))
+        #expect(
+            text.stdout.contains(
+                "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"))
     }
 
     struct Mistake: CustomTestStringConvertible, Sendable {
@@ -77,7 +81,7 @@ import Testing
         Mistake(
             name: "API key as the secret", sent: cancel, signing: cancel, secret: apiKey, code: "signature.apiKeyAsSecret"),
         Mistake(
-            name: "question mark signed", sent: cancel, signing: "?" + cancel, code: "signature.leadingQuestionMark"),
+            name: "question mark signed", sent: cancel, signing: "?" + cancel, code: "signature.leadingQuestionMark")
     ]
 
     @Test(arguments: mistakes)
@@ -114,7 +118,8 @@ import Testing
         let query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
         let body = "quantity=1&price=0.1&recvWindow=5000&timestamp=\(Self.timestamp)"
         let signature = try Self.hmac(query + "&" + body)
-        let curl = "curl -X POST -H 'X-MBX-APIKEY: \(Self.apiKey)' \\\n  'https://api.binance.com/api/v3/order?\(query)' \\\n"
+        let curl =
+            "curl -X POST -H 'X-MBX-APIKEY: \(Self.apiKey)' \\\n  'https://api.binance.com/api/v3/order?\(query)' \\\n"
             + "  --data '\(body)&signature=\(signature)'"
         let (code, status, json) = try Self.explain(curl)
         #expect(code == "signature.queryAndBody")
@@ -160,7 +165,7 @@ import Testing
         Timing(query: "symbol=LTCBTC&orderId=28&timestamp=1499827325000", code: "timing.aheadOfServer"),
         Timing(query: "symbol=LTCBTC&orderId=28&recvWindow=90000&timestamp=1499827319559", code: "timing.recvWindowTooLarge"),
         Timing(query: "symbol=LTCBTC&orderId=28&timestamp=1499827319", code: "timing.timestampInSeconds"),
-        Timing(query: "symbol=LTCBTC&orderId=28", code: "timing.timestampMissing"),
+        Timing(query: "symbol=LTCBTC&orderId=28", code: "timing.timestampMissing")
     ])
     func timingProblemsExitOne(_ timing: Timing) throws {
         let (_, status, json) = try Self.explain(timing.query + "&signature=" + (try Self.hmac(timing.query)))
@@ -201,7 +206,7 @@ import Testing
         let inputs = [
             Self.cancel + "&signature=" + (try Self.hmac(Self.cancel, secret: secret)),
             Self.cancel + "&signature=" + (try Self.hmac(Self.cancel, secret: secret + "\n")),
-            "curl -H 'X-MBX-APIKEY: \(apiKey)' 'https://x.test/p?\(Self.cancel)&signature=00'",
+            "curl -H 'X-MBX-APIKEY: \(apiKey)' 'https://x.test/p?\(Self.cancel)&signature=00'"
         ]
         for input in inputs {
             for format in ["text", "json"] {

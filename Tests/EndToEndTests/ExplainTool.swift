@@ -73,7 +73,9 @@ enum ExplainTool {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure(description: "openssl signing exited \(process.terminationStatus)") }
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "openssl signing exited \(process.terminationStatus)")
+        }
         return data.base64EncodedString()
     }
 

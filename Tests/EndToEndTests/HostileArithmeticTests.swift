@@ -33,9 +33,12 @@ import Testing
     @Test func aServerTimeOfInt64MinDuringTheResync() throws {
         let server = try HostileServer(
             [.answer(body: #"{"serverTime":-9223372036854775808}"#)],
-            routes: ["DELETE /sapi/v1/margin/order": [
-                .answer(status: 400, body: #"{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}"#)
-            ]])
+            routes: [
+                "DELETE /sapi/v1/margin/order": [
+                    .answer(
+                        status: 400, body: #"{"code":-1021,"msg":"Timestamp for this request is outside of the recvWindow."}"#)
+                ]
+            ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(
             server.baseURL, "try { cancel LTCBTC id=28 } on error e { print $e.code }\nprint \"after\"")

@@ -19,9 +19,11 @@ import Testing
     @Test func minus1007WithA408IsCheckedNotReportedAsAFailure() throws {
         let server = try HostileServer(
             [Self.canceled],
-            routes: ["DELETE \(Self.order)": [
-                .answer(status: 408, body: #"{"code":-1007,"msg":"Timeout waiting for response from backend server."}"#)
-            ]])
+            routes: [
+                "DELETE \(Self.order)": [
+                    .answer(status: 408, body: #"{"code":-1007,"msg":"Timeout waiting for response from backend server."}"#)
+                ]
+            ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, "cancel LTCBTC id=28")
         #expect(run.status == 0, "stderr: \(run.err)")
@@ -33,9 +35,12 @@ import Testing
         // The check answers about another order: it proves nothing.
         let server = try HostileServer(
             [.answer(body: Self.order("CANCELED", orderId: 29))],
-            routes: ["DELETE \(Self.order)": [
-                .answer(status: 408, body: #"{"code":-1006,"msg":"An unexpected response was received from the message bus."}"#)
-            ]])
+            routes: [
+                "DELETE \(Self.order)": [
+                    .answer(
+                        status: 408, body: #"{"code":-1006,"msg":"An unexpected response was received from the message bus."}"#)
+                ]
+            ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, Self.probe)
         #expect(run.status == 0, "stderr: \(run.err)")
@@ -56,9 +61,13 @@ import Testing
     @Test func a200CutOffMidBodyIsChecked() throws {
         let server = try HostileServer(
             [Self.canceled],
-            routes: ["DELETE \(Self.order)": [
-                .raw("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"symbol\":\"LTCBTC\",\"ord")
-            ]])
+            routes: [
+                "DELETE \(Self.order)": [
+                    .raw(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 400\r\n\r\n{\"symbol\":\"LTCBTC\",\"ord"
+                    )
+                ]
+            ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, "cancel LTCBTC id=28")
         #expect(run.status == 0, "stderr: \(run.err)")
@@ -71,10 +80,12 @@ import Testing
         // all → check: CANCELED. Reported as canceled, not as -2011.
         let server = try HostileServer(
             [.answer(body: Self.order("NEW")), Self.canceled],
-            routes: ["DELETE \(Self.order)": [
-                .answer(status: 503, body: ""), .answer(status: 400, body: #"{"code":-2011,"msg":"Unknown order sent."}"#),
-            ],
-            "GET \(Self.order)": [.answer(body: Self.order("NEW")), Self.canceled]])
+            routes: [
+                "DELETE \(Self.order)": [
+                    .answer(status: 503, body: ""), .answer(status: 400, body: #"{"code":-2011,"msg":"Unknown order sent."}"#)
+                ],
+                "GET \(Self.order)": [.answer(body: Self.order("NEW")), Self.canceled]
+            ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, "cancel LTCBTC id=28")
         #expect(run.status == 0, "stderr: \(run.err)")
@@ -84,10 +95,11 @@ import Testing
 
     @Test(arguments: [
         Self.order("CANCELED", orderId: 29), Self.order("CANCELED", symbol: "BNBBTC"),
-        #"{"symbol":"LTCBTC","isIsolated":true,"orderId":28,"status":"CANCELED"}"#,
+        #"{"symbol":"LTCBTC","isIsolated":true,"orderId":28,"status":"CANCELED"}"#
     ])
     func aCheckAboutAnotherOrderLeavesTheOutcomeUnknown(answer: String) throws {
-        let server = try HostileServer([.answer(body: answer)], routes: ["DELETE \(Self.order)": [.answer(status: 502, body: "")]])
+        let server = try HostileServer(
+            [.answer(body: answer)], routes: ["DELETE \(Self.order)": [.answer(status: 502, body: "")]])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, Self.probe)
         #expect(run.out == "true\nafter\n", "stderr: \(run.err)")
@@ -98,7 +110,9 @@ import Testing
     }
 
     @Test func a403IsADefiniteRefusalNotRetriedNorChecked() throws {
-        let server = try HostileServer([.answer(status: 403, headers: [("Content-Type", "text/html")], body: "<html>blocked</html>")])
+        let server = try HostileServer([
+            .answer(status: 403, headers: [("Content-Type", "text/html")], body: "<html>blocked</html>")
+        ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, Self.probe)
         #expect(run.out == "false\nafter\n", "stderr: \(run.err)")

@@ -28,7 +28,7 @@ final class HostileServer: @unchecked Sendable {
         ) -> Step {
             Step(fields: [
                 "kind": "answer", "status": status, "reason": reason ?? "", "headers": headers.map { [$0.0, $0.1] },
-                "body": body, "delayMs": delayMs, "close": close,
+                "body": body, "delayMs": delayMs, "close": close
             ])
         }
 
@@ -40,14 +40,14 @@ final class HostileServer: @unchecked Sendable {
         /// `head`, then `repeated` `count` times (written in batches, never held whole), then `tail`.
         static func stream(head: String, repeated: String, count: Int, tail: String = "", close: Bool = true) -> Step {
             Step(fields: [
-                "kind": "stream", "head": head, "repeated": repeated, "count": count, "tail": tail, "close": close,
+                "kind": "stream", "head": head, "repeated": repeated, "count": count, "tail": tail, "close": close
             ])
         }
 
         /// `bytes` a few at a time, `intervalMs` apart.
         static func trickle(_ bytes: String, bytesPerWrite: Int = 1, intervalMs: Int = 100, close: Bool = true) -> Step {
             Step(fields: [
-                "kind": "trickle", "bytes": bytes, "bytesPerWrite": bytesPerWrite, "intervalMs": intervalMs, "close": close,
+                "kind": "trickle", "bytes": bytes, "bytesPerWrite": bytesPerWrite, "intervalMs": intervalMs, "close": close
             ])
         }
 
@@ -114,14 +114,14 @@ final class HostileServer: @unchecked Sendable {
         let scenarioPath = directory + "/scenario.json"
         logPath = directory + "/requests.jsonl"
         let scenario: [String: Any] = [
-            "steps": steps.map(\.fields), "routes": routes.mapValues { $0.map(\.fields) },
+            "steps": steps.map(\.fields), "routes": routes.mapValues { $0.map(\.fields) }
         ]
         try JSONSerialization.data(withJSONObject: scenario).write(to: URL(fileURLWithPath: scenarioPath))
         FileManager.default.createFile(atPath: logPath, contents: nil)
 
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
-            "python3", Self.scriptPath, "--scenario", scenarioPath, "--log", logPath, "--duration", String(duration),
+            "python3", Self.scriptPath, "--scenario", scenarioPath, "--log", logPath, "--duration", String(duration)
         ]
         let stdout = Pipe()
         let stderr = Pipe()

@@ -52,7 +52,8 @@ import Testing
 
     @Test func aNonJSONBodyWithEscapesIsShownEscaped() throws {
         let server = try HostileServer([
-            .answer(status: 502, headers: [("Content-Type", "text/html")], body: "\u{1B}]0;pwned\u{07}\u{1B}[41mbad gateway\u{9B}2J")
+            .answer(
+                status: 502, headers: [("Content-Type", "text/html")], body: "\u{1B}]0;pwned\u{07}\u{1B}[41mbad gateway\u{9B}2J")
         ])
         defer { server.stop() }
         let run = try Self.run(server, "cancel LTCBTC id=28")

@@ -6,7 +6,9 @@ import Testing
 @Suite(.serialized) struct HostileWaitTests {
     @Test func aRetryAfterOfYearsIsAnErrorThatSaysUntilWhen() throws {
         let server = try HostileServer([
-            .answer(status: 429, headers: [("Retry-After", "100000000")], body: #"{"code":-1003,"msg":"Too much request weight used."}"#)
+            .answer(
+                status: 429, headers: [("Retry-After", "100000000")],
+                body: #"{"code":-1003,"msg":"Too much request weight used."}"#)
         ])
         defer { server.stop() }
         let started = Date()
@@ -21,7 +23,9 @@ import Testing
     @Test func aPacingWaitOfADayIsAnErrorThatSaysSo() throws {
         // The server says the whole daily weight is used: the next request would wait ~24 h.
         let server = try HostileServer([
-            .answer(headers: [("Content-Type", "application/json"), ("X-SAPI-USED-IP-WEIGHT-1D", "999999")], body: HostileServerTests.canceled)
+            .answer(
+                headers: [("Content-Type", "application/json"), ("X-SAPI-USED-IP-WEIGHT-1D", "999999")],
+                body: HostileServerTests.canceled)
         ])
         defer { server.stop() }
         let started = Date()
@@ -39,10 +43,14 @@ import Testing
     @Test func aRetryAfterBelowTheCapIsAnnouncedThenWaited() throws {
         let server = try HostileServer(
             [.answer(body: HostileServerTests.canceled)],
-            routes: ["DELETE /sapi/v1/margin/order": [
-                .answer(status: 429, headers: [("Retry-After", "2")], body: #"{"code":-1003,"msg":"Too much request weight used."}"#),
-                .answer(body: HostileServerTests.canceled),
-            ]])
+            routes: [
+                "DELETE /sapi/v1/margin/order": [
+                    .answer(
+                        status: 429, headers: [("Retry-After", "2")],
+                        body: #"{"code":-1003,"msg":"Too much request weight used."}"#),
+                    .answer(body: HostileServerTests.canceled)
+                ]
+            ])
         defer { server.stop() }
         let run = try TransportEndToEndTests.bnc(server.baseURL, "cancel LTCBTC id=28")
         #expect(run.status == 0, "stderr: \(run.err)")
@@ -97,8 +105,10 @@ import Testing
     /// byte for byte: every replayed send takes the timestamp of its own record.
     @Test(arguments: ["429", "503"])
     func anOperationOfSeveralSendsReplaysByteForByte(first: String) throws {
-        let firstAnswer: HostileServer.Step = first == "429"
-            ? .answer(status: 429, headers: [("Retry-After", "1")], body: #"{"code":-1003,"msg":"Too much request weight used."}"#)
+        let firstAnswer: HostileServer.Step =
+            first == "429"
+            ? .answer(
+                status: 429, headers: [("Retry-After", "1")], body: #"{"code":-1003,"msg":"Too much request weight used."}"#)
             : .answer(status: 503, body: "")
         let server = try HostileServer(
             [.answer(body: HostileOutcomeTests.order("NEW"))],

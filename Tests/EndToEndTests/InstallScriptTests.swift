@@ -30,13 +30,18 @@ struct InstallScriptTests {
 
         let version = try Self.run(prefix + "/bin/bnc", ["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == (try Self.run(LanguageRun.binary, ["--version"])).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(
+            version.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                == (try Self.run(LanguageRun.binary, ["--version"])).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
 
         // bash: load the installed completion and complete the word after `bnc `.
         let completion = prefix + "/share/bash-completion/completions/bnc"
-        let bash = try Self.run("/bin/bash", [
-            "-c", "source '\(completion)'; COMP_LINE='bnc '; COMP_POINT=4; COMP_WORDS=(bnc ''); COMP_CWORD=1; _bnc; printf '%s\\n' \"${COMPREPLY[@]}\"",
-        ], environment: ["PATH": prefix + "/bin:/usr/bin:/bin"])
+        let bash = try Self.run(
+            "/bin/bash",
+            [
+                "-c",
+                "source '\(completion)'; COMP_LINE='bnc '; COMP_POINT=4; COMP_WORDS=(bnc ''); COMP_CWORD=1; _bnc; printf '%s\\n' \"${COMPREPLY[@]}\""
+            ], environment: ["PATH": prefix + "/bin:/usr/bin:/bin"])
         let offered = Set(bash.stdout.split(separator: "\n").map(String.init))
         #expect(offered.isSuperset(of: ["run", "replay", "explain", "sim"]), "\(bash.stdout)\(bash.stderr)")
         #expect(FileManager.default.fileExists(atPath: prefix + "/share/zsh/site-functions/_bnc"))

@@ -13,22 +13,23 @@ import Testing
             """, name: "broken.bnc")
         let run = try LanguageRun.bnc(["check", path])
         #expect(run.status == 2)
-        #expect(run.stderr == """
-            \(path):2:1: error: unknown command 'cancle'
-            cancle $sym id=1
-            ^~~~~~
-            hint: did you mean 'cancel'?
-            \(path):3:16: error: argument 'id' expects an integer, got 'abc'
-            cancel $sym id=abc
-                           ^~~
-            hint: id= takes the exchange's numeric order id; use cid= for a client order id
-            \(path):4:7: error: unterminated string
-            print "unterminated
-                  ^~~~~~~~~~~~~
-            hint: close the string with "
-            \(path): 3 errors
+        #expect(
+            run.stderr == """
+                \(path):2:1: error: unknown command 'cancle'
+                cancle $sym id=1
+                ^~~~~~
+                hint: did you mean 'cancel'?
+                \(path):3:16: error: argument 'id' expects an integer, got 'abc'
+                cancel $sym id=abc
+                               ^~~
+                hint: id= takes the exchange's numeric order id; use cid= for a client order id
+                \(path):4:7: error: unterminated string
+                print "unterminated
+                      ^~~~~~~~~~~~~
+                hint: close the string with "
+                \(path): 3 errors
 
-            """)
+                """)
     }
 
     @Test func runSendsNothingWhenTheLastLineHasAnError() throws {
@@ -48,7 +49,9 @@ import Testing
         #expect(before.stdout.hasSuffix("symbol=LTCBTC&orderId=9&timestamp=7\n"))
         let missing = try LanguageRun.bnc(["run", "--dry-run", path])
         #expect(missing.status == 2)
-        #expect(missing.stderr.hasPrefix("\(path):2:7: error: missing parameter 'id'\nparam id\n      ^~\nhint: pass it with --set id=VALUE\n"))
+        #expect(
+            missing.stderr.hasPrefix(
+                "\(path):2:7: error: missing parameter 'id'\nparam id\n      ^~\nhint: pass it with --set id=VALUE\n"))
         let badSet = try LanguageRun.bnc(["run", "--dry-run", path, "--set", "9=x"])
         #expect(badSet.status == 2)
         #expect(badSet.stderr.contains("'9' is not a valid variable name"))
@@ -87,7 +90,8 @@ import Testing
 
     @Test func examplesCheckCleanAndRunInADryRun() throws {
         let directory = LanguageRun.packageRoot.appendingPathComponent("examples")
-        let examples = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".bnc") }.sorted()
+        let examples = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".bnc") }
+            .sorted()
         #expect(examples.count >= 3)
         for name in examples {
             let path = directory.appendingPathComponent(name).path
@@ -114,7 +118,7 @@ import Testing
             try { cancel LTCBTC id=999999 } on error e { print $e.kind $e.code $e.name $e.status "[${e.msg}]" }
             cancel LTCBTC id=999998
             print "not reached"
-            """,
+            """
         ])
         #expect(run.status == 1)
         #expect(run.stdout == "exchange -2011 CANCEL_REJECTED 400 [Unknown order sent.]\n")

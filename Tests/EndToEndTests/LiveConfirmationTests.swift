@@ -18,12 +18,12 @@ import Testing
 
     static let demoKey = [
         "BINANCE_API_KEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
-        "BINANCE_API_SECRET": "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j",
+        "BINANCE_API_SECRET": "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
     ]
 
     @Test(arguments: [
         "https://api.binance.com", "https://api3.binance.com/", "https://API-GCP.binance.com:443",
-        "https://api.binance.us", "http://api1.binance.com",
+        "https://api.binance.us", "http://api1.binance.com"
     ])
     func aLiveURLWithoutATerminalIsRefused(endpoint: String) throws {
         let (directory, log) = try Self.recordedLog()

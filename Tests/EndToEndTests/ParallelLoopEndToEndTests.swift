@@ -9,7 +9,7 @@ import Testing
         // 100 ms a round trip: sequentially at least 6 s. The budget allows 30 cancels/s, so 8 in
         // flight (up to 80/s) must be paced: 600 weight is two windows' worth.
         let sim = try SimulatorProcess([
-            "--bulk", "PARBTC=\(orders)", "--latency-ms", "100", "--weight-limit", "300", "--weight-window-ms", "1000",
+            "--bulk", "PARBTC=\(orders)", "--latency-ms", "100", "--weight-limit", "300", "--weight-window-ms", "1000"
         ])
         defer { sim.stop() }
         let config = try TransportEndToEndTests.profile("weightLimit = 300\nweightWindow = 1s\n")
@@ -51,7 +51,7 @@ import Testing
         let log = directory + "/parallel.jsonl"
         let run = try LanguageRun.bnc([
             "--endpoint", sim.baseURL, "--log", log, "-c",
-            "parallel 6 for id in 1..24 { let r = cancel LOGBTC id=$id; print $id $r.status }",
+            "parallel 6 for id in 1..24 { let r = cancel LOGBTC id=$id; print $id $r.status }"
         ])
         #expect(run.status == 0, "stderr: \(run.stderr)")
         #expect(run.stdout == (1...24).map { "\($0) CANCELED\n" }.joined())

@@ -61,7 +61,7 @@ import Testing
         "endpoint = live apiSecret = \(secret)",
         "apiKey = k\napiSecret \(secret) = x",
         "endpoint = http://127.0.0.1:9 \(secret)\r\napiKey = k",
-        "\(secret) = 1",
+        "\(secret) = 1"
     ])
     func aMalformedLineNeverShowsTheSecret(text: String) throws {
         let config = try Self.profile(text, mode: 0o600)

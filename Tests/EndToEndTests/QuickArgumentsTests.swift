@@ -8,14 +8,26 @@ import Testing
     static let cancel = "cancel LTCBTC id=28"
 
     @Test(arguments: [
-        (["--dry-run", "--timestamp", "1499827319559", "-c", cancel],
-         ["--dry-run", "--timestamp=1499827319559", "-c", cancel]),
-        (["--no-log", "--output", "json", "--dry-run", "--timestamp", "1499827319559", "-c", cancel],
-         ["--no-log", "--output=json", "--dry-run", "--timestamp=1499827319559", "-c", cancel]),
-        (["--dry-run", "--endpoint", "live", "--timestamp", "1499827319559", "-c", "for id in 1..3 { cancel LTCBTC id=$id isolated }"],
-         ["--dry-run", "--endpoint=live", "--timestamp=1499827319559", "-c", "for id in 1..3 { cancel LTCBTC id=$id isolated }"]),
+        (
+            ["--dry-run", "--timestamp", "1499827319559", "-c", cancel],
+            ["--dry-run", "--timestamp=1499827319559", "-c", cancel]
+        ),
+        (
+            ["--no-log", "--output", "json", "--dry-run", "--timestamp", "1499827319559", "-c", cancel],
+            ["--no-log", "--output=json", "--dry-run", "--timestamp=1499827319559", "-c", cancel]
+        ),
+        (
+            [
+                "--dry-run", "--endpoint", "live", "--timestamp", "1499827319559", "-c",
+                "for id in 1..3 { cancel LTCBTC id=$id isolated }"
+            ],
+            [
+                "--dry-run", "--endpoint=live", "--timestamp=1499827319559", "-c",
+                "for id in 1..3 { cancel LTCBTC id=$id isolated }"
+            ]
+        ),
         (["--dry-run", "--no-log", "-c", "cancel LTCBTC"], ["--dry-run", "--no-log", "--output=text", "-c", "cancel LTCBTC"]),
-        (["--no-log", "-c", "print 1 \"two\"", "--dry-run"], ["--no-log", "-c", "print 1 \"two\"", "--dry-run", "--output=text"]),
+        (["--no-log", "-c", "print 1 \"two\"", "--dry-run"], ["--no-log", "-c", "print 1 \"two\"", "--dry-run", "--output=text"])
     ])
     func theQuickPathBehavesLikeArgumentParser(quick: [String], parsed: [String]) throws {
         let a = try LanguageRun.bnc(quick + (quick.contains("--no-log") ? [] : ["--no-log"]))

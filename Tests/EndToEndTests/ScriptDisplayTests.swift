@@ -8,7 +8,9 @@ import Testing
     @Test func compactColumnsAndDatesInTextRawInJSONAndVariables() throws {
         let text = try LanguageRun.bnc(["--no-log", "-c", "open LTCBTC"], environment: ["TZ": "UTC"])
         #expect(text.status == 0, "\(text.stderr)")
-        #expect(text.stdout.hasPrefix("orderId  clientOrderId  side  type   price       origQty      executedQty  status            time\n"))
+        #expect(
+            text.stdout.hasPrefix(
+                "orderId  clientOrderId  side  type   price       origQty      executedQty  status            time\n"))
         #expect(text.stdout.contains("2026-01-01 00:00:00") && !text.stdout.contains("1767225600000"))
         #expect(!text.stdout.contains("cummulativeQuoteQty"), "not a terminal: no width, but still the compact set")
         let json = try LanguageRun.bnc(["--no-log", "--output", "json", "-c", "open LTCBTC"])
@@ -21,8 +23,10 @@ import Testing
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-display-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: config.appendingPathComponent("bnc"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: config) }
-        try "time = utc\ncolumns = all\n".write(to: config.appendingPathComponent("bnc/config"), atomically: true, encoding: .utf8)
-        let run = try LanguageRun.bnc(["--no-log", "-c", "open LTCBTC"], environment: ["XDG_CONFIG_HOME": config.path, "TZ": "Asia/Tokyo"])
+        try "time = utc\ncolumns = all\n".write(
+            to: config.appendingPathComponent("bnc/config"), atomically: true, encoding: .utf8)
+        let run = try LanguageRun.bnc(
+            ["--no-log", "-c", "open LTCBTC"], environment: ["XDG_CONFIG_HOME": config.path, "TZ": "Asia/Tokyo"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("2026-01-01 00:00:00Z"))
         #expect(run.stdout.contains("selfTradePreventionMode"))

@@ -13,21 +13,33 @@ import Testing
     /// Writes the log a run of `for id in 1..count { cancel LTCBTC id=$id }` leaves, signed with the
     /// documented demo key, every request answered (a synthetic recording, built record by record).
     static func writeLoopLog(count: Int, to path: String) throws {
-        let builder = RequestBuilder(credentials: Credentials(apiKey: LanguageRun.demoKey, signer: RequestSigner(hmacSecret: LanguageRun.demoSecret), source: "environment"))
+        let builder = RequestBuilder(
+            credentials: Credentials(
+                apiKey: LanguageRun.demoKey, signer: RequestSigner(hmacSecret: LanguageRun.demoSecret), source: "environment"))
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
-        var text = #"{"kind":"header","format":"bnc-session-log","version":1,"bnc":"0.1.0","mode":"script","endpoint":"sim","baseURL":"http://sim.bnc.invalid","keyType":"HMAC","apiKey":"vmPU…Eh8A","keySource":"environment","started":1764075824123}"# + "\n"
+        var text =
+            #"{"kind":"header","format":"bnc-session-log","version":1,"bnc":"0.1.0","mode":"script","endpoint":"sim","baseURL":"http://sim.bnc.invalid","keyType":"HMAC","apiKey":"vmPU…Eh8A","keySource":"environment","started":1764075824123}"#
+            + "\n"
         var source = ""
         JSONValue.writeString("for id in 1..\(count) {\n  cancel LTCBTC id=$id\n}", to: &source)
-        text += #"{"kind":"statement","seq":1,"source":\#(source),"file":"loop.bnc","line":1,"column":1,"depth":0,"at":1764075824124}"# + "\n"
+        text +=
+            #"{"kind":"statement","seq":1,"source":\#(source),"file":"loop.bnc","line":1,"column":1,"depth":0,"at":1764075824124}"#
+            + "\n"
         for id in 1...count {
             let timestamp = 1_764_075_824_000 + Int64(id)
             let request = try builder.prepare(CancelMarginOrder(symbol: "LTCBTC", orderId: Int64(id)), timestamp: timestamp)
             let fingerprint = request.signature!.fingerprint
-            text += #"{"kind":"statement","seq":\#(id + 1),"source":"cancel LTCBTC id=$id","file":"loop.bnc","line":2,"column":3,"depth":1,"at":\#(timestamp)}"# + "\n"
-            text += #"{"kind":"request","id":\#(id),"statement":\#(id + 1),"attempt":1,"title":"margin cancel","method":"DELETE","path":"/sapi/v1/margin/order","query":"\#(request.query)","timestamp":\#(timestamp),"keyType":"HMAC","signatureSHA256":"\#(fingerprint)","weight":10,"weightScope":"IP","at":\#(timestamp)}"# + "\n"
-            text += #"{"kind":"response","request":\#(id),"status":200,"headers":{"X-SAPI-USED-IP-WEIGHT-1M":"10"},"body":{"symbol":"LTCBTC","orderId":"\#(id)","clientOrderId":"c\#(id)","status":"CANCELED","side":"SELL"},"latencyUs":800,"at":\#(timestamp)}"# + "\n"
+            text +=
+                #"{"kind":"statement","seq":\#(id + 1),"source":"cancel LTCBTC id=$id","file":"loop.bnc","line":2,"column":3,"depth":1,"at":\#(timestamp)}"#
+                + "\n"
+            text +=
+                #"{"kind":"request","id":\#(id),"statement":\#(id + 1),"attempt":1,"title":"margin cancel","method":"DELETE","path":"/sapi/v1/margin/order","query":"\#(request.query)","timestamp":\#(timestamp),"keyType":"HMAC","signatureSHA256":"\#(fingerprint)","weight":10,"weightScope":"IP","at":\#(timestamp)}"#
+                + "\n"
+            text +=
+                #"{"kind":"response","request":\#(id),"status":200,"headers":{"X-SAPI-USED-IP-WEIGHT-1M":"10"},"body":{"symbol":"LTCBTC","orderId":"\#(id)","clientOrderId":"c\#(id)","status":"CANCELED","side":"SELL"},"latencyUs":800,"at":\#(timestamp)}"#
+                + "\n"
             if text.utf8.count > 1 << 20 {
                 handle.write(Data(text.utf8))
                 text = ""
@@ -47,7 +59,9 @@ import Testing
         let script = "let n = 2\nrepeat $n {\n  cancel LTCBTC id=28\n}\nprint \"done\"\n"
         try script.write(toFile: directory + "/a.bnc", atomically: true, encoding: .utf8)
         let log = directory + "/a.jsonl"
-        let run = try LanguageRun.withDemoKey(["run", "--dry-run", "--timestamp", "1499827319559", "--log", log, directory + "/a.bnc"])
+        let run = try LanguageRun.withDemoKey([
+            "run", "--dry-run", "--timestamp", "1499827319559", "--log", log, directory + "/a.bnc"
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let mode = try FileManager.default.attributesOfItem(atPath: log)[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -55,7 +69,9 @@ import Testing
         #expect(!text.contains(LanguageRun.demoSecret) && !text.contains(LanguageRun.demoKey))
         let printed = try LanguageRun.bnc(["log", "script", log])
         #expect(printed.status == 0)
-        #expect(printed.stdout.hasSuffix("# from \(directory)/a.bnc\nlet n = 2\nrepeat $n {\n  cancel LTCBTC id=28\n}\nprint \"done\"\n"))
+        #expect(
+            printed.stdout.hasSuffix(
+                "# from \(directory)/a.bnc\nlet n = 2\nrepeat $n {\n  cancel LTCBTC id=28\n}\nprint \"done\"\n"))
         // The same file again is refused: logs are never overwritten.
         let again = try LanguageRun.withDemoKey(["run", "--dry-run", "--log", log, directory + "/a.bnc"])
         #expect(again.status == 2)
@@ -86,10 +102,11 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let log = directory + "/loop.jsonl"
         try Self.writeLoopLog(count: 3, to: log)
-        let run = try LanguageRun.bnc(["replay", log, "--verify"])  // demo key of bnc, same key: passes
+        let run = try LanguageRun.bnc(["replay", log, "--verify"]) // demo key of bnc, same key: passes
         #expect(run.status == 0, "\(run.stderr)")
         let other = try LanguageRun.bnc(
-            ["replay", log, "--verify"], environment: ["BINANCE_API_KEY": LanguageRun.demoKey, "BINANCE_API_SECRET": "not-the-secret"])
+            ["replay", log, "--verify"],
+            environment: ["BINANCE_API_KEY": LanguageRun.demoKey, "BINANCE_API_SECRET": "not-the-secret"])
         #expect(other.status == 1)
         #expect(other.stderr.contains("request #1: the signature differs"))
         #expect(other.stderr.contains("same API key, different signature"))
@@ -181,7 +198,7 @@ import Testing
         process.arguments = ["run", "--endpoint", "http://127.0.0.1:\(listener.port)", "--log", log, directory + "/loop.bnc"]
         process.environment = [
             "PATH": "/usr/bin:/bin", "HOME": directory, "BINANCE_API_KEY": LanguageRun.demoKey,
-            "BINANCE_API_SECRET": LanguageRun.demoSecret,
+            "BINANCE_API_SECRET": LanguageRun.demoSecret
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

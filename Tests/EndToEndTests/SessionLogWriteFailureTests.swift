@@ -16,7 +16,7 @@ import Testing
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = [
             "-c", #"trap '' XFSZ; ulimit -f 2; exec "$0" --log "$1" -c "$2""#, SimulatorProcess.binary, log,
-            "let x = open(LTCBTC)\nlet y = open(LTCBTC)\nprint \"after\"",
+            "let x = open(LTCBTC)\nlet y = open(LTCBTC)\nprint \"after\""
         ]
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BINANCE_") }
         environment["XDG_CONFIG_HOME"] = directory

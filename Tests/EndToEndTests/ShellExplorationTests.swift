@@ -35,10 +35,14 @@ struct ShellExplorationTests {
             .filter { $0.count > columns }
     }
 
-    @Test("open and orders fit: a compact table at 120 columns, expanded records at 80; dates, not epoch ms", arguments: [80, 120])
+    @Test(
+        "open and orders fit: a compact table at 120 columns, expanded records at 80; dates, not epoch ms", arguments: [80, 120])
     func resultsFit(columns: Int) throws {
         let shell = try Self.shell(columns: columns)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         let open = try Self.run("open LTCBTC", in: shell, expecting: "ltcStop30")
         #expect(Self.overlong(open, columns: columns).isEmpty, "wrapped lines:\n\(open)")
         #expect(open.contains("2026-01-01 00:00:00"))
@@ -64,7 +68,10 @@ struct ShellExplorationTests {
     @Test("TAB completes a symbol from the exchange's lists and lists the open ids; the hint shows the rest of the syntax")
     func completionAndHints() throws {
         let shell = try Self.shell(columns: 120)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         try shell.type("cancel ")
         let hinted = try shell.waitFor(text: "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
         #expect(hinted.split(separator: "\n").last?.hasPrefix("\(Self.prompt) cancel") == true)
@@ -98,7 +105,10 @@ struct ShellExplorationTests {
     @Test("-2011 on a cross cancel of an isolated order names the account and the statement to run; no summary line")
     func answerAfterUnknownOrder() throws {
         let shell = try Self.shell(columns: 100)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         let screen = try Self.run("cancel LTCBTC id=31", in: shell, expecting: "order 31 is open on the isolated account")
         #expect(screen.contains("`cancel LTCBTC id=31 isolated`"))
         #expect(!screen.contains("bnc: stopped at"))
@@ -112,7 +122,10 @@ struct ShellExplorationTests {
         defer { unlink(paged) }
         let shell = try ShellTmuxHarness(
             arguments: ["--no-log"], environment: ["TZ": "UTC", "PAGER": "cat >> \(paged)"], columns: 80, rows: 20)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         try shell.waitForLastLine(Self.prompt)
         try shell.enter("open LTCBTC", prompt: Self.prompt)
         let first = (try? String(contentsOfFile: paged, encoding: .utf8)) ?? ""
@@ -131,7 +144,10 @@ struct ShellExplorationTests {
     @Test("time shows the exchange's time, the offset to this machine and the round trip", arguments: [80, 120])
     func time(columns: Int) throws {
         let shell = try Self.shell(columns: columns)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         let screen = try Self.run("time", in: shell, expecting: "round trip")
         #expect(screen.contains("exchange time  20"))
         #expect(screen.contains("offset "))

@@ -12,7 +12,10 @@ struct ShellInteractiveTests {
     @Test("statement, TAB completion, Up-arrow recall, a multi-line for block, Ctrl-C on a loop, Ctrl-D")
     func session() throws {
         let shell = try ShellTmuxHarness(arguments: Self.arguments)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         try shell.waitForLastLine(Self.prompt)
 
         // 1. A statement runs (dry run: the signed query is printed) and is recorded.
@@ -100,11 +103,15 @@ struct ShellInteractiveTests {
     @Test("history survives a restart; secrets and leading-space lines never reach the file; Ctrl-R finds an entry")
     func historyAcrossSessions() throws {
         let secret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
-        let environment = ["BINANCE_API_KEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", "BINANCE_API_SECRET": secret]
+        let environment = [
+            "BINANCE_API_KEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", "BINANCE_API_SECRET": secret
+        ]
         let first = try ShellTmuxHarness(arguments: Self.arguments, environment: environment)
         defer { first.removeHome() }
         try first.waitForLastLine(Self.prompt)
-        for statement in ["cancel BTCUSDT id=5", " cancel LTCBTC id=6", "print \"\(secret)\"", "let apiSecret = \"x\"", "cancel LTCBTC id=7"] {
+        for statement in [
+            "cancel BTCUSDT id=5", " cancel LTCBTC id=6", "print \"\(secret)\"", "let apiSecret = \"x\"", "cancel LTCBTC id=7"
+        ] {
             try first.enter(statement, prompt: Self.prompt)
         }
         #expect(try first.historyEntries() == ["cancel BTCUSDT id=5", "cancel LTCBTC id=7"])
@@ -130,7 +137,9 @@ struct ShellInteractiveTests {
         try second.type("cancel BTC")
         try second.press("Tab")
         // The completed line ends in a space, so the inline hint of the rest of the syntax follows it.
-        try second.waitFor("cancel BTCUSDT") { $0.split(separator: "\n").last?.hasPrefix("\(Self.prompt) cancel BTCUSDT ") == true }
+        try second.waitFor("cancel BTCUSDT") {
+            $0.split(separator: "\n").last?.hasPrefix("\(Self.prompt) cancel BTCUSDT ") == true
+        }
         try second.press("C-u")
         try second.type("exit")
         try second.press("Enter")
@@ -142,7 +151,10 @@ struct ShellInteractiveTests {
     func shellCommands() throws {
         // No fixed --timestamp: after `dry off` the simulator checks the request's timestamp.
         let shell = try ShellTmuxHarness(arguments: ["--dry-run"], environment: ["BNC_HISTORY": "/dev/null"])
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         try shell.waitForLastLine(Self.prompt)
         try shell.type("help cancel")
         try shell.press("Enter")
@@ -199,7 +211,10 @@ struct ShellInteractiveTests {
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         try "bind -v\n".write(to: home.appendingPathComponent(".editrc"), atomically: true, encoding: .utf8)
         let shell = try ShellTmuxHarness(arguments: Self.arguments, home: home)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         try shell.waitForLastLine(Self.prompt)
         try shell.type("can")
         try shell.press("Tab")
@@ -227,7 +242,10 @@ struct ShellInteractiveTests {
     @Test("Ctrl-Z and fg: the line comes back in libedit's mode, typed keys are not echoed twice")
     func suspendAndResume() throws {
         let shell = try ShellTmuxHarness(arguments: Self.arguments, environment: ["BNC_HISTORY": "/dev/null"], underBash: true)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
         try shell.waitForLastLine(Self.prompt)
         try shell.type("print 1")
         try shell.waitForLastLine("\(Self.prompt) print 1")

@@ -33,7 +33,8 @@ final class ShellTmuxHarness {
     /// The path of the built `bnc`: `BNC_BIN`, else `.build/debug/bnc` of this package.
     static var binaryPath: String {
         if let path = ProcessInfo.processInfo.environment["BNC_BIN"], !path.isEmpty { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/bnc").path
     }
 
@@ -57,15 +58,17 @@ final class ShellTmuxHarness {
         self.tmux = tmux
         binary = Self.binaryPath
         guard FileManager.default.isExecutableFile(atPath: binary) else { throw Failure.missingTool(binary) }
-        home = try existingHome ?? {
-            let url = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-shell-e2e-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-            return url
-        }()
+        home =
+            try existingHome
+            ?? {
+                let url = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-shell-e2e-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                return url
+            }()
         stateHome = home.appendingPathComponent("state")
         var environment = [
             "HOME": home.path, "XDG_STATE_HOME": stateHome.path, "TERM": "xterm-256color",
-            "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1",
+            "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "NO_COLOR": "1"
         ]
         environment.merge(extra) { $1 }
         let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.quote($0.value))" }
@@ -74,7 +77,8 @@ final class ShellTmuxHarness {
         // `trap : INT` keeps that sh alive through Ctrl-C; bnc gets the default disposition back
         // on exec, as under a real shell.
         let script = "trap : INT; \"$0\" \"$@\"; echo \"\(Self.exitMarker)$?]\"; exec sleep 600"
-        let command = "exec env -i " + assignments.joined(separator: " ") + " /bin/sh -c " + Self.quote(script) + " "
+        let command =
+            "exec env -i " + assignments.joined(separator: " ") + " /bin/sh -c " + Self.quote(script) + " "
             + ([binary] + arguments).map(Self.quote).joined(separator: " ")
         if underBash {
             let bash = "exec env -i " + assignments.joined(separator: " ") + " PS1='$ ' /bin/bash --norc --noprofile -i"
@@ -168,7 +172,8 @@ final class ShellTmuxHarness {
     func enter(_ text: String, prompt: String) throws {
         try type(text)
         try waitFor("'\(text)' to be echoed") { screen in
-            (screen.split(separator: "\n").last.map(String.init) ?? "") == "\(prompt) \(text)".trimmingCharacters(in: .whitespaces)
+            (screen.split(separator: "\n").last.map(String.init) ?? "")
+                == "\(prompt) \(text)".trimmingCharacters(in: .whitespaces)
         }
         try press("Enter")
         try waitForLastLine(prompt)
@@ -201,7 +206,8 @@ final class ShellTmuxHarness {
         guard FileManager.default.fileExists(atPath: historyPath) else { return [] }
         let text = try String(contentsOfFile: historyPath, encoding: .utf8)
         return text.split(separator: "\n").map { line in
-            var entry = "", escaping = false
+            var entry = ""
+            var escaping = false
             for character in line {
                 if escaping {
                     entry += character == "n" ? "\n" : (character == "r" ? "\r" : String(character))
@@ -239,7 +245,7 @@ final class ShellTmuxHarness {
         posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv = ([tmux, "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for word in argv { free(word) } }
         // The test runs on a thread that blocks every signal; a tmux server inheriting that mask
         // never sees SIGCHLD, and bnc's exit would go unnoticed. Start tmux with a clean slate.
         var attributes = posix_spawnattr_t()

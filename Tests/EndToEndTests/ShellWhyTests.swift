@@ -10,7 +10,10 @@ struct ShellWhyTests {
     func whyExplainsTheLastExchangeError() throws {
         let prompt = ShellExplorationTests.prompt
         let shell = try ShellExplorationTests.shell(columns: 120)
-        defer { shell.close(); shell.removeHome() }
+        defer {
+            shell.close()
+            shell.removeHome()
+        }
 
         let before = try ShellExplorationTests.run("why", in: shell, expecting: "no exchange error to explain")
         #expect(!before.contains("CANCEL_REJECTED"))

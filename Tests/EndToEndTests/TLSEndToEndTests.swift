@@ -33,7 +33,8 @@ import Testing
         let ca = try Self.authority()
         let sim = try TLSSimulator(certificate: ca.good, authority: ca)
         defer { sim.stop() }
-        let run = try Self.bnc(sim.baseURL(host: "localhost"), "cancel LTCBTC id=28", caFile: nil, environment: ["SSL_CERT_FILE": ca.caFile])
+        let run = try Self.bnc(
+            sim.baseURL(host: "localhost"), "cancel LTCBTC id=28", caFile: nil, environment: ["SSL_CERT_FILE": ca.caFile])
         #expect(run.status == 0, "stderr: \(run.err)")
         #expect(sim.log.contains("canceled LTCBTC cross #28"))
     }
@@ -55,7 +56,7 @@ import Testing
             sim.baseURL(), "cancel LTCBTC id=28", caFile: ca.caFile,
             environment: [
                 "BINANCE_API_KEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
-                "BINANCE_API_SECRET": "wrongSecretWrongSecretWrongSecret",
+                "BINANCE_API_SECRET": "wrongSecretWrongSecretWrongSecret"
             ])
         #expect(run.status == 1)
         #expect(run.err.contains("-1022"), "stderr: \(run.err)")
@@ -183,7 +184,9 @@ import Testing
         let wrong = try Self.bnc(
             sim.baseURL(host: "localhost"), "cancel LTCBTC id=28", caFile: ca.caFile,
             environment: ["HTTPS_PROXY": "http://alice:wrong-pass@127.0.0.1:\(guarded.port)"])
-        #expect(wrong.err.contains("the proxy 127.0.0.1:\(guarded.port) (HTTPS_PROXY) did not accept the credentials"), "\(wrong.err)")
+        #expect(
+            wrong.err.contains("the proxy 127.0.0.1:\(guarded.port) (HTTPS_PROXY) did not accept the credentials"), "\(wrong.err)"
+        )
         #expect(!wrong.err.contains("wrong-pass"))
         let forbidding = try TestConnectProxy(["--answer", "403"])
         defer { forbidding.stop() }
@@ -192,8 +195,11 @@ import Testing
             environment: ["HTTPS_PROXY": "http://127.0.0.1:\(forbidding.port)"])
         #expect(forbidden.err.contains("does not allow the tunnel (403"), "\(forbidden.err)")
         let refused = try Self.bnc(
-            sim.baseURL(host: "localhost"), "cancel LTCBTC id=28", caFile: ca.caFile, environment: ["HTTPS_PROXY": "http://127.0.0.1:1"])
-        #expect(refused.err.contains("not sent: cannot connect to the proxy 127.0.0.1:1 (HTTPS_PROXY): connection refused"), "\(refused.err)")
+            sim.baseURL(host: "localhost"), "cancel LTCBTC id=28", caFile: ca.caFile,
+            environment: ["HTTPS_PROXY": "http://127.0.0.1:1"])
+        #expect(
+            refused.err.contains("not sent: cannot connect to the proxy 127.0.0.1:1 (HTTPS_PROXY): connection refused"),
+            "\(refused.err)")
         for run in [wrong, forbidden, refused] { #expect(run.status != 0 && run.err.contains("0 requests performed")) }
         #expect(!sim.log.contains("/sapi/"), "the exchange saw a request: \(sim.log)")
     }

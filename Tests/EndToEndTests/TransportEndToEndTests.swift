@@ -53,7 +53,7 @@ import Testing
         #expect(Self.count("CANCELED", in: run.out) == 4)
         for line in [
             "canceled LTCBTC cross #28 (myOrder1)", "canceled LTCBTC cross #29 (myOrder2)",
-            "canceled LTCBTC isolated #31 (isoOrder1)", "canceled BTCUSDT isolated #1003 (btcIso1)",
+            "canceled LTCBTC isolated #31 (isoOrder1)", "canceled BTCUSDT isolated #1003 (btcIso1)"
         ] {
             #expect(sim.log.contains(line), "missing in the simulator log: \(line)")
         }
@@ -75,7 +75,7 @@ import Testing
             sim.baseURL, "cancel LTCBTC id=28",
             environment: [
                 "BINANCE_API_KEY": "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
-                "BINANCE_API_SECRET": "wrongSecretWrongSecretWrongSecret",
+                "BINANCE_API_SECRET": "wrongSecretWrongSecretWrongSecret"
             ])
         #expect(run.status == 1)
         #expect(run.err.contains("-1022"), "stderr: \(run.err)")
@@ -108,7 +108,8 @@ import Testing
         let failedDeletes = log.split(separator: "\n").filter { $0.contains("DELETE") && $0.contains("-> 5") }.count
         #expect(failedDeletes >= 5, "the fault plan should have hit some cancels")
         #expect(Self.count("the outcome is unknown", in: run.err) == failedDeletes)
-        let conclusions = Self.count("the cancel took effect", in: run.err) + Self.count("the cancel did not take effect", in: run.err)
+        let conclusions =
+            Self.count("the cancel took effect", in: run.err) + Self.count("the cancel did not take effect", in: run.err)
         #expect(conclusions == failedDeletes, "each unknown outcome gets a conclusion: \(run.err.suffix(2000))")
         // Each cancel's record has a `status  CANCELED` line (padded to the record's longest name).
         let canceledLines = run.out.split(separator: "\n").filter {
@@ -122,7 +123,7 @@ import Testing
     @Test func aLongLoopUnderASmallWeightWindowNeverGets429() throws {
         let orders = 2000
         let sim = try SimulatorProcess([
-            "--bulk", "PACEBTC=\(orders)", "--weight-limit", "2000", "--weight-window-ms", "1000",
+            "--bulk", "PACEBTC=\(orders)", "--weight-limit", "2000", "--weight-window-ms", "1000"
         ])
         defer { sim.stop() }
         let config = try Self.profile("weightLimit = 2000\nweightWindow = 1s\n")
@@ -143,7 +144,8 @@ import Testing
     @Test func aProfileThatHoldsASecretAndIsReadableByOthersIsRefused() throws {
         let sim = try SimulatorProcess()
         defer { sim.stop() }
-        let config = try Self.profile("apiKey = abc\napiSecret = NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j\n")
+        let config = try Self.profile(
+            "apiKey = abc\napiSecret = NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j\n")
         defer { try? FileManager.default.removeItem(atPath: config) }
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config + "/bnc/config")
         let run = try Self.bnc(sim.baseURL, "cancel LTCBTC id=28", environment: ["XDG_CONFIG_HOME": config])

@@ -31,7 +31,8 @@ final class SimulatorProcess: @unchecked Sendable {
         server = try TestServerProcess(
             Self.binary, ["sim", "--port", "0", "--duration", String(duration)] + arguments, marker: "http://127.0.0.1:")
         let line = server.firstLine
-        guard let range = line.range(of: "http://127.0.0.1:"), case let port = line[range.upperBound...].prefix(while: \.isNumber),
+        guard let range = line.range(of: "http://127.0.0.1:"),
+            case let port = line[range.upperBound...].prefix(while: \.isNumber),
             !port.isEmpty
         else {
             server.stop()

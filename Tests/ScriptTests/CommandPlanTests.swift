@@ -30,13 +30,14 @@ import Testing
         let outcome = await harness.run("for id in [3, 2, 0] { cancel LTCBTC id=$id }")
         #expect(host.performed.map(\.orderId) == [3, 2])
         #expect(outcome.exitCode == 2)
-        #expect(outcome.diagnostics.map(\.rendered) == [
-            """
-            t.bnc:1:37: error: orderId 0 is out of range: it must be between 1 and 9223372036854775807
-            for id in [3, 2, 0] { cancel LTCBTC id=$id }
-                                                ^~~~~~
-            """
-        ])
+        #expect(
+            outcome.diagnostics.map(\.rendered) == [
+                """
+                t.bnc:1:37: error: orderId 0 is out of range: it must be between 1 and 9223372036854775807
+                for id in [3, 2, 0] { cancel LTCBTC id=$id }
+                                                    ^~~~~~
+                """
+            ])
     }
 
     @Test func aConversionErrorOnALaterIterationHasTheBindersDiagnostic() async {
@@ -57,7 +58,7 @@ import Testing
         let fields = await harness.run("let r = cancel LTCBTC id=1\nfor i in 1..2 { cancel LTCBTC id=$r.orderId }")
         #expect(fields.exitCode == 0)
         let missing = await harness.run("let r = cancel LTCBTC id=1\nfor i in 1..2 { cancel LTCBTC id=$r.orderid }")
-        #expect(missing.exitCode == 2)  // an argument that cannot be evaluated: nothing was sent
+        #expect(missing.exitCode == 2) // an argument that cannot be evaluated: nothing was sent
         #expect(missing.diagnostics.first?.headline == "t.bnc:2:34: error: $r has no field 'orderid'")
     }
 

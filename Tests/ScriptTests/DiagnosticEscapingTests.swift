@@ -12,12 +12,13 @@ import Testing
             message: "Unknown order \u{1B}]0;pwned\u{07}sent.\r\nbnc: ok", hint: "see \u{1B}[41m",
             sourceLine: "let\u{1B}x = cancel")
         let text = diagnostic.rendered
-        #expect(text == """
-            t.bnc:1:9: error: Unknown order \\x1B]0;pwned\\x07sent.\\r\\nbnc: ok
-            let\\x1Bx = cancel
-                       ^~~~~~
-            hint: see \\x1B[41m
-            """)
+        #expect(
+            text == """
+                t.bnc:1:9: error: Unknown order \\x1B]0;pwned\\x07sent.\\r\\nbnc: ok
+                let\\x1Bx = cancel
+                           ^~~~~~
+                hint: see \\x1B[41m
+                """)
         let coloured = DiagnosticRenderer.render(diagnostic, colour: true)
         #expect(coloured.contains(#"Unknown order \x1B]0;pwned\x07sent."#))
         #expect(!coloured.contains("\u{07}"))

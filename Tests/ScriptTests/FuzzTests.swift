@@ -33,15 +33,17 @@ import Testing
         "try {\n  cancel LTCBTC id=1\n} on error e {\n  print $e.code $e.msg\n}\n",
         "param n = 2\nfor x in [1, 2.5, \"a\", [true, false]] { print $x }\nlet l = [30, 31, 35]\nprint $l.count\n",
         "if not (1 < 2 and 3 >= 3) || false { fail \"no\" } else if a != b { sleep 0 }\n",
-        "#!/usr/bin/env -S bnc run\ncancel symbol=BTCUSDT orderId=7 isIsolated=TRUE recvWindow=100 \\\n  newClientOrderId=x\n",
+        "#!/usr/bin/env -S bnc run\ncancel symbol=BTCUSDT orderId=7 isIsolated=TRUE recvWindow=100 \\\n  newClientOrderId=x\n"
     ]
 
     static let fragments = [
-        "let ", "param ", "print ", "for ", "parallel 3 ", "parallel ", " in ", "repeat ", "if ", " else ", "try ", " on error ", "sleep ", "fail ",
+        "let ", "param ", "print ", "for ", "parallel 3 ", "parallel ", " in ", "repeat ", "if ", " else ", "try ", " on error ",
+        "sleep ", "fail ",
         "cancel ", "LTCBTC ", "id=", "cid=", "newcid=", "recv=", "isolated ", "isIsolated=", "orderId=", "$sym", "$id",
         "$r.status", "${sym}", "\"", "'", "{", "}", "[", "]", "(", ")", ",", "..", "==", "!=", "<", ">=", "&&", "||",
         "!", "and ", "or ", "not ", "true", "false", "28", "-1", "0.001", "99999999999999999999", "\n", ";", " ",
-        "#", "\\", "\\\n", "$", "=", "x", "é", "币安", "\t", "\r\n", "1..3", "[1, 2]", "\"a ${x.y} $z\"", "-9223372036854775808", "9223372036854775807", ".count", ".first", ".0", "{ }", "$r..$id",
+        "#", "\\", "\\\n", "$", "=", "x", "é", "币安", "\t", "\r\n", "1..3", "[1, 2]", "\"a ${x.y} $z\"", "-9223372036854775808",
+        "9223372036854775807", ".count", ".first", ".0", "{ }", "$r..$id"
     ]
 
     static let alphabet: [Character] = Array(
@@ -111,7 +113,8 @@ import Testing
             // more generated inputs get past the checker and into the interpreter.
             let session = ScriptSession(
                 host: host, output: output, limits: ExecutionLimits(maximumStatements: 12, maximumSleep: 0),
-                variables: ["sym": .string("LTCBTC"), "id": .integer(28), "r": .record(Record([("status", .string("CANCELED"))]))])
+                variables: ["sym": .string("LTCBTC"), "id": .integer(28), "r": .record(Record([("status", .string("CANCELED"))]))]
+            )
             let diagnostics = session.check(input, file: "f.bnc")
             Self.validate(diagnostics, source: input, input: input)
             checked += 1

@@ -29,15 +29,16 @@ import Testing
             cancel ETHBTC id="12" isIsolated=TRUE
             """)
         #expect(outcome.exitCode == 0)
-        #expect(host.performed == [
-            CancelMarginOrder(
-                symbol: "LTCBTC", isIsolated: true, origClientOrderId: "myOrder1", newClientOrderId: "undo-1",
-                recvWindow: 5000),
-            CancelMarginOrder(
-                symbol: "BTCUSDT", isIsolated: false, orderId: 7, origClientOrderId: "x", newClientOrderId: "y",
-                recvWindow: 100),
-            CancelMarginOrder(symbol: "ETHBTC", isIsolated: true, orderId: 12),
-        ])
+        #expect(
+            host.performed == [
+                CancelMarginOrder(
+                    symbol: "LTCBTC", isIsolated: true, origClientOrderId: "myOrder1", newClientOrderId: "undo-1",
+                    recvWindow: 5000),
+                CancelMarginOrder(
+                    symbol: "BTCUSDT", isIsolated: false, orderId: 7, origClientOrderId: "x", newClientOrderId: "y",
+                    recvWindow: 100),
+                CancelMarginOrder(symbol: "ETHBTC", isIsolated: true, orderId: 12)
+            ])
     }
 
     @Test func loopsOverRangesListsAndRepeat() async {
@@ -108,9 +109,10 @@ import Testing
             }
             """)
         #expect(outcome.exitCode == 0)
-        #expect(harness.output.printed == [
-            "canceled 28", "failed 29: -2011 CANCEL_REJECTED Unknown order sent. exchange 400", "canceled 30",
-        ])
+        #expect(
+            harness.output.printed == [
+                "canceled 28", "failed 29: -2011 CANCEL_REJECTED Unknown order sent. exchange 400", "canceled 30"
+            ])
     }
 
     @Test func anUncaughtFailureStopsWithExitOneAndItsLocation() async {
@@ -131,25 +133,27 @@ import Testing
         let harness = Harness(host: ScriptedHost())
         let outcome = await harness.run("for id in 0..1 { cancel LTCBTC id=$id }")
         #expect(outcome.exitCode == 2)
-        #expect(outcome.diagnostics.map(\.rendered) == [
-            """
-            t.bnc:1:32: error: orderId 0 is out of range: it must be between 1 and 9223372036854775807
-            for id in 0..1 { cancel LTCBTC id=$id }
-                                           ^~~~~~
-            """
-        ])
+        #expect(
+            outcome.diagnostics.map(\.rendered) == [
+                """
+                t.bnc:1:32: error: orderId 0 is out of range: it must be between 1 and 9223372036854775807
+                for id in 0..1 { cancel LTCBTC id=$id }
+                                               ^~~~~~
+                """
+            ])
     }
 
     @Test func runtimeFieldErrorSuggestsTheField() async {
         let harness = Harness(host: ScriptedHost())
         let outcome = await harness.run("let r = cancel LTCBTC id=1\nprint $r.stauts")
         #expect(outcome.exitCode == 1)
-        #expect(outcome.diagnostics.first?.rendered == """
-            t.bnc:2:7: error: $r has no field 'stauts'
-            print $r.stauts
-                  ^~~~~~~~~
-            hint: did you mean '$r.status'?
-            """)
+        #expect(
+            outcome.diagnostics.first?.rendered == """
+                t.bnc:2:7: error: $r has no field 'stauts'
+                print $r.stauts
+                      ^~~~~~~~~
+                hint: did you mean '$r.status'?
+                """)
     }
 
     @Test func checkErrorsRunNothing() async {
@@ -207,7 +211,10 @@ import Testing
         _ = await harness.run("let s = LTCBTC\nfor id in 1..2 {\n  cancel $s id=$id\n}")
         let events = harness.events.events
         #expect(events.map(\.line) == [1, 2, 3, 3])
-        #expect(events.map(\.text) == ["let s = LTCBTC", "for id in 1..2 {\n  cancel $s id=$id\n}", "cancel $s id=$id", "cancel $s id=$id"])
+        #expect(
+            events.map(\.text) == [
+                "let s = LTCBTC", "for id in 1..2 {\n  cancel $s id=$id\n}", "cancel $s id=$id", "cancel $s id=$id"
+            ])
         #expect(events.allSatisfy { $0.file == "t.bnc" })
     }
 
@@ -238,9 +245,10 @@ import Testing
         let harness = Harness()
         let outcome = await harness.run("let r = cancel LTCBTC id=28 isolated\nprint $r.method $r.path $r.query")
         #expect(outcome.exitCode == 0)
-        #expect(harness.output.printed == [
-            "DELETE /sapi/v1/margin/order symbol=LTCBTC&isIsolated=TRUE&orderId=28&timestamp=1499827319559"
-        ])
+        #expect(
+            harness.output.printed == [
+                "DELETE /sapi/v1/margin/order symbol=LTCBTC&isIsolated=TRUE&orderId=28&timestamp=1499827319559"
+            ])
         guard case .record(let record) = harness.session.variable("r") else {
             Issue.record("r is not a record")
             return
@@ -252,7 +260,9 @@ import Testing
     @Test func typeErrorsAtRunTime() async {
         let harness = Harness()
         let repeatOutcome = await harness.run("let n = abc\nrepeat $n { print x }")
-        #expect(repeatOutcome.diagnostics.first?.headline == "t.bnc:2:8: error: the repeat count must be an integer, got string 'abc'")
+        #expect(
+            repeatOutcome.diagnostics.first?.headline == "t.bnc:2:8: error: the repeat count must be an integer, got string 'abc'"
+        )
         let ifOutcome = await harness.run("if $n { print x }")
         #expect(ifOutcome.diagnostics.first?.headline == "t.bnc:1:4: error: expected true or false, got string 'abc'")
         let compare = await harness.run("print $n < 3")
@@ -280,7 +290,8 @@ import Testing
             for i in 9223372036854775806..9223372036854775807 { print $i }
             """)
         #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
-        #expect(harness.output.printed == ["9223372036854775807 -9223372036854775808", "9223372036854775806", "9223372036854775807"])
+        #expect(
+            harness.output.printed == ["9223372036854775807 -9223372036854775808", "9223372036854775806", "9223372036854775807"])
         let printed = await harness.run("print -5..9223372036854775807")
         #expect(printed.exitCode == 0)
     }

@@ -78,7 +78,8 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
     @Test func eachIterationsRequestsCarryTheirOrigin() async {
         let host = GatheringHost(gather: 4)
         let harness = Harness(host: host)
-        let outcome = await harness.run("print \"start\"\nparallel 4 for id in [5, 6, 7, 8] { cancel LTCBTC id=$id }\ncancel LTCBTC id=9")
+        let outcome = await harness.run(
+            "print \"start\"\nparallel 4 for id in [5, 6, 7, 8] { cancel LTCBTC id=$id }\ncancel LTCBTC id=9")
         #expect(outcome.exitCode == 0)
         let origins = Dictionary(uniqueKeysWithValues: host.operations.map { ($0.id, $0.origin) })
         #expect(origins[5] == "2:1#1")
@@ -89,7 +90,8 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
     @Test func nestedLoopsChainOrigins() async {
         let host = GatheringHost(gather: 1)
         let harness = Harness(host: host)
-        let outcome = await harness.run("parallel 2 for a in 1..2 {\n  parallel 2 for b in [10, 20] { cancel LTCBTC id=\"${a}${b}\" }\n}")
+        let outcome = await harness.run(
+            "parallel 2 for a in 1..2 {\n  parallel 2 for b in [10, 20] { cancel LTCBTC id=\"${a}${b}\" }\n}")
         #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
         let origins = Dictionary(uniqueKeysWithValues: host.operations.map { ($0.id, $0.origin) })
         #expect(origins[220] == "1:1#2/2:3#2")
@@ -159,7 +161,8 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let host = GatheringHost(gather: 2, failing: [2, 4])
         let harness = Harness(host: host)
         let outcome = await harness.run(
-            "parallel 2 for id in 1..5 {\n  try { cancel LTCBTC id=$id\nprint \"ok\" $id } on error e { print \"failed\" $id $e.code }\n}")
+            "parallel 2 for id in 1..5 {\n  try { cancel LTCBTC id=$id\nprint \"ok\" $id } on error e { print \"failed\" $id $e.code }\n}"
+        )
         #expect(outcome.exitCode == 0)
         #expect(harness.output.printed == ["ok 1", "failed 2 -2011", "ok 3", "failed 4 -2011", "ok 5"])
     }
@@ -178,7 +181,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         for (width, message) in [
             ("0", "parallel runs 1 to 64 iterations at once, not 0"),
             ("65", "parallel runs 1 to 64 iterations at once, not 65"),
-            ("\"many\"", "the parallel width"),
+            ("\"many\"", "the parallel width")
         ] {
             let host = GatheringHost(gather: 1)
             let harness = Harness(host: host)
@@ -191,8 +194,9 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
 
     @Test func parseErrorsSayWhatParallelNeeds() {
         let harness = Harness()
-        #expect(harness.checkText("parallel for id in 1..3 { print $id }").contains(
-            "expected how many iterations may run at once after 'parallel'"))
+        #expect(
+            harness.checkText("parallel for id in 1..3 { print $id }").contains(
+                "expected how many iterations may run at once after 'parallel'"))
         #expect(harness.checkText("parallel 4 id in 1..3 { print $id }").contains("expected 'for' after 'parallel'"))
         #expect(harness.checkText("let parallel = 3").contains("'parallel' is a keyword"))
     }

@@ -42,11 +42,13 @@ import Testing
     }
 
     @Test func numbersWordsAndRanges() {
-        let tokens = Lexer.tokenize(SourceFile(name: "t", text: "28 -5 1.50 28abc 30..40 undo-1 a.b $r.x.y ${v}")).tokens.map(\.kind)
-        #expect(tokens == [
-            .integer("28"), .integer("-5"), .decimal("1.50"), .word("28abc"), .integer("30"), .dotDot, .integer("40"),
-            .word("undo-1"), .word("a.b"), .variable(name: "r", fields: ["x", "y"]), .variable(name: "v", fields: []), .end,
-        ])
+        let tokens = Lexer.tokenize(SourceFile(name: "t", text: "28 -5 1.50 28abc 30..40 undo-1 a.b $r.x.y ${v}")).tokens.map(
+            \.kind)
+        #expect(
+            tokens == [
+                .integer("28"), .integer("-5"), .decimal("1.50"), .word("28abc"), .integer("30"), .dotDot, .integer("40"),
+                .word("undo-1"), .word("a.b"), .variable(name: "r", fields: ["x", "y"]), .variable(name: "v", fields: []), .end
+            ])
     }
 
     @Test func blocksSpanLinesAndElseIf() {
@@ -134,9 +136,10 @@ import Testing
             print $n == 7 $n
             """)
         #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
-        #expect(host.performed == [
-            CancelMarginOrder(symbol: "LTCBTC", orderId: 7, origClientOrderId: "grid-7-b", newClientOrderId: "undo-7")
-        ])
+        #expect(
+            host.performed == [
+                CancelMarginOrder(symbol: "LTCBTC", orderId: 7, origClientOrderId: "grid-7-b", newClientOrderId: "undo-7")
+            ])
         #expect(harness.output.printed == ["x7 ab 7-7", "true 7"])
     }
 

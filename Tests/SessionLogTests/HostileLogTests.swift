@@ -24,7 +24,7 @@ import Testing
     static func statementLines(depth: String, at: String = "1") -> [String] {
         [
             #"{"kind":"statement","seq":1,"source":"cancel X id=1","file":"a.bnc","line":1,"column":1,"depth":\#(depth),"at":\#(at)}"#,
-            #"{"seq":1,"kind":"statement","source":"cancel X id=1","line":1,"depth":\#(depth),"at":\#(at)}"#,
+            #"{"seq":1,"kind":"statement","source":"cancel X id=1","line":1,"depth":\#(depth),"at":\#(at)}"#
         ]
     }
 
@@ -48,7 +48,8 @@ import Testing
 
     @Test(arguments: ["-9223372036854775808", "9223372036854775807", "-62135596800001", "253402300800000"])
     func anOutOfRangeTimeIsShownAsItsNumber(at: String) throws {
-        let started = #"{"kind":"header","format":"bnc-session-log","version":1,"bnc":"1","mode":"script","endpoint":"sim","baseURL":"x","started":\#(at)}"#
+        let started =
+            #"{"kind":"header","format":"bnc-session-log","version":1,"bnc":"1","mode":"script","endpoint":"sim","baseURL":"x","started":\#(at)}"#
         let end = #"{"kind":"end","statements":0,"requests":0,"exitCode":0,"at":\#(at)}"#
         for line in Self.statementLines(depth: "0", at: at) {
             let text = try render([started, line, end]).joined(separator: "\n")
@@ -74,15 +75,21 @@ import Testing
             weight: RequestWeight(1, .ip), at: 1)
         let lines = [
             SessionRecord.header(headerValue).line,
-            SessionRecord.statement(StatementRecord(sequence: 1, source: "cancel X id=1 \(escape)", file: "a\u{9B}.bnc", line: 1, at: 1)).line,
+            SessionRecord.statement(
+                StatementRecord(sequence: 1, source: "cancel X id=1 \(escape)", file: "a\u{9B}.bnc", line: 1, at: 1)
+            ).line,
             SessionRecord.request(request).line,
             SessionRecord.response(
                 ResponseRecord(
                     request: 1, status: 400, headers: [HTTPHeader("X-Note", "a\u{1B}[31mb")],
                     body: .json(try JSONValue.parse(#"{"code":-2011,"msg":"gone \u001b]0;title\u0007 \u001b[41m"}"#)),
-                    latencyMicroseconds: 1, at: 2)).line,
+                    latencyMicroseconds: 1, at: 2)
+            ).line,
             // A raw-text body with a bare CR would overwrite what was already printed.
-            SessionRecord.response(ResponseRecord(request: 7, status: 502, headers: [], body: .text("bad\rgateway\n\u{1B}[0m"), latencyMicroseconds: 1, at: 2)).line,
+            SessionRecord.response(
+                ResponseRecord(
+                    request: 7, status: 502, headers: [], body: .text("bad\rgateway\n\u{1B}[0m"), latencyMicroseconds: 1, at: 2)
+            ).line
         ]
         let output = try render(lines)
         for line in output {
@@ -104,7 +111,9 @@ import Testing
         let path = temporaryDirectory() + "/log.jsonl"
         let lines = [
             SessionRecord.header(headerValue).line,
-            SessionRecord.statement(StatementRecord(sequence: 1, source: "print 1\r\nprint \"\u{1B}[2J\"", file: "x\nprint 2", line: 1, at: 1)).line,
+            SessionRecord.statement(
+                StatementRecord(sequence: 1, source: "print 1\r\nprint \"\u{1B}[2J\"", file: "x\nprint 2", line: 1, at: 1)
+            ).line
         ]
         FileManager.default.createFile(atPath: path, contents: Data((lines.joined(separator: "\n") + "\n").utf8))
         var script = SessionLogScript()

@@ -6,7 +6,9 @@ import Testing
 /// value for every valid text, the same error at the same offset for every invalid one.
 @Suite struct JSONParserPropertyTests {
     /// Both parsers' outcome for `bytes`, as comparable values.
-    static func outcomes(_ bytes: [UInt8]) -> (fast: Result<JSONValue, JSONParseError>, reference: Result<JSONValue, JSONParseError>) {
+    static func outcomes(_ bytes: [UInt8]) -> (
+        fast: Result<JSONValue, JSONParseError>, reference: Result<JSONValue, JSONParseError>
+    ) {
         let fast = Result { () throws(JSONParseError) in try JSONValue.parse(bytes) }
         let reference = Result { () throws(JSONParseError) in try ReferenceJSONParser.parse(bytes) }
         return (fast, reference)
@@ -43,7 +45,9 @@ import Testing
         #expect(try JSONValue.parse(#""a\"b\\c\/d\u00e9\u5e01\ud83d\ude00""#) == .string("a\"b\\c/dé币😀"))
         #expect(try JSONValue.parse(Array("\"é币😀\"".utf8)) == .string("é币😀"))
         // Raw bytes that are not UTF-8, with and without an escape before them.
-        for bytes: [UInt8] in [[0x22, 0xC3, 0x22], [0x22, 0xFF, 0x22], [0x22, 0x5C, 0x6E, 0xE4, 0xB8, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22]] {
+        for bytes: [UInt8] in [
+            [0x22, 0xC3, 0x22], [0x22, 0xFF, 0x22], [0x22, 0x5C, 0x6E, 0xE4, 0xB8, 0x22], [0x22, 0xED, 0xA0, 0x80, 0x22]
+        ] {
             let (fast, reference) = Self.outcomes(bytes)
             #expect(fast == reference)
             #expect(throws: JSONParseError.self) { try JSONValue.parse(bytes) }
@@ -74,7 +78,10 @@ import Testing
     /// Strings are scanned eight bytes at a time: a quote, backslash, control character or
     /// non-ASCII byte at every position of strings of every length up to 40 is found exactly.
     @Test func everySpecialByteAtEveryPosition() {
-        let specials: [[UInt8]] = [[0x22], [0x5C, 0x6E], [0x5C, 0x75, 0x30, 0x30, 0x65, 0x39], [0x1F], [0x00], [0xC3, 0xA9], [0xE5, 0xB8, 0x81], [0xFF], [0x80], [0x7F], [0x21], [0x23], [0x5B], [0x5D]]
+        let specials: [[UInt8]] = [
+            [0x22], [0x5C, 0x6E], [0x5C, 0x75, 0x30, 0x30, 0x65, 0x39], [0x1F], [0x00], [0xC3, 0xA9], [0xE5, 0xB8, 0x81], [0xFF],
+            [0x80], [0x7F], [0x21], [0x23], [0x5B], [0x5D]
+        ]
         for length in 0...40 {
             for position in 0...length {
                 for special in specials {

@@ -19,7 +19,10 @@ struct JSONTextGenerator {
 
     /// A string's text (unescaped), mixing ASCII, controls, quotes and multi-byte scalars.
     mutating func text() -> String {
-        let pieces: [String] = ["a", "Z", "7", " ", "\"", "\\", "/", "\n", "\t", "\u{1}", "\u{1F}", "é", "币", "😀", "\u{7F}", "\u{FEFF}", "LTCBTC", "&", "="]
+        let pieces: [String] = [
+            "a", "Z", "7", " ", "\"", "\\", "/", "\n", "\t", "\u{1}", "\u{1F}", "é", "币", "😀", "\u{7F}", "\u{FEFF}", "LTCBTC",
+            "&", "="
+        ]
         return String((0..<below(10)).map { _ in pieces[below(pieces.count)] }.joined())
     }
 
@@ -71,7 +74,8 @@ struct JSONTextGenerator {
     }
 
     mutating func object(depth: Int) -> String {
-        let fields = (0..<below(5)).map { _ in space() + literal(text()) + space() + ":" + space() + value(depth: depth) + space() }
+        let fields = (0..<below(5)).map { _ in space() + literal(text()) + space() + ":" + space() + value(depth: depth) + space()
+        }
         return "{" + (fields.isEmpty ? space() : fields.joined(separator: ",")) + "}"
     }
 

@@ -20,12 +20,16 @@ import Testing
         var start = 0
         for (index, byte) in bytes.enumerated() where byte == 0x0A {
             let line = Array(bytes[start..<index])
-            lines.append(Expected(number: lines.count + 1, bytes: line.count > cap ? [] : line, terminated: true, overlong: line.count > cap))
+            lines.append(
+                Expected(
+                    number: lines.count + 1, bytes: line.count > cap ? [] : line, terminated: true, overlong: line.count > cap))
             start = index + 1
         }
         if start < bytes.count {
             let line = Array(bytes[start...])
-            lines.append(Expected(number: lines.count + 1, bytes: line.count > cap ? [] : line, terminated: false, overlong: line.count > cap))
+            lines.append(
+                Expected(
+                    number: lines.count + 1, bytes: line.count > cap ? [] : line, terminated: false, overlong: line.count > cap))
         }
         return lines
     }
@@ -34,7 +38,8 @@ import Testing
         let reader = try LineReader(path: path, chunkSize: chunk, maximumLineLength: cap)
         var lines: [Expected] = []
         while let line = try reader.next() {
-            lines.append(Expected(number: line.number, bytes: Array(line.bytes), terminated: line.terminated, overlong: line.overlong))
+            lines.append(
+                Expected(number: line.number, bytes: Array(line.bytes), terminated: line.terminated, overlong: line.overlong))
         }
         return lines
     }
@@ -53,7 +58,9 @@ import Testing
             _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
             let chunk = 16 + generator.below(48)
             let cap = [8, 50, 150, 1_000][generator.below(4)]
-            #expect(try Self.read(path, chunk: chunk, cap: cap) == Self.split(bytes, cap: cap), "round \(round), chunk \(chunk), cap \(cap)")
+            #expect(
+                try Self.read(path, chunk: chunk, cap: cap) == Self.split(bytes, cap: cap),
+                "round \(round), chunk \(chunk), cap \(cap)")
         }
     }
 

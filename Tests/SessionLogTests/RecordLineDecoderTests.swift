@@ -143,7 +143,7 @@ import Testing
             #"{"kind":"statement","seq":1,"source":"x","line":1,"depth":"deep","at":1}"#,
             #"{"kind":"statement","seq":1,"source":"x","line":99999999999999999999,"at":1}"#,
             #"{"kind":"request","id":1,"title":"t","method":"GET","path":"/p","query":"","weight":1,"at":1"#,
-            #"{"kind":"statement","seq":1,"source":"\ud800","line":1,"at":1}"#,
+            #"{"kind":"statement","seq":1,"source":"\ud800","line":1,"at":1}"#
         ]
         let path = temporaryDirectory() + "/bad.jsonl"
         let text = ([SessionRecord.header(demoHeader).line] + lines).joined(separator: "\n") + "\n"
@@ -154,16 +154,17 @@ import Testing
             if case .issue(let issue) = entry { return issue.description }
             return "not an issue: \(entry)"
         }
-        #expect(issues == [
-            "line 2: not a session record (field 'method' is not an HTTP method: 'BREW'); skipped",
-            "line 3: not a session record (field 'id' is not an integer); skipped",
-            "line 4: not a session record (field 'body' is missing (body, bodyText or bodyBase64)); skipped",
-            "line 5: not a session record (field 'headers.a' is not text); skipped",
-            "line 6: not a session record (field 'depth' is not an integer); skipped",
-            "line 7: not a session record (field 'line' is not an integer); skipped",
-            "line 8: not JSON (invalid JSON at byte 92: unexpected end of input); skipped",
-            "line 9: not JSON (invalid JSON at byte 44: unpaired surrogate); skipped",
-        ])
+        #expect(
+            issues == [
+                "line 2: not a session record (field 'method' is not an HTTP method: 'BREW'); skipped",
+                "line 3: not a session record (field 'id' is not an integer); skipped",
+                "line 4: not a session record (field 'body' is missing (body, bodyText or bodyBase64)); skipped",
+                "line 5: not a session record (field 'headers.a' is not text); skipped",
+                "line 6: not a session record (field 'depth' is not an integer); skipped",
+                "line 7: not a session record (field 'line' is not an integer); skipped",
+                "line 8: not JSON (invalid JSON at byte 92: unexpected end of input); skipped",
+                "line 9: not JSON (invalid JSON at byte 44: unpaired surrogate); skipped"
+            ])
     }
 
     @Test func integersConvertAsInt64OfTheirText() {
@@ -207,7 +208,8 @@ struct RecordGenerator {
                     id: Int(integer()), statement: optional { Int($0.integer()) }, attempt: 1 + json.below(3),
                     title: json.text(), method: [.get, .post, .delete, .put][json.below(4)], path: "/sapi/" + json.text(),
                     query: "symbol=LTCBTC&orderId=\(integer())&x=" + json.text(), timestamp: optional { $0.integer() },
-                    newClientOrderId: optional { $0.json.text() }, keyType: optional { [KeyType.hmac, .ed25519, .rsa][$0.json.below(3)] },
+                    newClientOrderId: optional { $0.json.text() },
+                    keyType: optional { [KeyType.hmac, .ed25519, .rsa][$0.json.below(3)] },
                     signatureFingerprint: optional { $0.json.text() },
                     weight: RequestWeight(json.below(3000), json.chance(50) ? .ip : .uid), at: integer(),
                     origin: json.chance(50) ? nil : "\(json.below(100)).\(json.below(8))"))
@@ -243,7 +245,10 @@ struct RecordGenerator {
         case .array(let elements):
             return "[" + elements.map { json.space() + emit($0) + json.space() }.joined(separator: ",") + "]"
         case .object(let object):
-            return "{" + object.pairs.map { json.space() + emitKey($0.key) + json.space() + ":" + json.space() + emit($0.value) + json.space() }.joined(separator: ",") + "}"
+            return "{"
+                + object.pairs.map {
+                    json.space() + emitKey($0.key) + json.space() + ":" + json.space() + emit($0.value) + json.space()
+                }.joined(separator: ",") + "}"
         }
     }
 
@@ -256,14 +261,19 @@ struct RecordGenerator {
         guard case .object(let object) = record.json else { return record.line }
         var pairs = object.pairs.map { ($0.key, $0.value) }
         // Optional fields given as null, an earlier value repeated over, unknown fields.
-        for name in ["statement", "timestamp", "newClientOrderId", "origin", "file", "latencyUs", "column", "depth", "weightScope", "headers"]
+        for name in [
+            "statement", "timestamp", "newClientOrderId", "origin", "file", "latencyUs", "column", "depth", "weightScope",
+            "headers"
+        ]
         where json.chance(10) && !pairs.contains(where: { $0.0 == name }) {
             pairs.insert((name, .null), at: json.below(pairs.count + 1))
         }
         if json.chance(20), let pair = pairs.randomElement(using: &json.random) {
             pairs.insert((pair.0, .string(json.text())), at: 0)
         }
-        if json.chance(20) { pairs.insert((json.text(), .object(JSONObject([("k", .array([.null]))]))), at: json.below(pairs.count + 1)) }
+        if json.chance(20) {
+            pairs.insert((json.text(), .object(JSONObject([("k", .array([.null]))]))), at: json.below(pairs.count + 1))
+        }
         if json.chance(30) { pairs.shuffle(using: &json.random) }
         let fields = pairs.map { json.space() + emitKey($0.0) + json.space() + ":" + json.space() + emit($0.1) + json.space() }
         return json.space() + "{" + fields.joined(separator: ",") + "}" + json.space()

@@ -17,12 +17,17 @@ import Testing
         second.statement = 2
         return [
             SessionRecord.header(demoHeader).line,
-            SessionRecord.statement(StatementRecord(sequence: 1, source: "cancel LTCBTC id=28", file: "t.bnc", line: 1, at: 1)).line,
+            SessionRecord.statement(StatementRecord(sequence: 1, source: "cancel LTCBTC id=28", file: "t.bnc", line: 1, at: 1))
+                .line,
             SessionRecord.request(request).line,
             SessionRecord.response(
-                ResponseRecord(request: 1, status: 200, headers: [], body: ResponseBody(bytes: canceledBody), latencyMicroseconds: 900, at: 2)).line,
-            SessionRecord.statement(StatementRecord(sequence: 2, source: "cancel LTCBTC id=29", file: "t.bnc", line: 2, at: 3)).line,
-            SessionRecord.request(second).line,
+                ResponseRecord(
+                    request: 1, status: 200, headers: [], body: ResponseBody(bytes: canceledBody), latencyMicroseconds: 900, at: 2
+                )
+            ).line,
+            SessionRecord.statement(StatementRecord(sequence: 2, source: "cancel LTCBTC id=29", file: "t.bnc", line: 2, at: 3))
+                .line,
+            SessionRecord.request(second).line
         ]
     }
 
@@ -46,7 +51,9 @@ import Testing
     @Test func aHalfWrittenLastLineIsReportedAndSkipped() throws {
         var text = Self.sampleLines().joined(separator: "\n") + "\n"
         let response = SessionRecord.response(
-            ResponseRecord(request: 2, status: 200, headers: [], body: ResponseBody(bytes: canceledBody), latencyMicroseconds: 1, at: 4)).line
+            ResponseRecord(
+                request: 2, status: 200, headers: [], body: ResponseBody(bytes: canceledBody), latencyMicroseconds: 1, at: 4)
+        ).line
         text += response.prefix(40)
         let path = write(text)
         #expect(try records(path).count == 6)
@@ -75,7 +82,8 @@ import Testing
         let entries = try readAll(headless)
         #expect(entries.first == .issue(SessionLogIssue(line: 1, problem: .missingHeader)))
         #expect(entries.count == 6)
-        let future = write(SessionRecord.header(demoHeader).line.replacingOccurrences(of: #""version":1"#, with: #""version":99"#) + "\n")
+        let future = write(
+            SessionRecord.header(demoHeader).line.replacingOccurrences(of: #""version":1"#, with: #""version":99"#) + "\n")
         #expect(try issues(future) == [SessionLogIssue(line: 1, problem: .unsupportedVersion(99))])
     }
 
@@ -84,10 +92,12 @@ import Testing
         // A nested statement whose text looks like a top-level one's fields.
         lines.append(
             SessionRecord.statement(
-                StatementRecord(sequence: 3, source: #"print ",\"depth\":0,""#, file: "t.bnc", line: 3, depth: 1, at: 4)).line)
+                StatementRecord(sequence: 3, source: #"print ",\"depth\":0,""#, file: "t.bnc", line: 3, depth: 1, at: 4)
+            ).line)
         lines.append(
             SessionRecord.statement(
-                StatementRecord(sequence: 4, source: #"print ",\"depth\":1,""#, file: "t.bnc", line: 4, depth: 0, at: 4)).line)
+                StatementRecord(sequence: 4, source: #"print ",\"depth\":1,""#, file: "t.bnc", line: 4, depth: 0, at: 4)
+            ).line)
         let path = write(lines.joined(separator: "\n") + "\n")
         let requests = Array(try SessionLogReader(path: path, kinds: ["request"]))
         #expect(requests.count == 2)
@@ -103,7 +113,10 @@ import Testing
         var lines = Self.sampleLines()
         lines.append(
             SessionRecord.response(
-                ResponseRecord(request: 2, status: 200, headers: [HTTPHeader("Retry-After", "3")], body: ResponseBody(bytes: tricky), latencyMicroseconds: 7, at: 8)).line)
+                ResponseRecord(
+                    request: 2, status: 200, headers: [HTTPHeader("Retry-After", "3")], body: ResponseBody(bytes: tricky),
+                    latencyMicroseconds: 7, at: 8)
+            ).line)
         let path = write(lines.joined(separator: "\n") + "\n")
         let plain = try records(path).compactMap { if case .response(let r) = $0 { r } else { nil } }
         let raw = Array(try SessionLogReader(path: path, rawResponseBodies: true)).compactMap {
@@ -123,7 +136,8 @@ import Testing
     }
 
     @Test func overlongLinesAreCappedNotLoaded() throws {
-        let path = write(Self.sampleLines()[0] + "\n" + String(repeating: "x", count: 300_000) + "\n" + Self.sampleLines()[1] + "\n")
+        let path = write(
+            Self.sampleLines()[0] + "\n" + String(repeating: "x", count: 300_000) + "\n" + Self.sampleLines()[1] + "\n")
         let entries = Array(try SessionLogReader(path: path, maximumLineLength: 100_000))
         #expect(entries.count == 3)
         #expect(entries[1] == .issue(SessionLogIssue(line: 2, problem: .lineTooLong(limit: 100_000))))
@@ -150,7 +164,10 @@ import Testing
                 for _ in 0..<(1 + Int(generator.next() % 8)) {
                     bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
                 }
-            case 2: bytes.insert(contentsOf: (0..<Int(generator.next() % 64)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: cut)
+            case 2:
+                bytes.insert(
+                    contentsOf: (0..<Int(generator.next() % 64)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }, at: cut
+                )
             default: bytes.removeSubrange(cut..<min(bytes.count, cut + Int(generator.next() % 200)))
             }
             FileManager.default.createFile(atPath: path, contents: Data(bytes))
@@ -165,7 +182,7 @@ import Testing
                 // Every line whose newline survived the cut is read back.
                 let wholeLines = bytes.filter { $0 == UInt8(ascii: "\n") }.count
                 #expect(recovered >= wholeLines, "round \(round): cut at \(cut)")
-                #expect(entries.count <= wholeLines + 2)  // a half-written line, and "no header" when nothing read
+                #expect(entries.count <= wholeLines + 2) // a half-written line, and "no header" when nothing read
             }
         }
     }

@@ -17,7 +17,10 @@ import Testing
         mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
 
         mutating func string() -> String {
-            let pieces = ["a", "LTCBTC", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "/", "é", "€", "😀", " ", "\u{7F}", "0"]
+            let pieces = [
+                "a", "LTCBTC", "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}", "\u{01}", "\u{1F}", "/", "é", "€", "😀", " ",
+                "\u{7F}", "0"
+            ]
             return (0..<next(6)).map { _ in pick(pieces) }.joined()
         }
 
@@ -53,7 +56,7 @@ import Testing
         var bodies: [[UInt8]] = [canceledBody, Array(#"{"a":[1,2,{"b":null}],"c":"x\"y\\z\n"}"#.utf8)]
         let edits = [
             " ", "\n", "\\/", "\\u0041", "\\u001f", "01", "1.", "-", "+1", "1e", ".5", "tru", "nul", ",", ":", "}", "]",
-            "\"", "\u{7F}", "é", "\u{01}",
+            "\"", "\u{7F}", "é", "\u{01}"
         ]
         for _ in 0..<3000 {
             var value = generator.value()
@@ -64,7 +67,7 @@ import Testing
                 text.insert(contentsOf: generator.pick(edits).utf8, at: at)
             }
             if generator.next(10) == 0 {
-                text = Array(#"{"k":1,"k":2}"#.utf8)  // a repeated key: parsing keeps one
+                text = Array(#"{"k":1,"k":2}"#.utf8) // a repeated key: parsing keeps one
             }
             bodies.append(text)
         }
@@ -81,7 +84,7 @@ import Testing
             }
             #expect(Array(value.serialized.utf8) == body)
         }
-        #expect(accepted > 500)  // the common compact, ASCII case takes the fast path
+        #expect(accepted > 500) // the common compact, ASCII case takes the fast path
         #expect(JSONBytes.isStoredVerbatim(canceledBody))
         #expect(!JSONBytes.isStoredVerbatim(Array(#"{"k":1,"k":2}"#.utf8)))
         #expect(!JSONBytes.isStoredVerbatim(Array(#"{"a": 1}"#.utf8)))
@@ -95,7 +98,7 @@ import Testing
         let bodies = Array(Self.candidateBodies().prefix(300)) + [Array("<html>busy</html>".utf8), [0xFF, 0xFE]]
         let headers = [
             HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "10"), HTTPHeader("Content-Type", "application/json"),
-            HTTPHeader("Retry-After", "3"),
+            HTTPHeader("Retry-After", "3")
         ]
         let request = try RequestBuilder(credentials: DemoCredentials.hmac).prepare(
             CancelMarginOrder(symbol: "LTCBTC", orderId: 28), timestamp: 1_499_827_319_559)

@@ -35,7 +35,7 @@ import Testing
         let writer = try SessionLogWriter(path: path, header: demoHeader)
         let transport = ScriptedTransport(answers: [
             .success(TransportResponse(status: 200, headers: [HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "10")], body: canceledBody)),
-            .failure(.timedOut("no answer in 10 s")),
+            .failure(.timedOut("no answer in 10 s"))
         ])
         let client = client(transport, writer)
         writer.recordStatement(source: "cancel LTCBTC id=28", file: "t.bnc", line: 1)
@@ -129,7 +129,7 @@ import Testing
         // Past 64 KiB the buffer goes out on its own.
         #expect(fileLines(path).count > 13)
         writer.close(exitCode: 0)
-        let expected = 5_014  // header, 10 statements, request, response, 5,000 statements, end
+        let expected = 5_014 // header, 10 statements, request, response, 5,000 statements, end
         #expect(fileLines(path).count == expected)
     }
 }

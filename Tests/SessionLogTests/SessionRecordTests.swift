@@ -10,7 +10,9 @@ import Testing
             SessionHeader(
                 version: 1, bncVersion: "0.1.0", endpoint: "live", baseURL: "https://api.binance.com", keyType: nil,
                 maskedAPIKey: nil, keySource: nil, started: 1, mode: "shell", fixedClock: nil)),
-        .statement(StatementRecord(sequence: 1, source: "cancel LTCBTC id=28\n  # \"quoted\"", file: "a b.bnc", line: 3, column: 5, depth: 1, at: 7)),
+        .statement(
+            StatementRecord(
+                sequence: 1, source: "cancel LTCBTC id=28\n  # \"quoted\"", file: "a b.bnc", line: 3, column: 5, depth: 1, at: 7)),
         .statement(StatementRecord(sequence: 2, source: "x", file: nil, line: 1, at: 8)),
         .request(
             RequestRecord(
@@ -28,12 +30,13 @@ import Testing
                 request: 1, status: 200, headers: [HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "10")],
                 body: ResponseBody(bytes: canceledBody), latencyMicroseconds: 1234, at: 11)),
         .response(
-            ResponseRecord(request: 2, status: 502, headers: [], body: .text("<html> bad gateway </html>"), latencyMicroseconds: 5, at: 12)),
+            ResponseRecord(
+                request: 2, status: 502, headers: [], body: .text("<html> bad gateway </html>"), latencyMicroseconds: 5, at: 12)),
         .response(ResponseRecord(request: 3, status: 200, headers: [], body: .base64("AP8="), latencyMicroseconds: 5, at: 12)),
         .failure(FailureRecord(request: 4, error: .timedOut("after 10 s"), latencyMicroseconds: 10_000_000, at: 13)),
         .failure(FailureRecord(request: 5, error: .connectFailed("refused"), latencyMicroseconds: 1, at: 13)),
         .interrupt(InterruptRecord(statement: 2, signal: "SIGINT", at: 14)),
-        .end(EndRecord(statements: 2, requests: 5, exitCode: 1, at: 15)),
+        .end(EndRecord(statements: 2, requests: 5, exitCode: 1, at: 15))
     ]
 
     @Test(arguments: samples) func roundTripsThroughOneLine(record: SessionRecord) throws {
@@ -103,7 +106,7 @@ import Testing
         (#"{"kind":"request","id":1}"#, "field 'method' is missing"),
         (#"[1,2]"#, "field 'record' is not a JSON object"),
         (#"{"kind":"header","format":"other","version":1}"#, "field 'format' is 'other', not 'bnc-session-log'"),
-        (#"{"kind":"error","request":1,"error":"boom","at":1}"#, "field 'error' is not a known transport error: 'boom'"),
+        (#"{"kind":"error","request":1,"error":"boom","at":1}"#, "field 'error' is not a known transport error: 'boom'")
     ])
     func rejectsMalformedRecordsWithAReason(line: String, reason: String) throws {
         #expect(throws: SessionRecordError(reason)) { try SessionRecord(json: JSONValue.parse(line)) }
@@ -114,7 +117,7 @@ import Testing
             status: 429,
             headers: [
                 HTTPHeader("Set-Cookie", "session=secret"), HTTPHeader("Retry-After", "7"),
-                HTTPHeader("x-mbx-used-weight-1m", "1201"), HTTPHeader("X-SAPI-USED-UID-WEIGHT-1M", "3"),
+                HTTPHeader("x-mbx-used-weight-1m", "1201"), HTTPHeader("X-SAPI-USED-UID-WEIGHT-1M", "3")
             ], body: [])
         let record = ResponseRecord(response, request: 1, latency: .milliseconds(3), at: 0)
         #expect(record.headers.map(\.name) == ["Retry-After", "x-mbx-used-weight-1m", "X-SAPI-USED-UID-WEIGHT-1M"])

@@ -41,12 +41,19 @@ final class PrintedLines: ScriptOutputSink, @unchecked Sendable {
         return [
             .success(TransportResponse(status: 200, headers: [HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "10")], body: canceledBody)),
             .success(TransportResponse(status: 400, headers: [HTTPHeader("X-SAPI-USED-IP-WEIGHT-1M", "20")], body: unknown)),
-            .success(TransportResponse(status: 200, headers: [], body: Array(String(decoding: canceledBody, as: UTF8.self).replacingOccurrences(of: "CANCELED", with: "EXPIRED").utf8))),
+            .success(
+                TransportResponse(
+                    status: 200, headers: [],
+                    body: Array(
+                        String(decoding: canceledBody, as: UTF8.self).replacingOccurrences(of: "CANCELED", with: "EXPIRED").utf8))
+            )
         ]
     }
 
     /// Runs the script against scripted answers with a real clock, logging to a new file.
-    static func record(_ text: String = script, answers: [Result<TransportResponse, TransportError>] = answers()) async throws -> (path: String, printed: [String]) {
+    static func record(_ text: String = script, answers: [Result<TransportResponse, TransportError>] = answers()) async throws
+        -> (path: String, printed: [String])
+    {
         let path = temporaryDirectory() + "/run.jsonl"
         let writer = try SessionLogWriter(path: path, header: demoHeader)
         let client = ExchangeClient(
@@ -58,7 +65,9 @@ final class PrintedLines: ScriptOutputSink, @unchecked Sendable {
         return (path, printed.lines)
     }
 
-    static func replay(_ path: String, _ mode: SessionReplay.Mode, key: Credentials = DemoCredentials.hmac) async throws -> (SessionReplay.Result, [String]) {
+    static func replay(_ path: String, _ mode: SessionReplay.Mode, key: Credentials = DemoCredentials.hmac) async throws -> (
+        SessionReplay.Result, [String]
+    ) {
         let printed = PrintedLines()
         let result = try await SessionReplay(path: path, mode: mode, credentials: key, output: printed).run()
         return (result, printed.lines)
@@ -71,7 +80,10 @@ final class PrintedLines: ScriptOutputSink, @unchecked Sendable {
         #expect(statements.filter { $0.depth == 0 }.map(\.line) == [1, 2, 14])
         #expect(statements.first { $0.source.hasPrefix("let r") }?.depth == 2)
         let requests = try records(path).compactMap { if case .request(let r) = $0 { return r } else { return nil } }
-        #expect(requests.map { String($0.query.prefix(25)) } == ["symbol=LTCBTC&orderId=28&", "symbol=LTCBTC&orderId=29&", "symbol=LTCBTC&orderId=30&"])
+        #expect(
+            requests.map { String($0.query.prefix(25)) } == [
+                "symbol=LTCBTC&orderId=28&", "symbol=LTCBTC&orderId=29&", "symbol=LTCBTC&orderId=30&"
+            ])
     }
 
     @Test func verifySucceedsOnAnUneditedLog() async throws {

@@ -27,7 +27,7 @@ import Testing
         let (text, statements) = try record([
             StatementEvent(text: "let apiSecret = \"abc12345\"", file: "t.bnc", line: 1, column: 1),
             StatementEvent(text: "print \"\(literal)\"", file: "t.bnc", line: 2, column: 1),
-            StatementEvent(text: "cancel LTCBTC id=28", file: "t.bnc", line: 3, column: 1),
+            StatementEvent(text: "cancel LTCBTC id=28", file: "t.bnc", line: 3, column: 1)
         ])
         #expect(!text.contains("abc12345"))
         #expect(!text.contains(literal))
@@ -52,7 +52,7 @@ import Testing
             StatementEvent(text: block, file: "t.bnc", line: 1, column: 1),
             StatementEvent(text: "let secret = \"xyz\"", file: "t.bnc", line: 2, column: 3),
             StatementEvent(text: "cancel LTCBTC id=$id", file: "t.bnc", line: 3, column: 3),
-            StatementEvent(text: "print 1", file: "t.bnc", line: 5, column: 1),
+            StatementEvent(text: "print 1", file: "t.bnc", line: 5, column: 1)
         ])
         #expect(statements.map(\.depth) == [0, 1, 1, 0])
         #expect(statements[0].source == "# statement not recorded: it names a secret (secret)\n#\n#\n#")

@@ -6,13 +6,15 @@ import Testing
 struct CompleterTests {
     static let catalog = CompletionCatalog(
         commands: [
-            .init(name: "cancel", positionals: ["symbol"], arguments: [
-                .init(name: "id", takesValue: true), .init(name: "cid", takesValue: true),
-                .init(name: "newcid", takesValue: true), .init(name: "recv", takesValue: true),
-                .init(name: "isolated", takesValue: false), .init(name: "orderId", takesValue: true),
-                .init(name: "origClientOrderId", takesValue: true),
-            ]),
-            .init(name: "print"),
+            .init(
+                name: "cancel", positionals: ["symbol"],
+                arguments: [
+                    .init(name: "id", takesValue: true), .init(name: "cid", takesValue: true),
+                    .init(name: "newcid", takesValue: true), .init(name: "recv", takesValue: true),
+                    .init(name: "isolated", takesValue: false), .init(name: "orderId", takesValue: true),
+                    .init(name: "origClientOrderId", takesValue: true)
+                ]),
+            .init(name: "print")
         ],
         keywords: ["let", "for", "if", "repeat"]
     )
@@ -23,8 +25,13 @@ struct CompleterTests {
         symbols: ["LTCBTC", "BTCUSDT", "LTCUSDT"],
         listDirectory: { directory in
             switch directory {
-            case "": return [.init(name: "close.bnc", isDirectory: false), .init(name: "examples", isDirectory: true), .init(name: ".hidden.bnc", isDirectory: false)]
-            case "examples/": return [.init(name: "cancel-range.bnc", isDirectory: false), .init(name: "cancel-one.bnc", isDirectory: false)]
+            case "":
+                return [
+                    .init(name: "close.bnc", isDirectory: false), .init(name: "examples", isDirectory: true),
+                    .init(name: ".hidden.bnc", isDirectory: false)
+                ]
+            case "examples/":
+                return [.init(name: "cancel-range.bnc", isDirectory: false), .init(name: "cancel-one.bnc", isDirectory: false)]
             default: return nil
             }
         }
@@ -41,7 +48,11 @@ struct CompleterTests {
     @Test("an empty line lists every statement word, shell commands included")
     func everyWord() {
         let completion = completer.complete("")
-        #expect(completion.candidates == ["cancel", "clear", "dry", "exit", "for", "help", "history", "if", "let", "print", "quit", "repeat", "run", "set", "vars", "weight", "why"])
+        #expect(
+            completion.candidates == [
+                "cancel", "clear", "dry", "exit", "for", "help", "history", "if", "let", "print", "quit", "repeat", "run", "set",
+                "vars", "weight", "why"
+            ])
         #expect(completion.shouldList)
     }
 

@@ -13,7 +13,7 @@ struct CompletionFromExchangeTests {
     static let orders = [
         Completer.OpenOrder(orderId: 28, clientOrderId: "myOrder1", side: "SELL", price: "1.00000000"),
         Completer.OpenOrder(orderId: 29, clientOrderId: "myOrder2", side: "BUY", price: "0.00150000"),
-        Completer.OpenOrder(orderId: 30, clientOrderId: "ltcStop30", side: "SELL", price: "0.00180000"),
+        Completer.OpenOrder(orderId: 30, clientOrderId: "ltcStop30", side: "SELL", price: "0.00180000")
     ]
 
     @Test("after id= neither cid=, orderId= nor origClientOrderId= is offered; after isIsolated=, not isolated")
@@ -33,21 +33,28 @@ struct CompletionFromExchangeTests {
     func openOrderIds() {
         final class Asked: @unchecked Sendable { var calls: [String] = [] }
         let asked = Asked()
-        let completer = Completer(catalog: Self.catalog, openOrders: { symbol, isolated in
-            asked.calls.append(symbol + (isolated ? " isolated" : ""))
-            return symbol == "LTCBTC" ? Self.orders : []
-        })
+        let completer = Completer(
+            catalog: Self.catalog,
+            openOrders: { symbol, isolated in
+                asked.calls.append(symbol + (isolated ? " isolated" : ""))
+                return symbol == "LTCBTC" ? Self.orders : []
+            })
         let all = completer.complete("cancel ltcbtc id=")
         #expect(all.candidates == ["id=28", "id=29", "id=30"])
         #expect(all.shouldList)
-        #expect(all.labels == ["id=28  SELL 1.00000000  myOrder1", "id=29  BUY  0.00150000  myOrder2", "id=30  SELL 0.00180000  ltcStop30"])
+        #expect(
+            all.labels == [
+                "id=28  SELL 1.00000000  myOrder1", "id=29  BUY  0.00150000  myOrder2", "id=30  SELL 0.00180000  ltcStop30"
+            ])
         #expect(completer.complete("cancel LTCBTC id=29").replacement == "id=29 ")
         #expect(completer.complete("cancel LTCBTC isolated cid=my").candidates == ["cid=myOrder1", "cid=myOrder2"])
         #expect(asked.calls == ["LTCBTC", "LTCBTC", "LTCBTC isolated"])
         // A client order id the exchange would not accept (control characters) never reaches the line.
-        let hostile = Completer(catalog: Self.catalog, openOrders: { _, _ in
-            [Completer.OpenOrder(orderId: 7, clientOrderId: "a\u{1B}]0;x\u{7}", side: "BUY", price: "1")] + Self.orders
-        })
+        let hostile = Completer(
+            catalog: Self.catalog,
+            openOrders: { _, _ in
+                [Completer.OpenOrder(orderId: 7, clientOrderId: "a\u{1B}]0;x\u{7}", side: "BUY", price: "1")] + Self.orders
+            })
         #expect(hostile.complete("cancel LTCBTC cid=").candidates == ["cid=myOrder1", "cid=myOrder2", "cid=ltcStop30"])
         // No symbol yet, or a command that takes none: nothing is asked.
         #expect(completer.complete("cancel id=").candidates.isEmpty)
@@ -56,9 +63,11 @@ struct CompletionFromExchangeTests {
 
     @Test("symbol lists: arrays of pairs or exchangeInfo's object; malformed symbols and repeats are left out")
     func symbolLists() throws {
-        let pairs = try SymbolList(json: JSONValue.parse(#"[{"symbol":"LTCBTC"},{"symbol":"BNB\u001b[2JBTC"},{"symbol":"LTCBTC"},{"id":3}]"#))
+        let pairs = try SymbolList(
+            json: JSONValue.parse(#"[{"symbol":"LTCBTC"},{"symbol":"BNB\u001b[2JBTC"},{"symbol":"LTCBTC"},{"id":3}]"#))
         #expect(pairs.symbols == ["LTCBTC"])
-        let info = try SymbolList(json: JSONValue.parse(#"{"timezone":"UTC","symbols":[{"symbol":"ETHBTC"},{"symbol":"BTCUSDT"}]}"#))
+        let info = try SymbolList(
+            json: JSONValue.parse(#"{"timezone":"UTC","symbols":[{"symbol":"ETHBTC"},{"symbol":"BTCUSDT"}]}"#))
         #expect(info.symbols == ["ETHBTC", "BTCUSDT"])
         #expect(throws: ResponseDecodingError.self) { try SymbolList(json: JSONValue.parse(#"{"symbols":3}"#)) }
     }
@@ -92,8 +101,10 @@ struct CompletionFromExchangeTests {
     @Test("the inline hint is the rest of the syntax after what is given")
     func hints() {
         let catalog = CommandCatalog.standard
-        #expect(SyntaxHint.hint(for: "cancel ", catalog: catalog) == "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
-        #expect(SyntaxHint.hint(for: "cancel LTCBTC ", catalog: catalog) == "(id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
+        #expect(
+            SyntaxHint.hint(for: "cancel ", catalog: catalog) == "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
+        #expect(
+            SyntaxHint.hint(for: "cancel LTCBTC ", catalog: catalog) == "(id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
         #expect(SyntaxHint.hint(for: "cancel LTCBTC orderId=5 isolated ", catalog: catalog) == "[newcid=TEXT] [recv=MS]")
         #expect(SyntaxHint.hint(for: "cancel LTC", catalog: catalog) == nil)
         #expect(SyntaxHint.hint(for: "let r = open ", catalog: catalog) == "[SYMBOL] [isolated] [recv=MS]")
@@ -106,11 +117,12 @@ struct CompletionFromExchangeTests {
     @Test("time: the exchange's time, the offset to this machine and the round trip")
     func clock() {
         let ahead = ClockSample(sentAt: 1_767_225_600_000, receivedAt: 1_767_225_600_040, serverTime: 1_767_225_600_520)
-        #expect(ClockReport.text(ahead, zone: .utc) == """
-            exchange time  2026-01-01 00:00:00.520Z  (1767225600520)
-            offset         +500 ms: this machine is 500 ms behind the exchange
-            round trip     40 ms (the offset is known to within ±21 ms)
-            """)
+        #expect(
+            ClockReport.text(ahead, zone: .utc) == """
+                exchange time  2026-01-01 00:00:00.520Z  (1767225600520)
+                offset         +500 ms: this machine is 500 ms behind the exchange
+                round trip     40 ms (the offset is known to within ±21 ms)
+                """)
         let behind = ClockSample(sentAt: 1_767_225_602_000, receivedAt: 1_767_225_602_010, serverTime: 1_767_225_600_000)
         let text = ClockReport.text(behind, zone: .utc)
         #expect(text.contains("offset         -2005 ms: this machine is 2005 ms ahead of the exchange"))

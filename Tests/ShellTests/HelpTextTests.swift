@@ -9,7 +9,10 @@ struct HelpTextTests {
     func helpCancel() throws {
         let text = try #require(HelpText.command("cancel", in: .standard))
         #expect(text.contains("cancel SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]"))
-        for argument in ["SYMBOL", "id=N (orderId=)", "cid=TEXT (origClientOrderId=)", "isolated (isIsolated=TRUE)", "newcid=TEXT (newClientOrderId=)", "recv=N (recvWindow=)"] {
+        for argument in [
+            "SYMBOL", "id=N (orderId=)", "cid=TEXT (origClientOrderId=)", "isolated (isIsolated=TRUE)",
+            "newcid=TEXT (newClientOrderId=)", "recv=N (recvWindow=)"
+        ] {
             #expect(text.contains(argument), "missing \(argument)")
         }
         #expect(text.contains("DELETE /sapi/v1/margin/order"))

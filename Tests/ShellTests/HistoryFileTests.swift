@@ -19,17 +19,23 @@ struct HistoryFileTests {
 
     @Test("location: BNC_HISTORY, then XDG_STATE_HOME, then ~/.local/state")
     func location() {
-        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "/tmp/h", "XDG_STATE_HOME": "/s", "HOME": "/home/u"]) == .file("/tmp/h"))
+        #expect(
+            HistoryLocation.resolve(environment: ["BNC_HISTORY": "/tmp/h", "XDG_STATE_HOME": "/s", "HOME": "/home/u"])
+                == .file("/tmp/h"))
         #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "/dev/null", "HOME": "/home/u"]) == .disabled)
         #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "", "HOME": "/home/u"]) == .disabled)
         #expect(HistoryLocation.resolve(environment: ["XDG_STATE_HOME": "/s/", "HOME": "/home/u"]) == .file("/s/bnc/history"))
-        #expect(HistoryLocation.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]) == .file("/home/u/.local/state/bnc/history"))
+        #expect(
+            HistoryLocation.resolve(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"])
+                == .file("/home/u/.local/state/bnc/history"))
         #expect(HistoryLocation.resolve(environment: [:]) == .disabled)
     }
 
     @Test("codec: a multi-line block is one line in the file and reads back unchanged")
     func codecRoundTrip() {
-        let entries = ["cancel LTCBTC id=28", "for id in 1..3 {\n  cancel LTCBTC id=$id\n}", "print \"a\\\\nb\"", "币安人生 \\", "cr\r\nlf"]
+        let entries = [
+            "cancel LTCBTC id=28", "for id in 1..3 {\n  cancel LTCBTC id=$id\n}", "print \"a\\\\nb\"", "币安人生 \\", "cr\r\nlf"
+        ]
         for entry in entries {
             let line = HistoryCodec.encode(entry)
             #expect(!line.contains("\n") && !line.contains("\r"))
@@ -88,10 +94,15 @@ struct HistoryFileTests {
 /// in, and its directories are made there — not at `/`.
 @Suite struct RelativeHistoryPathTests {
     @Test func aRelativeLocationIsTakenFromTheCurrentDirectory() {
-        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "h/history"], currentDirectory: "/work") == .file("/work/h/history"))
-        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "history"], currentDirectory: "/work/") == .file("/work/history"))
+        #expect(
+            HistoryLocation.resolve(environment: ["BNC_HISTORY": "h/history"], currentDirectory: "/work")
+                == .file("/work/h/history"))
+        #expect(
+            HistoryLocation.resolve(environment: ["BNC_HISTORY": "history"], currentDirectory: "/work/") == .file("/work/history")
+        )
         let here = FileManager.default.currentDirectoryPath
-        #expect(HistoryLocation.resolve(environment: ["BNC_HISTORY": "x"]) == .file(here + (here.hasSuffix("/") ? "" : "/") + "x"))
+        #expect(
+            HistoryLocation.resolve(environment: ["BNC_HISTORY": "x"]) == .file(here + (here.hasSuffix("/") ? "" : "/") + "x"))
     }
 
     @Test func aRelativeFileMakesItsDirectoriesBelowTheCurrentDirectory() throws {

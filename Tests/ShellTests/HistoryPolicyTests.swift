@@ -40,15 +40,17 @@ struct HistoryPolicyTests {
         #expect(policy.decide("print \"short\"", previous: nil) == .record)
     }
 
-    @Test("statements naming a secret are kept out, by argument kind", arguments: [
-        "set secret=abc",
-        "let apiSecret = \"abc\"",
-        "print $api_secret",
-        "let k = env(BINANCE_API_SECRET)",
-        "key privateKey=/home/me/key.pem",
-        "login passphrase=hunter2",
-        "export BINANCE_PRIVATE_KEY_FILE=/tmp/k",
-    ])
+    @Test(
+        "statements naming a secret are kept out, by argument kind",
+        arguments: [
+            "set secret=abc",
+            "let apiSecret = \"abc\"",
+            "print $api_secret",
+            "let k = env(BINANCE_API_SECRET)",
+            "key privateKey=/home/me/key.pem",
+            "login passphrase=hunter2",
+            "export BINANCE_PRIVATE_KEY_FILE=/tmp/k"
+        ])
     func secretNames(line: String) {
         guard case .skip(.secret) = policy.decide(line, previous: nil) else {
             Issue.record("'\(line)' would be written to history")
@@ -58,16 +60,19 @@ struct HistoryPolicyTests {
 
     @Test("private key material is kept out")
     func privateKeyMaterial() {
-        #expect(policy.decide("let k = \"-----BEGIN PRIVATE KEY-----\nMC4CAQ\n-----END PRIVATE KEY-----\"", previous: nil)
-            == .skip(.secret(reason: "contains private key material")))
+        #expect(
+            policy.decide("let k = \"-----BEGIN PRIVATE KEY-----\nMC4CAQ\n-----END PRIVATE KEY-----\"", previous: nil)
+                == .skip(.secret(reason: "contains private key material")))
     }
 
     @Test("raw key material (long mixed-case alphanumerics, base64) is kept out")
     func keyLookalikes() {
-        #expect(policy.decide("let k = vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", previous: nil)
-            == .skip(.secret(reason: "looks like key material")))
-        #expect(policy.decide("let k = MC4CAQAwBQYDK2VwBCIEIC5ZmJfnbHAgmOWHfKhEySbXSbz4jNwfnfC1FPdzp3hb", previous: nil)
-            == .skip(.secret(reason: "looks like key material")))
+        #expect(
+            policy.decide("let k = vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A", previous: nil)
+                == .skip(.secret(reason: "looks like key material")))
+        #expect(
+            policy.decide("let k = MC4CAQAwBQYDK2VwBCIEIC5ZmJfnbHAgmOWHfKhEySbXSbz4jNwfnfC1FPdzp3hb", previous: nil)
+                == .skip(.secret(reason: "looks like key material")))
     }
 
     @Test("signatures and hashes (lowercase hex) are not mistaken for keys")

@@ -6,7 +6,8 @@ import Testing
 struct InputAccumulatorTests {
     /// Balanced braces and quotes: enough of a language to drive the accumulator.
     static func balanced(_ text: String) -> Bool {
-        var depth = 0, quoted = false
+        var depth = 0
+        var quoted = false
         for character in text {
             if character == "\"" { quoted.toggle() }
             if !quoted && character == "{" { depth += 1 }

@@ -44,6 +44,8 @@ struct LiveConfirmationQuestionTests {
     func single() async {
         #expect(await Self.question("cancel LTCBTC id=28") == nil)
         #expect(await Self.question("open LTCBTC") == nil)
-        #expect(LiveConfirmation.isYes(" Y ") && LiveConfirmation.isYes("yes") && !LiveConfirmation.isYes("") && !LiveConfirmation.isYes("n"))
+        #expect(
+            LiveConfirmation.isYes(" Y ") && LiveConfirmation.isYes("yes") && !LiveConfirmation.isYes("")
+                && !LiveConfirmation.isYes("n"))
     }
 }

@@ -24,7 +24,7 @@ import Testing
             writeEnd = fds[1]
             _ = fcntl(readEnd, F_SETFL, fcntl(readEnd, F_GETFL) | O_NONBLOCK)
             // Room for everything a test writes without blocking the writer.
-            _ = fcntl(writeEnd, 1031, 1 << 20)  // F_SETPIPE_SZ
+            _ = fcntl(writeEnd, 1031, 1 << 20) // F_SETPIPE_SZ
         }
 
         deinit {
@@ -94,7 +94,7 @@ import Testing
         #expect(pipe.drain() == Array("hello\n".utf8))
         buffer.append(String(repeating: "x", count: 99))
         #expect(pipe.drain().isEmpty)
-        buffer.append("yz")  // past the threshold: written at once
+        buffer.append("yz") // past the threshold: written at once
         #expect(pipe.drain().count == 101)
         #expect(buffer.pendingCount == 0)
     }
@@ -114,7 +114,7 @@ import Testing
         let pipe = Pipe()
         let buffer = OutputBuffer(fileDescriptor: pipe.writeEnd, threshold: 1 << 16, flushInterval: .milliseconds(20))
         buffer.flush()
-        #expect(!buffer.isTimerRunning)  // nothing printed yet: nothing wakes up
+        #expect(!buffer.isTimerRunning) // nothing printed yet: nothing wakes up
         buffer.append("live\n")
         #expect(buffer.isTimerRunning)
         var seen: [UInt8] = []
@@ -131,7 +131,9 @@ import Testing
         await withTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
                 group.addTask {
-                    for line in 0..<500 { buffer.append("writer \(writer) line \(line) " + String(repeating: "=", count: 40) + "\n") }
+                    for line in 0..<500 {
+                        buffer.append("writer \(writer) line \(line) " + String(repeating: "=", count: 40) + "\n")
+                    }
                 }
             }
         }

@@ -15,7 +15,10 @@ import Testing
     @Test func aPipeKeepsGatheringBeforeARequest() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        defer { close(fds[0]); close(fds[1]) }
+        defer {
+            close(fds[0])
+            close(fds[1])
+        }
         let buffer = OutputBuffer(fileDescriptor: fds[1])
         #expect(!buffer.isTerminal)
         let printer = ScriptOutputPrinter(format: .text, buffer: buffer)

@@ -38,7 +38,8 @@ struct RendererSnapshotTests {
     func openOrders() throws {
         try assertSnapshot(Self.render(Self.openOrders, RenderOptions(time: .utc, width: 120)), named: "open-120")
         try assertSnapshot(Self.render(Self.openOrders, RenderOptions(time: .utc, width: 80)), named: "open-80")
-        try assertSnapshot(Self.render(Self.openOrders, RenderOptions(columns: .all, time: .utc, width: 100)), named: "open-all-100")
+        try assertSnapshot(
+            Self.render(Self.openOrders, RenderOptions(columns: .all, time: .utc, width: 100)), named: "open-all-100")
         try assertSnapshot(Self.render(Self.openOrders, RenderOptions(columns: .all, time: .utc)), named: "open-all-no-terminal")
         try assertSnapshot(Self.render(Self.mixedOrders, RenderOptions(time: .utc, width: 160)), named: "mixed-160")
     }
@@ -46,12 +47,14 @@ struct RendererSnapshotTests {
     @Test("a cancel's answer: the order's own client id, the account, no cancel id")
     func cancelRecord() throws {
         try assertSnapshot(Self.render(Self.cancelReply, RenderOptions(time: .utc, width: 80)), named: "cancel-80")
-        try assertSnapshot(Self.render(Self.cancelReply, RenderOptions(columns: .all, time: .utc, width: 80)), named: "cancel-all-80")
+        try assertSnapshot(
+            Self.render(Self.cancelReply, RenderOptions(columns: .all, time: .utc, width: 80)), named: "cancel-all-80")
     }
 
     @Test("a long value wraps at word boundaries under itself when the terminal is narrow")
     func longValueWraps() throws {
-        let json = #"{"code":-2011,"msg":"Unknown order sent. The order was not found in the matching engine: it may be filled or canceled already, or on the other account."}"#
+        let json =
+            #"{"code":-2011,"msg":"Unknown order sent. The order was not found in the matching engine: it may be filled or canceled already, or on the other account."}"#
         try assertSnapshot(Self.render(json, RenderOptions(width: 60)), named: "message-60")
         try assertSnapshot(Self.render(json, RenderOptions(width: 40)), named: "message-40")
     }
@@ -93,12 +96,15 @@ struct RendererSnapshotTests {
     func wrapper() {
         let hint = "hint: the order was not found in the matching engine (cross margin): it is most likely already filled"
         let wrapped = TextWrapper.wrap(hint, width: 40, indent: "      ")
-        #expect(wrapped == """
-            hint: the order was not found in the
-                  matching engine (cross margin): it
-                  is most likely already filled
-            """)
-        #expect(TextWrapper.wrap(String(repeating: "x", count: 45), width: 20) == String(repeating: "x", count: 20) + "\n" + String(repeating: "x", count: 20) + "\n" + "xxxxx")
+        #expect(
+            wrapped == """
+                hint: the order was not found in the
+                      matching engine (cross margin): it
+                      is most likely already filled
+                """)
+        #expect(
+            TextWrapper.wrap(String(repeating: "x", count: 45), width: 20) == String(repeating: "x", count: 20) + "\n"
+                + String(repeating: "x", count: 20) + "\n" + "xxxxx")
         #expect(TextWrapper.wrap("short", width: 80) == "short")
     }
 }
@@ -106,7 +112,8 @@ struct RendererSnapshotTests {
 /// Compares `text` with the golden file `__Snapshots__/<suite>/<name>.txt`, or writes it there
 /// when `RECORD_SNAPSHOTS=1`.
 func assertSnapshot(
-    _ text: String, named name: String, suite: String = "RendererSnapshotTests", sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ text: String, named name: String, suite: String = "RendererSnapshotTests",
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws {
     let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("__Snapshots__").appendingPathComponent(suite)

@@ -16,25 +16,27 @@ import Testing
 
     static let order = Record([
         ("symbol", .string("LTCBTC")), ("orderId", .integer(28)), ("executedQty", .string("0.50000000")),
-        ("status", .string("CANCELED")),
+        ("status", .string("CANCELED"))
     ])
 
     @Test func recordIsAlignedFieldValueLines() {
-        #expect(ValueTextRenderer().render(.record(Self.order)) == """
-            symbol       LTCBTC
-            orderId      28
-            executedQty  0.50000000
-            status       CANCELED
-            """)
+        #expect(
+            ValueTextRenderer().render(.record(Self.order)) == """
+                symbol       LTCBTC
+                orderId      28
+                executedQty  0.50000000
+                status       CANCELED
+                """)
     }
 
     @Test func listOfRecordsIsATable() {
         let other = Record([("symbol", .string("BTCUSDT")), ("orderId", .integer(1234567)), ("side", .string("BUY"))])
-        #expect(ValueTextRenderer().render(.list([.record(Self.order), .record(other)])) == """
-            symbol   orderId  executedQty  status    side
-            LTCBTC   28       0.50000000   CANCELED
-            BTCUSDT  1234567                         BUY
-            """)
+        #expect(
+            ValueTextRenderer().render(.list([.record(Self.order), .record(other)])) == """
+                symbol   orderId  executedQty  status    side
+                LTCBTC   28       0.50000000   CANCELED
+                BTCUSDT  1234567                         BUY
+                """)
     }
 
     @Test func columnsAlignByCharactersNotUTF16Units() {
@@ -42,7 +44,7 @@ import Testing
         // left the column one short.
         let records = [
             Record([("note", .string("🙂ok")), ("id", .integer(1))]),
-            Record([("note", .string("plain")), ("id", .integer(22))]),
+            Record([("note", .string("plain")), ("id", .integer(22))])
         ]
         #expect(ValueTextRenderer().render(.list(records.map(Value.record))) == "note   id\n🙂ok    1\nplain  22")
         #expect(ValueTextRenderer().render(.record(Record([("é", .integer(1)), ("abc", .integer(2))]))) == "é    1\nabc  2")
@@ -88,7 +90,7 @@ import Testing
         printer.emit(.reply(try reply(dryRun: false), command: "cancel", bound: false))
         let expected = [
             dry.request.dryRunJSON(baseURL: "https://x").serialized, #"{"print":"a \"b\""}"#, "[1.50,true]",
-            #"{"symbol":"LTCBTC","orderId":28,"status":"CANCELED"}"#,
+            #"{"symbol":"LTCBTC","orderId":28,"status":"CANCELED"}"#
         ].map { $0 + "\n" }.joined()
         #expect(lines.text == expected)
     }

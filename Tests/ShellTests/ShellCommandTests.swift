@@ -25,7 +25,8 @@ struct ShellCommandTests {
     @Test("a shell command used wrongly is a usage message, and runs nothing")
     func usage() {
         #expect(ShellCommand.parse("dry maybe") == .usage("usage: dry on|off"))
-        #expect(ShellCommand.parse("history -1") == .usage("usage: history [N]   (N: how many of the newest entries, at least 1)"))
+        #expect(
+            ShellCommand.parse("history -1") == .usage("usage: history [N]   (N: how many of the newest entries, at least 1)"))
         #expect(ShellCommand.parse("vars x") == .usage("usage: vars"))
         #expect(ShellCommand.parse("exit now") == .usage("usage: exit"))
         #expect(ShellCommand.parse("help a b") == .usage("usage: help [COMMAND]"))
@@ -40,7 +41,9 @@ struct ShellCommandTests {
         #expect(Suggestion.closest(to: "qiut", among: known) == ["quit"])
         #expect(Suggestion.closest(to: "zzzzzz", among: known) == [])
         #expect(Suggestion.message(forUnknown: "cancle", among: known) == "unknown command 'cancle'; did you mean 'cancel'?")
-        #expect(Suggestion.message(forUnknown: "xyzzy", among: known) == "unknown command 'xyzzy'; type 'help' for the list of commands")
+        #expect(
+            Suggestion.message(forUnknown: "xyzzy", among: known)
+                == "unknown command 'xyzzy'; type 'help' for the list of commands")
         #expect(Suggestion.editDistance(String(repeating: "a", count: 500), "a") == 500)
     }
 

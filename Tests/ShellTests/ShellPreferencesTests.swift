@@ -88,10 +88,11 @@ struct ShellPreferencesTests {
 struct ColumnWrapTests {
     @Test func wrapsUnderTheSummary() {
         let text = "  set [NAME VALUE]  list or change a setting: time, columns, pager, hints, confirm, weight"
-        #expect(TextWrapper.wrapColumns(text, width: 60) == """
-              set [NAME VALUE]  list or change a setting: time, columns,
-                                pager, hints, confirm, weight
-            """)
+        #expect(
+            TextWrapper.wrapColumns(text, width: 60) == """
+                  set [NAME VALUE]  list or change a setting: time, columns,
+                                    pager, hints, confirm, weight
+                """)
         #expect(TextWrapper.wrapColumns("short", width: 60) == "short")
     }
 }

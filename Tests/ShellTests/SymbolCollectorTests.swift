@@ -11,7 +11,10 @@ struct SymbolCollectorTests {
     func collects() {
         #expect(collector.symbols(in: "cancel LTCBTC id=28 isolated") == ["LTCBTC"])
         #expect(collector.symbols(in: "let r = cancel bnbbtc id=1") == ["BNBBTC"])
-        #expect(collector.symbols(in: "let sym = \"BTCUSDT\"\nfor i in 1..2 { cancel $sym id=$i; cancel ETHBTC id=$i }") == ["BTCUSDT", "ETHBTC"])
+        #expect(
+            collector.symbols(in: "let sym = \"BTCUSDT\"\nfor i in 1..2 { cancel $sym id=$i; cancel ETHBTC id=$i }") == [
+                "BTCUSDT", "ETHBTC"
+            ])
         #expect(collector.symbols(in: "query symbol=1000SATSUSDT") == ["1000SATSUSDT"])
         #expect(collector.symbols(in: "cancel LTCBTC id=1\ncancel LTCBTC id=2") == ["LTCBTC"])
     }

@@ -14,7 +14,10 @@ import Testing
     }
 
     @Test func readsTheCodeOfTheExchangeError() {
-        #expect(WhyCommand.code(in: "cancel failed: exchange error -2015 REJECTED_MBX_KEY: Invalid API-key, IP, or permissions for action.") == -2015)
+        #expect(
+            WhyCommand.code(
+                in: "cancel failed: exchange error -2015 REJECTED_MBX_KEY: Invalid API-key, IP, or permissions for action.")
+                == -2015)
         #expect(WhyCommand.code(in: "exchange error -11001 ISOLATED_MARGIN_ACCOUNT_DOES_NOT_EXIST: x") == -11001)
         #expect(WhyCommand.code(in: "unknown command 'cancle'") == nil)
         #expect(WhyCommand.code(in: "exchange error -") == nil)

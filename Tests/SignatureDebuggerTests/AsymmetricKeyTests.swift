@@ -11,7 +11,8 @@ import Testing
     static let serverTime = TimeReference.given(1_499_827_320_000)
 
     static func key(_ pem: String) throws -> ExplainKey {
-        ExplainKey(credentials: Credentials(apiKey: "test-api-key-0123456789", signer: try RequestSigner(pem: pem), source: "test"))
+        ExplainKey(
+            credentials: Credentials(apiKey: "test-api-key-0123456789", signer: try RequestSigner(pem: pem), source: "test"))
     }
 
     @Test(arguments: ["ED25519", "RSA"])

@@ -63,7 +63,9 @@ import Testing
         #expect(throws: ExplainInputError.unterminatedQuote("'")) { try CapturedRequest.parse("curl 'https://x.test/?a=1") }
         #expect(throws: ExplainInputError.curlWithoutURL) { try CapturedRequest.parse("curl -X DELETE") }
         #expect(throws: ExplainInputError.curlOptionWithoutValue("-H")) { try CapturedRequest.parse("curl https://x/?a=1 -H") }
-        #expect(throws: ExplainInputError.unsupportedCurlOption("-d @file")) { try CapturedRequest.parse("curl https://x/ -d @body.txt") }
+        #expect(throws: ExplainInputError.unsupportedCurlOption("-d @file")) {
+            try CapturedRequest.parse("curl https://x/ -d @body.txt")
+        }
         #expect(throws: ExplainInputError.multipleURLs) { try CapturedRequest.parse("curl https://x/?a=1 https://y/?b=2") }
         #expect(throws: ExplainInputError.noParameters("hello")) { try CapturedRequest.parse("hello") }
     }

@@ -13,7 +13,8 @@ import Testing
     @Test func theKeysAreStable() throws {
         let query = "symbol=LTCBTC&orderId=28&timestamp=1499827319559"
         let sorted = "orderId=28&symbol=LTCBTC&timestamp=1499827319559"
-        let text = "curl -X DELETE -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' 'https://api.binance.com/sapi/v1/margin/order?"
+        let text =
+            "curl -X DELETE -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' 'https://api.binance.com/sapi/v1/margin/order?"
             + query + "&signature=" + RequestSigner(hmacSecret: DemoCredentials.secret).sign(sorted).text + "'"
         let explanation = try SignatureExplainer(key: .demo).explain(text, at: .given(1_499_827_320_000))
         let json = try JSONValue.parse(explanation.json.serialized)
@@ -29,7 +30,7 @@ import Testing
             Self.keys(json["timing"])
                 == [
                     "timestamp", "unit", "timestampMilliseconds", "recvWindow", "recvWindowMilliseconds", "reference",
-                    "referenceMilliseconds", "endpoint", "ageMilliseconds", "accepted",
+                    "referenceMilliseconds", "endpoint", "ageMilliseconds", "accepted"
                 ])
         guard case .array(let parameters)? = json["parameters"], case .array(let findings)? = json["findings"] else {
             Issue.record("parameters and findings must be arrays")

@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func theDocumentedExampleIsValid() throws {
-        let text = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000"
+        let text =
+            "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1&recvWindow=5000"
             + "&timestamp=1499827319559&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71"
         let explanation = try Self.explain(text)
         #expect(explanation.isValid)
@@ -45,12 +46,14 @@ import Testing
         let explanation = try Self.explain(text)
         #expect(
             explanation.signedPayload
-                == "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559")
+                == "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTCquantity=1&price=0.1&recvWindow=5000&timestamp=1499827319559"
+        )
         #expect(explanation.isValid)
     }
 
     @Test func uppercaseHexIsValidWithANote() throws {
-        let text = Self.cancel + "&signature=" + RequestSigner(hmacSecret: DemoCredentials.secret).sign(Self.cancel).text.uppercased()
+        let text =
+            Self.cancel + "&signature=" + RequestSigner(hmacSecret: DemoCredentials.secret).sign(Self.cancel).text.uppercased()
         let explanation = try Self.explain(text)
         #expect(explanation.isValid)
         #expect(explanation.findingCodes.contains(.uppercaseHex))
@@ -130,7 +133,8 @@ import Testing
     }
 
     @Test func signedSortedSentInDocumentedOrder() throws {
-        let sent = "https://api.binance.com/sapi/v1/margin/order?symbol=LTCBTC&isIsolated=TRUE&orderId=28"
+        let sent =
+            "https://api.binance.com/sapi/v1/margin/order?symbol=LTCBTC&isIsolated=TRUE&orderId=28"
             + "&recvWindow=5000&timestamp=\(Self.timestamp)"
         let sorted = "isIsolated=TRUE&orderId=28&recvWindow=5000&symbol=LTCBTC&timestamp=\(Self.timestamp)"
         let explanation = try Self.explain(Self.request(sent: sent, signing: sorted))
@@ -195,7 +199,8 @@ import Testing
         let query = "symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC"
         let body = "quantity=1&price=0.1&recvWindow=5000&timestamp=\(Self.timestamp)"
         let signature = RequestSigner(hmacSecret: DemoCredentials.secret).sign(query + "&" + body).text
-        let text = "curl -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' -X POST 'https://api.binance.com/api/v3/order?\(query)'"
+        let text =
+            "curl -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' -X POST 'https://api.binance.com/api/v3/order?\(query)'"
             + " -d '\(body)&signature=\(signature)'"
         #expect(try Self.cause(text) == .queryAndBody)
     }
@@ -216,7 +221,8 @@ import Testing
     }
 
     @Test func curlRequestWithAnotherAPIKeyIsFlagged() throws {
-        let text = "curl -X DELETE -H 'X-MBX-APIKEY: AAAAbbbbccccddddeeee' 'https://api.binance.com/sapi/v1/margin/order?"
+        let text =
+            "curl -X DELETE -H 'X-MBX-APIKEY: AAAAbbbbccccddddeeee' 'https://api.binance.com/sapi/v1/margin/order?"
             + Self.request(sent: Self.cancel, signing: Self.cancel) + "'"
         let explanation = try Self.explain(text)
         let finding = try #require(explanation.findings.first { $0.code == .apiKeyDiffers })
@@ -227,7 +233,8 @@ import Testing
     @Test func duplicateAndEmptyParametersAndDeleteBodyAreWarned() throws {
         let body = "symbol=LTCBTC&orderId=&orderId=28&timestamp=\(Self.timestamp)"
         let signature = RequestSigner(hmacSecret: DemoCredentials.secret).sign(body).text
-        let text = "curl -X DELETE -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' https://x.test/sapi/v1/margin/order"
+        let text =
+            "curl -X DELETE -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' https://x.test/sapi/v1/margin/order"
             + " -d '\(body)&signature=\(signature)'"
         let codes = try Self.explain(text).findingCodes
         #expect(codes.contains(.duplicateParameter))
@@ -240,7 +247,7 @@ import Testing
             Self.request(sent: Self.cancel, signing: Self.cancel),
             Self.request(sent: Self.cancel, signing: Self.cancel, secret: DemoCredentials.secret + "\n"),
             Self.request(sent: Self.cancel, signing: Self.cancel, secret: DemoCredentials.apiKey),
-            "curl -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' 'https://x.test/p?\(Self.cancel)'",
+            "curl -H 'X-MBX-APIKEY: \(DemoCredentials.apiKey)' 'https://x.test/p?\(Self.cancel)'"
         ]
         for text in texts {
             let explanation = try Self.explain(text)

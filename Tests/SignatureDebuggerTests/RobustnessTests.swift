@@ -20,7 +20,7 @@ import Testing
         "curl ", "-X ", "DELETE ", "-H ", "'X-MBX-APIKEY: k' ", "-d ", "--data-urlencode ", "-G ", "https://a.test/p?",
         "?", "&", "=", "signature=", "timestamp=", "recvWindow=", "symbol=", "LTCBTC", "%", "%2", "%2F", "%zz", "+",
         " ", "\n", "\\", "\\\n", "'", "\"", "$'", "币", "🚀", "1499827319559", "99999999999999999999", "-1", "0", "aGVsbG8=",
-        "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71", "#", "://", "--url ", "-o ",
+        "c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71", "#", "://", "--url ", "-o "
     ]
 
     @Test func randomInputsNeverCrash() {

@@ -27,7 +27,8 @@ struct CommandBinder {
         }
         guard let entry = catalog.entry(named: call.name) else {
             let suggestion = Suggestion.closest(to: call.name, among: catalog.commandNames + Keywords.statements)
-            let hint = suggestion.map { "did you mean '\($0)'?" }
+            let hint =
+                suggestion.map { "did you mean '\($0)'?" }
                 ?? "commands: \(catalog.commandNames.joined(separator: ", ")); statements: \(Keywords.statements.joined(separator: ", "))"
             report("unknown command '\(call.name)'", at: call.nameRange, hint: hint)
             return Bound(entry: nil, operation: nil, diagnostics: diagnostics)
@@ -102,7 +103,8 @@ struct CommandBinder {
             if let name = argument.name, let nameRange = argument.nameRange {
                 guard let found = entry.argument(named: name) else {
                     let names = entry.arguments.flatMap(\.allNames)
-                    let hint = Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
+                    let hint =
+                        Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
                         ?? "\(entry.name) takes: \(entry.arguments.map(\.usage).joined(separator: " "))"
                     report("unknown argument '\(name)' for '\(entry.name)'", at: nameRange, hint: hint)
                     continue
@@ -118,7 +120,8 @@ struct CommandBinder {
                 spec = next
             } else {
                 let flags = entry.arguments.filter { $0.kind == .flag }.flatMap(\.allNames)
-                var hint = "\(entry.name) takes \(entry.positionalArguments.map(\.usage).joined(separator: " ")) first; other arguments are written name=value"
+                var hint =
+                    "\(entry.name) takes \(entry.positionalArguments.map(\.usage).joined(separator: " ")) first; other arguments are written name=value"
                 if case .word(let word) = argument.value.kind, let flag = Suggestion.closest(to: word, among: flags) {
                     hint = "did you mean '\(flag)'?"
                 }
@@ -128,7 +131,8 @@ struct CommandBinder {
             if let previous = assigned[spec.name] {
                 let firstName = previous.syntax.name ?? spec.name
                 let thisName = argument.name ?? spec.name
-                let hint = firstName == thisName
+                let hint =
+                    firstName == thisName
                     ? "give '\(spec.name)' once"
                     : "\(thisName)= and \(firstName)= are the same argument; give it once"
                 report("argument '\(spec.name)' is given more than once", at: argument.range, hint: hint)

@@ -29,7 +29,7 @@ public struct CommandCatalog: Sendable {
         .time,
         .pairs,
         .isolatedPairs,
-        .exchangeInfo,
+        .exchangeInfo
     ])
 
     /// The entry named `name`.

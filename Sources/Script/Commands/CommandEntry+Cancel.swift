@@ -33,7 +33,7 @@ extension CommandEntry {
             .named(
                 "recv", aliases: ["recvWindow"], parameter: "recvWindow", kind: .integer,
                 summary: "how long the request stays valid, 1-60000 ms",
-                typeHint: "recv= takes milliseconds, e.g. recv=5000"),
+                typeHint: "recv= takes milliseconds, e.g. recv=5000")
         ],
         build: { arguments in
             CancelMarginOrder(

@@ -24,7 +24,7 @@ extension CommandEntry {
                 summary: "the isolated-margin account of SYMBOL (isIsolated=TRUE)"),
             .named(
                 "recv", aliases: ["recvWindow"], parameter: "recvWindow", kind: .integer,
-                summary: "how long the request stays valid, 1-60000 ms", typeHint: "recv= takes milliseconds, e.g. recv=5000"),
+                summary: "how long the request stays valid, 1-60000 ms", typeHint: "recv= takes milliseconds, e.g. recv=5000")
         ],
         build: { arguments in
             MarginOpenOrders(

@@ -32,7 +32,7 @@ extension CommandEntry {
             .named("limit", parameter: "limit", kind: .integer, summary: "how many orders, 1-500 (default 500)"),
             .named(
                 "recv", aliases: ["recvWindow"], parameter: "recvWindow", kind: .integer,
-                summary: "how long the request stays valid, 1-60000 ms", typeHint: "recv= takes milliseconds, e.g. recv=5000"),
+                summary: "how long the request stays valid, 1-60000 ms", typeHint: "recv= takes milliseconds, e.g. recv=5000")
         ],
         build: { arguments in
             MarginAllOrders(

@@ -34,7 +34,7 @@ struct Checker {
             if let defaultValue { checkExpression(defaultValue) }
             defined.insert(name)
         case .print(let values):
-            values.forEach { checkExpression($0) }
+            for value in values { checkExpression(value) }
         case .show(let expression), .sleep(let expression), .fail(let expression):
             checkExpression(expression)
         case .forLoop(let variable, _, let sequence, let body):
@@ -87,8 +87,10 @@ struct Checker {
         diagnostics += Self.undefinedVariables(in: expression, defined: defined, source: source)
     }
 
-    static func undefinedDiagnostic(_ name: String, at range: SourceRange, defined: Set<String>, source: SourceFile) -> Diagnostic {
-        let hint = Suggestion.closest(to: name, among: defined.sorted()).map { "did you mean '$\($0)'?" }
+    static func undefinedDiagnostic(_ name: String, at range: SourceRange, defined: Set<String>, source: SourceFile) -> Diagnostic
+    {
+        let hint =
+            Suggestion.closest(to: name, among: defined.sorted()).map { "did you mean '$\($0)'?" }
             ?? "define it first with 'let \(name) = ...', or pass it with --set \(name)=VALUE"
         return Diagnostic("undefined variable '$\(name)'", at: range, in: source, hint: hint)
     }
@@ -97,7 +99,8 @@ struct Checker {
         switch expression.kind {
         case .word, .integer, .decimal, .boolean: return []
         case .variable(let name, _):
-            return defined.contains(name) ? [] : [undefinedDiagnostic(name, at: expression.range, defined: defined, source: source)]
+            return defined.contains(name)
+                ? [] : [undefinedDiagnostic(name, at: expression.range, defined: defined, source: source)]
         case .string(let parts):
             return parts.compactMap { part in
                 guard case .variable(let name, _, let range) = part, !defined.contains(name) else { return nil }

@@ -4,10 +4,12 @@ enum Suggestion {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         // An abbreviation or an extension of a name (`sym` for `symbol`) is a likely meaning too.
-        if lowered.count >= 3, let extended = candidates.first(where: {
-            let name = $0.lowercased()
-            return name != lowered && (name.hasPrefix(lowered) || lowered.hasPrefix(name) && name.count >= 3)
-        }), editDistance(lowered, extended.lowercased()) > max(1, min(3, (word.count + 1) / 3)) {
+        if lowered.count >= 3,
+            let extended = candidates.first(where: {
+                let name = $0.lowercased()
+                return name != lowered && (name.hasPrefix(lowered) || lowered.hasPrefix(name) && name.count >= 3)
+            }), editDistance(lowered, extended.lowercased()) > max(1, min(3, (word.count + 1) / 3))
+        {
             return extended
         }
         var best: (String, Int)?

@@ -108,7 +108,7 @@ struct Evaluator {
         guard var value = variables[name] else {
             throw .script(Checker.undefinedDiagnostic(name, at: range, defined: Set(variables.keys), source: source))
         }
-        if fields.isEmpty { return value }  // `$id`: no path to build
+        if fields.isEmpty { return value } // `$id`: no path to build
         var path = "$" + name
         for field in fields {
             value = try access(value, field: field, path: path, at: range)
@@ -123,7 +123,8 @@ struct Evaluator {
         case .record(let record):
             if let found = record[field] { return found }
             if field == "count" { return .integer(Int64(record.fields.count)) }
-            let hint = Suggestion.closest(to: field, among: record.names).map { "did you mean '\(path).\($0)'?" }
+            let hint =
+                Suggestion.closest(to: field, among: record.names).map { "did you mean '\(path).\($0)'?" }
                 ?? "its fields: \(record.names.prefix(20).joined(separator: ", "))"
             throw failure("\(path) has no field '\(field)'", at: range, hint: hint)
         case .list(let values):
@@ -136,7 +137,8 @@ struct Evaluator {
                 return element
             default:
                 guard let index = Int(field) else {
-                    throw failure("a list has no field '\(field)'", at: range, hint: "lists have count, first, last and 0, 1, 2, ...")
+                    throw failure(
+                        "a list has no field '\(field)'", at: range, hint: "lists have count, first, last and 0, 1, 2, ...")
                 }
                 guard values.indices.contains(index) else {
                     throw failure("index \(index) is out of range: \(path) has \(values.count) elements", at: range)
@@ -153,7 +155,9 @@ struct Evaluator {
         case .string(let text) where field == "count":
             return .integer(Int64(text.count))
         default:
-            throw failure("\(path) is \(value.typeName == "integer" ? "an" : "a") \(value.typeName), which has no field '\(field)'", at: range)
+            throw failure(
+                "\(path) is \(value.typeName == "integer" ? "an" : "a") \(value.typeName), which has no field '\(field)'",
+                at: range)
         }
     }
 }

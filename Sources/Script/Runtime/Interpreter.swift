@@ -104,7 +104,8 @@ final class Interpreter {
             output.emit(.value(try evaluate(expression)))
         case .forLoop(let variable, _, let sequenceValue, let body):
             let (sequence, sequenceRange) = try await loopSequence(sequenceValue)
-            try await runFor(variable: variable, sequence: sequence, sequenceRange: sequenceRange, body: body, at: statement.range)
+            try await runFor(
+                variable: variable, sequence: sequence, sequenceRange: sequenceRange, body: body, at: statement.range)
         case .parallelFor(let width, let variable, _, let sequence, let body):
             try await runParallelFor(width: width, variable: variable, sequence: sequence, body: body, at: statement.range)
         case .repeatLoop(let countExpression, let body):
@@ -220,7 +221,7 @@ final class Interpreter {
 
     /// Sleeps in short slices so Ctrl-C is noticed promptly.
     private func sleep(_ milliseconds: Int64, at location: SourceLocation) async throws(Stop) {
-        output.flush()  // what was printed before the pause is shown during it
+        output.flush() // what was printed before the pause is shown during it
         var remaining = max(0, milliseconds)
         while remaining > 0 {
             if interrupt.isRaised { throw .interrupted(at: location) }

@@ -70,7 +70,7 @@ struct ScriptError: Error {
                 ("hint", hint.map(Value.string) ?? .null),
                 ("status", status.map { .integer(Int64($0)) } ?? .null),
                 ("outcomeUnknown", .bool(outcomeUnknown)),
-                ("line", .integer(Int64(line))),
+                ("line", .integer(Int64(line)))
             ]))
     }
 }

@@ -96,7 +96,8 @@ public final class ScriptSession: @unchecked Sendable {
     }
 
     private func outcome(of stop: Interpreter.Stop, interpreter: Interpreter, source: SourceFile) -> RunOutcome {
-        let done = "\(interpreter.statementsRun) statement\(interpreter.statementsRun == 1 ? "" : "s") run, "
+        let done =
+            "\(interpreter.statementsRun) statement\(interpreter.statementsRun == 1 ? "" : "s") run, "
             + "\(interpreter.requestsPerformed) request\(interpreter.requestsPerformed == 1 ? "" : "s") performed"
         switch stop {
         case .failed(let error):
@@ -112,7 +113,8 @@ public final class ScriptSession: @unchecked Sendable {
                 summary: "interrupted before \(location): \(done)")
         case .limitReached(let range):
             let diagnostic = Diagnostic(
-                "stopped: the limit of \(limits.maximumStatements ?? 0) steps (statements and loop iterations) was reached", at: range, in: source)
+                "stopped: the limit of \(limits.maximumStatements ?? 0) steps (statements and loop iterations) was reached",
+                at: range, in: source)
             return RunOutcome(
                 status: .failed, diagnostics: [diagnostic], exitCode: 1, statementsRun: interpreter.statementsRun,
                 requestsPerformed: interpreter.requestsPerformed, summary: done)

@@ -97,14 +97,30 @@ struct Lexer {
                 lexSingleQuoted(start: start, offset: offset)
             case "$":
                 lexVariable(start: start, offset: offset)
-            case "{": advance(); emit(.leftBrace, from: start, offset: offset)
-            case "}": advance(); emit(.rightBrace, from: start, offset: offset)
-            case "[": advance(); emit(.leftBracket, from: start, offset: offset)
-            case "]": advance(); emit(.rightBracket, from: start, offset: offset)
-            case "(": advance(); emit(.leftParen, from: start, offset: offset)
-            case ")": advance(); emit(.rightParen, from: start, offset: offset)
-            case ",": advance(); emit(.comma, from: start, offset: offset)
-            case ";": advance(); emit(.semicolon, from: start, offset: offset)
+            case "{":
+                advance()
+                emit(.leftBrace, from: start, offset: offset)
+            case "}":
+                advance()
+                emit(.rightBrace, from: start, offset: offset)
+            case "[":
+                advance()
+                emit(.leftBracket, from: start, offset: offset)
+            case "]":
+                advance()
+                emit(.rightBracket, from: start, offset: offset)
+            case "(":
+                advance()
+                emit(.leftParen, from: start, offset: offset)
+            case ")":
+                advance()
+                emit(.rightParen, from: start, offset: offset)
+            case ",":
+                advance()
+                emit(.comma, from: start, offset: offset)
+            case ";":
+                advance()
+                emit(.semicolon, from: start, offset: offset)
             case "=", "!", "<", ">", "&", "|":
                 lexOperator(character, start: start, offset: offset)
             case "." where peek(1) == ".":
@@ -132,16 +148,28 @@ struct Lexer {
         advance()
         let next = peek()
         switch (character, next) {
-        case ("=", "="): advance(); emit(.comparison(.equal), from: start, offset: offset)
+        case ("=", "="):
+            advance()
+            emit(.comparison(.equal), from: start, offset: offset)
         case ("=", _): emit(.assign, from: start, offset: offset)
-        case ("!", "="): advance(); emit(.comparison(.notEqual), from: start, offset: offset)
+        case ("!", "="):
+            advance()
+            emit(.comparison(.notEqual), from: start, offset: offset)
         case ("!", _): emit(.not, from: start, offset: offset)
-        case ("<", "="): advance(); emit(.comparison(.lessOrEqual), from: start, offset: offset)
+        case ("<", "="):
+            advance()
+            emit(.comparison(.lessOrEqual), from: start, offset: offset)
         case ("<", _): emit(.comparison(.less), from: start, offset: offset)
-        case (">", "="): advance(); emit(.comparison(.greaterOrEqual), from: start, offset: offset)
+        case (">", "="):
+            advance()
+            emit(.comparison(.greaterOrEqual), from: start, offset: offset)
         case (">", _): emit(.comparison(.greater), from: start, offset: offset)
-        case ("&", "&"): advance(); emit(.and, from: start, offset: offset)
-        case ("|", "|"): advance(); emit(.or, from: start, offset: offset)
+        case ("&", "&"):
+            advance()
+            emit(.and, from: start, offset: offset)
+        case ("|", "|"):
+            advance()
+            emit(.or, from: start, offset: offset)
         default:
             error(
                 "unexpected character '\(character)'", at: start, offset: offset,
@@ -210,7 +238,7 @@ struct Lexer {
 
     /// `$name.field` or `${name.field}`. Returns the reference, or nil after reporting an error.
     private mutating func readVariable(start: SourceLocation, offset: Int) -> (String, [String])? {
-        advance()  // $
+        advance() // $
         if peek() == "{" {
             advance()
             guard let reference = readReference() else {

@@ -73,6 +73,7 @@ extension Parser {
             }
         }
         let close = advance()
-        return CommandCall(name: name, nameRange: nameToken.range, arguments: arguments, range: nameToken.range.through(close.range))
+        return CommandCall(
+            name: name, nameRange: nameToken.range, arguments: arguments, range: nameToken.range.through(close.range))
     }
 }

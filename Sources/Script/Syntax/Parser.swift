@@ -244,7 +244,8 @@ struct Parser {
         advance()
         let (name, nameRange) = try parseName(after: "for")
         guard isWord("in") else {
-            throw error("expected 'in' after 'for \(name)', found \(current.kind.display)", at: current.range,
+            throw error(
+                "expected 'in' after 'for \(name)', found \(current.kind.display)", at: current.range,
                 hint: "for \(name) in 1..3 { ... }")
         }
         advance()
@@ -283,7 +284,7 @@ struct Parser {
         var branches: [ConditionalBranch] = []
         var otherwise: [Statement]?
         repeat {
-            advance()  // `if`
+            advance() // `if`
             let condition = try parseExpression()
             branches.append(ConditionalBranch(condition: condition, body: try parseBlock(after: "if")))
             guard isWord("else") else { break }
@@ -338,7 +339,7 @@ enum Keywords {
     /// Words that start statements or have meaning inside them; not usable as variable names.
     static let reserved: Set<String> = [
         "let", "param", "print", "for", "parallel", "in", "repeat", "if", "else", "try", "on", "sleep", "fail",
-        "true", "false", "and", "or", "not",
+        "true", "false", "and", "or", "not"
     ]
     /// Words with a meaning inside expressions.
     static let expressionWords: Set<String> = ["true", "false", "and", "or", "not"]

@@ -14,7 +14,7 @@ public enum HelpText {
         ("set [NAME VALUE]", "list or change a setting: time, columns, pager, hints, confirm, weight"),
         ("weight", "the request weight used in this minute's window, of its limit"),
         ("why", "what the last statement's exchange error means: its causes and how to tell them apart"),
-        ("exit, quit", "leave the shell (Ctrl-D too)"),
+        ("exit, quit", "leave the shell (Ctrl-D too)")
     ]
 
     /// `help`: the commands, the statements, the shell's commands and the keys.
@@ -46,7 +46,8 @@ public enum HelpText {
         let rows = entry.arguments.map { argument -> (String, String) in
             var names = argument.usage
             if !argument.aliases.isEmpty {
-                names += " (" + argument.aliases.map { argument.kind == .flag ? "\($0)=TRUE" : "\($0)=" }.joined(separator: ", ") + ")"
+                names +=
+                    " (" + argument.aliases.map { argument.kind == .flag ? "\($0)=TRUE" : "\($0)=" }.joined(separator: ", ") + ")"
             }
             var summary = argument.summary
             if argument.isRequired { summary += "; required" }

@@ -8,7 +8,9 @@ public enum Suggestion {
         let scored = Set(known).compactMap { candidate -> (String, Int)? in
             let distance = editDistance(lowered, candidate.lowercased())
             if distance <= allowed { return (candidate, distance) }
-            if candidate.count >= 3 && lowered.count >= 3 && candidate.lowercased().hasPrefix(lowered) { return (candidate, allowed) }
+            if candidate.count >= 3 && lowered.count >= 3 && candidate.lowercased().hasPrefix(lowered) {
+                return (candidate, allowed)
+            }
             return nil
         }
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
@@ -21,14 +23,16 @@ public enum Suggestion {
         switch matches.count {
         case 0: text += "; type 'help' for the list of commands"
         case 1: text += "; did you mean '\(matches[0])'?"
-        default: text += "; did you mean " + matches.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " or '\(matches.last!)'?"
+        default:
+            text += "; did you mean " + matches.dropLast().map { "'\($0)'" }.joined(separator: ", ") + " or '\(matches.last!)'?"
         }
         return text
     }
 
     /// Optimal string alignment distance (Levenshtein plus adjacent transpositions).
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         // Words this long are not typos of a command name; skip the quadratic table.

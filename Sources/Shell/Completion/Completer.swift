@@ -101,7 +101,8 @@ public struct Completer: Sendable {
         if first == "set" {
             // `set NAME VALUE`: the settings' names, then the values the named one takes.
             if operands.isEmpty {
-                return finish(word, candidates: UserSetting.all.map(\.name).filter { $0.hasPrefix(word) }.sorted(), terminator: " ")
+                return finish(
+                    word, candidates: UserSetting.all.map(\.name).filter { $0.hasPrefix(word) }.sorted(), terminator: " ")
             }
             if operands.count == 1, let setting = UserSetting.named(operands[0]) {
                 return finish(word, candidates: setting.values.filter { $0.hasPrefix(word) }.sorted(), terminator: " ")
@@ -138,7 +139,9 @@ public struct Completer: Sendable {
         if let equals = word.firstIndex(of: "=") {
             let name = word[..<equals]
             let value = word[word.index(after: equals)...]
-            if let ids = completeOrder(String(name), value: String(value), word: word, of: command, operands: operands) { return ids }
+            if let ids = completeOrder(String(name), value: String(value), word: word, of: command, operands: operands) {
+                return ids
+            }
             guard name == "symbol" else { return .none(word) }
             return finish(word, candidates: symbolMatches(value).map { "\(name)=\($0)" }, terminator: " ")
         }
@@ -162,10 +165,11 @@ public struct Completer: Sendable {
     private func completeOrder(
         _ name: String, value: String, word: String, of command: CompletionCatalog.Command, operands: [String]
     ) -> Completion? {
-        let byId = ["id", "orderId"].contains(name), byClientId = ["cid", "origClientOrderId"].contains(name)
+        let byId = ["id", "orderId"].contains(name)
+        let byClientId = ["cid", "origClientOrderId"].contains(name)
         guard byId || byClientId, command.positionals.first == "symbol",
-              let symbol = operands.first(where: { !$0.contains("=") && $0 != "isolated" })?.uppercased(),
-              symbol.allSatisfy({ $0.isLetter || $0.isNumber })
+            let symbol = operands.first(where: { !$0.contains("=") && $0 != "isolated" })?.uppercased(),
+            symbol.allSatisfy({ $0.isLetter || $0.isNumber })
         else { return nil }
         let isolated = operands.contains("isolated") || operands.contains { $0.uppercased() == "ISISOLATED=TRUE" }
         guard let orders = openOrders(symbol, isolated) else { return .none(word) }
@@ -208,7 +212,8 @@ public struct Completer: Sendable {
         let directory = slash.map { String(word[...$0]) } ?? ""
         let stem = slash.map { String(word[word.index(after: $0)...]) } ?? word
         guard let entries = listDirectory(directory) else { return .none(word) }
-        let matches = entries
+        let matches =
+            entries
             .filter { $0.name.hasPrefix(stem) && ($0.name.first != "." || stem.first == ".") }
             .map { directory + $0.name + ($0.isDirectory ? "/" : "") }
             .sorted()

@@ -100,7 +100,8 @@ final class ExchangeSymbols: @unchecked Sendable {
     /// `margin-allPairs-api.binance.com.txt`: one file per list and base URL.
     static func fileName(_ list: List, baseURL: String) -> String {
         let host = (LiveEndpoint.host(of: baseURL) ?? baseURL).map { character -> Character in
-            character.isASCII && (character.isLetter || character.isNumber || character == "." || character == "-") ? character : "_"
+            character.isASCII && (character.isLetter || character.isNumber || character == "." || character == "-")
+                ? character : "_"
         }
         return "\(list.rawValue)-\(String(host.prefix(100))).txt"
     }
@@ -108,20 +109,22 @@ final class ExchangeSymbols: @unchecked Sendable {
     /// The symbols of a cache file younger than ``lifetime``; nil when absent, old or unreadable.
     static func read(_ path: String) -> [String]? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-              (attributes[.type] as? FileAttributeType) == .typeRegular,
-              let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) < lifetime,
-              let size = attributes[.size] as? Int, size <= maximumFileSize,
-              let data = FileManager.default.contents(atPath: path), data.count <= maximumFileSize,
-              let text = String(data: data, encoding: .utf8)
+            (attributes[.type] as? FileAttributeType) == .typeRegular,
+            let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) < lifetime,
+            let size = attributes[.size] as? Int, size <= maximumFileSize,
+            let data = FileManager.default.contents(atPath: path), data.count <= maximumFileSize,
+            let text = String(data: data, encoding: .utf8)
         else { return nil }
         return text.split(separator: "\n").map(String.init).filter { (try? ParameterRules.symbol($0)) != nil }
     }
 
     /// Writes a list (to a temporary file renamed into place, so a reader never sees half of it).
     static func write(_ symbols: [String], to path: String, directory: String) {
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.createDirectory(
+            atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let temporary = path + ".\(getpid()).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data((symbols.joined(separator: "\n") + "\n").utf8)) else { return }
+        guard FileManager.default.createFile(atPath: temporary, contents: Data((symbols.joined(separator: "\n") + "\n").utf8))
+        else { return }
         if rename(temporary, path) != 0 { unlink(temporary) }
     }
 }

@@ -12,10 +12,11 @@ public enum SyntaxHint {
         let tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = Completer.commandWord(tokens), let entry = catalog.entry(named: first) else { return nil }
         let operands = Array(tokens.drop(while: { $0 != first }).dropFirst())
-        let givenNames = Set(operands.compactMap { operand -> String? in
-            if let equals = operand.firstIndex(of: "=") { return String(operand[..<equals]) }
-            return entry.argument(named: operand) != nil ? operand : nil
-        })
+        let givenNames = Set(
+            operands.compactMap { operand -> String? in
+                if let equals = operand.firstIndex(of: "=") { return String(operand[..<equals]) }
+                return entry.argument(named: operand) != nil ? operand : nil
+            })
         var positionalsGiven = operands.filter { !$0.contains("=") && entry.argument(named: $0) == nil }.count
         var rest: [String] = []
         for item in items(of: entry.syntax).dropFirst() {

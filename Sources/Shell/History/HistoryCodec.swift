@@ -29,7 +29,9 @@ public enum HistoryCodec {
                 case "n": entry += "\n"
                 case "r": entry += "\r"
                 case "\\": entry += "\\"
-                default: entry += "\\"; entry.append(character)
+                default:
+                    entry += "\\"
+                    entry.append(character)
                 }
                 escaping = false
             } else if character == "\\" {

@@ -35,7 +35,8 @@ public struct HistoryPolicy: Sendable {
 
     /// Creates a policy that also hides the given configured secret values.
     public init(secretValues: [String] = []) {
-        self.secretValues = secretValues
+        self.secretValues =
+            secretValues
             .map { $0.trimmingWhitespace }
             .filter { $0.count >= Self.minimumSecretLength }
     }

@@ -48,18 +48,22 @@ public final class LineEditor {
         bnc_history_close(history)
         promptBuffer.deallocate()
         hintBuffer.deallocate()
-        functionNames.forEach { $0.deallocate() }
+        for name in functionNames { name.deallocate() }
     }
 
     private func configure() {
         bnc_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = WideString.with("emacs") { bnc_el_set_editor(editLine, $0) }
-        bnc_el_set_prompt(editLine, { editLine in
-            LineEditor.from(editLine)?.promptBuffer ?? LineEditor.emptyPrompt
-        }, wchar_t(Prompt.literalMarker.unicodeScalars.first!.value))
-        bnc_el_set_rprompt(editLine, { editLine in
-            LineEditor.from(editLine)?.hint() ?? LineEditor.emptyPrompt
-        }, wchar_t(Prompt.literalMarker.unicodeScalars.first!.value))
+        bnc_el_set_prompt(
+            editLine,
+            { editLine in
+                LineEditor.from(editLine)?.promptBuffer ?? LineEditor.emptyPrompt
+            }, wchar_t(Prompt.literalMarker.unicodeScalars.first!.value))
+        bnc_el_set_rprompt(
+            editLine,
+            { editLine in
+                LineEditor.from(editLine)?.hint() ?? LineEditor.emptyPrompt
+            }, wchar_t(Prompt.literalMarker.unicodeScalars.first!.value))
         bnc_el_set_history(editLine, history)
         bnc_el_use_interruptible_reader(editLine)
         addFunction("bnc-complete", help: "Complete the word before the cursor, or list the choices") { editLine, _ in
@@ -125,7 +129,8 @@ public final class LineEditor {
 
     /// The terminal's width in columns.
     public var terminalWidth: Int {
-        var columns: Int32 = 80, lines: Int32 = 24
+        var columns: Int32 = 80
+        var lines: Int32 = 24
         bnc_el_terminal_size(editLine, &columns, &lines)
         return Int(columns)
     }
@@ -140,9 +145,12 @@ public final class LineEditor {
     /// The right prompt: the hint for the line so far, cut to the room left on the line.
     private func hint() -> UnsafeMutablePointer<wchar_t> {
         var text = ""
-        if !accepting, let handler = hintHandler, let info = el_wline(editLine)?.pointee, let buffer = info.buffer, let end = info.lastchar {
+        if !accepting, let handler = hintHandler, let info = el_wline(editLine)?.pointee, let buffer = info.buffer,
+            let end = info.lastchar
+        {
             let line = WideString.string(buffer, count: end - buffer)
-            if let hint = handler(line), let fitted = SyntaxHint.fitted(hint, room: terminalWidth - promptWidth - line.count - 3) {
+            if let hint = handler(line), let fitted = SyntaxHint.fitted(hint, room: terminalWidth - promptWidth - line.count - 3)
+            {
                 text = fitted
             }
         }
@@ -153,7 +161,7 @@ public final class LineEditor {
 
     private func complete() -> UInt8 {
         guard let handler = completionHandler, let info = el_wline(editLine)?.pointee,
-              let buffer = info.buffer, let cursor = info.cursor
+            let buffer = info.buffer, let cursor = info.cursor
         else { return EditorStatus.error }
         let before = WideString.string(buffer, count: cursor - buffer)
         let completion = handler(before)
@@ -180,14 +188,19 @@ public final class LineEditor {
 
     private func addFunction(_ name: String, help: String, _ function: @escaping @convention(c) (OpaquePointer, Int32) -> UInt8) {
         // libedit keeps these pointers (map_addfunc does not copy): they live as long as the editor.
-        let wideName = WideString.allocate(name), wideHelp = WideString.allocate(help)
+        let wideName = WideString.allocate(name)
+        let wideHelp = WideString.allocate(help)
         functionNames += [wideName, wideHelp]
         bnc_el_add_function(editLine, wideName, wideHelp, function)
     }
 
     private func bind(_ key: String, to function: String) {
-        let wideKey = WideString.allocate(key), wideFunction = WideString.allocate(function)
-        defer { wideKey.deallocate(); wideFunction.deallocate() }
+        let wideKey = WideString.allocate(key)
+        let wideFunction = WideString.allocate(function)
+        defer {
+            wideKey.deallocate()
+            wideFunction.deallocate()
+        }
         bnc_el_bind(editLine, wideKey, wideFunction)
     }
 }

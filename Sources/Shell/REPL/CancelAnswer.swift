@@ -97,7 +97,8 @@ struct CancelAnswer {
         let name = "order \(target.name)"
         if status == "NEW" || status == "PARTIALLY_FILLED" {
             if sameAccount {
-                return "\(name) is \(status) on the \(account) account now: try the cancel again (`\(target.statement(isolated: isolated))`)"
+                return
+                    "\(name) is \(status) on the \(account) account now: try the cancel again (`\(target.statement(isolated: isolated))`)"
             }
             return "\(name) is open on the \(account) account: `\(target.statement(isolated: isolated))`"
         }

@@ -82,7 +82,10 @@ extension InteractiveShell {
     /// `dry on|off`: a new session of the other kind with the same variables; the prompt follows.
     private func switchDryRun(_ enable: Bool?) {
         guard let enable else {
-            TerminalOutput.write(settings.dryRun ? "dry run is on: requests are printed, not sent\n" : "dry run is off: requests are sent to \(settings.endpointName)\n")
+            TerminalOutput.write(
+                settings.dryRun
+                    ? "dry run is on: requests are printed, not sent\n"
+                    : "dry run is off: requests are sent to \(settings.endpointName)\n")
             return
         }
         guard enable != settings.dryRun else {
@@ -104,6 +107,8 @@ extension InteractiveShell {
         }
         settings.dryRun = enable
         prompt.dryRun = enable
-        TerminalOutput.write(enable ? "dry run on: requests are printed, not sent\n" : "dry run off: requests are sent to \(settings.endpointName)\n")
+        TerminalOutput.write(
+            enable
+                ? "dry run on: requests are printed, not sent\n" : "dry run off: requests are sent to \(settings.endpointName)\n")
     }
 }

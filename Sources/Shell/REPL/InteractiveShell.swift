@@ -11,7 +11,8 @@ public final class InteractiveShell {
     /// Makes the session statements run in: dry-run or not, with the given interrupt flag and
     /// the variables to start with (kept when `dry on|off` switches sessions). Throws a
     /// message for the user when that kind of session cannot be made.
-    public typealias SessionFactory = (_ dryRun: Bool, _ interrupt: InterruptFlag, _ variables: [String: Value]) throws -> ScriptSession
+    public typealias SessionFactory = (_ dryRun: Bool, _ interrupt: InterruptFlag, _ variables: [String: Value]) throws ->
+        ScriptSession
 
     /// An error making a session, as the user should read it.
     public struct SessionUnavailable: Error {
@@ -56,8 +57,9 @@ public final class InteractiveShell {
         self.history = ShellHistory(
             location: HistoryLocation.resolve(environment: settings.environment),
             policy: HistoryPolicy(secretValues: settings.secretValues), capacity: settings.historyCapacity)
-        self.symbolCollector = SymbolCollector(symbolCommands: Set(
-            catalog.entries.filter { $0.positionalArguments.first?.kind == .symbol }.map(\.name)))
+        self.symbolCollector = SymbolCollector(
+            symbolCommands: Set(
+                catalog.entries.filter { $0.positionalArguments.first?.kind == .symbol }.map(\.name)))
         self.completionCatalog = CompletionCatalog(catalog)
         self.input = InputAccumulator(isComplete: { session.isInputComplete($0) })
         applyPreferences()
@@ -157,8 +159,8 @@ public final class InteractiveShell {
         watcher.stop()
         interrupt.reset()
         if file == "<shell>", outcome.status == .failed, outcome.diagnostics.count == 1,
-           CancelAnswer.isUnknownOrder(outcome.diagnostics[0]), let target = CancelAnswer.target(of: text),
-           let answer = await CancelAnswer.answer(for: target, host: session.host, zone: preferences.time)
+            CancelAnswer.isUnknownOrder(outcome.diagnostics[0]), let target = CancelAnswer.target(of: text),
+            let answer = await CancelAnswer.answer(for: target, host: session.host, zone: preferences.time)
         {
             // What is true about the order, looked up, instead of the exchange's "maybe".
             outcome.diagnostics[0].hint = answer
@@ -189,8 +191,8 @@ public final class InteractiveShell {
     /// word of the language (the language gives its own suggestions for its words).
     private func shellCommandTypo(in block: String) -> String? {
         guard let first = block.split(whereSeparator: { " \t\n{".contains($0) }).first.map(String.init),
-              first.allSatisfy({ $0.isLetter }),
-              !catalog.statementStarters.contains(first)
+            first.allSatisfy({ $0.isLetter }),
+            !catalog.statementStarters.contains(first)
         else { return nil }
         let matches = Suggestion.closest(to: first, among: ShellCommand.names)
         guard !matches.isEmpty else { return nil }
@@ -221,12 +223,16 @@ public final class InteractiveShell {
     private func confirmLive(_ text: String) async -> Bool {
         let host = session.host
         guard preferences.confirm, !settings.assumeYes, TerminalOutput.isTerminal(0), let editor,
-              let baseURL = (host as? ClientHost)?.client.transport.baseURL, LiveEndpoint.isLive(baseURL: baseURL),
-              let what = await LiveConfirmation.question(for: text, countOpen: { symbol, isolated in
-                  await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
-              })
+            let baseURL = (host as? ClientHost)?.client.transport.baseURL, LiveEndpoint.isLive(baseURL: baseURL),
+            let what = await LiveConfirmation.question(
+                for: text,
+                countOpen: { symbol, isolated in
+                    await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
+                })
         else { return true }
-        guard case .line(let answer) = editor.readLine(prompt: LiveConfirmation.prompt(what, baseURL: baseURL)) else { return false }
+        guard case .line(let answer) = editor.readLine(prompt: LiveConfirmation.prompt(what, baseURL: baseURL)) else {
+            return false
+        }
         return LiveConfirmation.isYes(answer)
     }
 
@@ -255,7 +261,8 @@ public final class InteractiveShell {
 
     private func complete(_ before: String) -> Completion {
         let context = input.lines.isEmpty ? before : input.lines.joined(separator: "\n") + "\n" + before
-        let host = session.host, lookup = openOrderLookup
+        let host = session.host
+        let lookup = openOrderLookup
         var known = symbols
         if Self.completesSymbol(context, catalog: completionCatalog) {
             let baseURL = (host as? ClientHost)?.client.transport.baseURL ?? settings.endpointName
@@ -276,7 +283,7 @@ public final class InteractiveShell {
         let finished = statement.last == " " || statement.last == "\t"
         if tokens.last?.hasPrefix("symbol=") == true && !finished { return true }
         guard let first = Completer.commandWord(tokens), let command = catalog.command(named: first),
-              command.positionals.first == "symbol"
+            command.positionals.first == "symbol"
         else { return false }
         let operands = tokens.drop(while: { $0 != first }).dropFirst()
         let typed = finished ? operands.count : operands.count - 1

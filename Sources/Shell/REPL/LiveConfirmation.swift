@@ -21,14 +21,16 @@ public enum LiveConfirmation {
             let operands = tokens[(index + 1)...].prefix { !["}", ";", "\n"].contains($0) }
             let isolated = operands.contains("isolated") || operands.contains { $0.uppercased() == "ISISOLATED=TRUE" }
             guard let symbol = operands.first(where: { !$0.contains("=") && $0 != "isolated" }), !symbol.hasPrefix("$"),
-                  let count = await countOpen(symbol.uppercased(), isolated)
+                let count = await countOpen(symbol.uppercased(), isolated)
             else {
                 unknown = true
                 parts.append("cancel-all of every open order of a symbol")
                 continue
             }
             known = known.addingSaturated(count)
-            parts.append("cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol.uppercased())\(isolated ? " (isolated)" : "")")
+            parts.append(
+                "cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol.uppercased())\(isolated ? " (isolated)" : "")"
+            )
         }
         if let loop = loopOfCancels(tokens) {
             if let iterations = loop {
@@ -47,7 +49,7 @@ public enum LiveConfirmation {
     /// 1..50`, `repeat 3`), `.some(nil)` when not known; nil when there is no such loop.
     static func loopOfCancels(_ tokens: [String]) -> Int?? {
         guard tokens.contains(where: { $0 == "cancel" || $0 == "cancel-all" }),
-              let start = tokens.firstIndex(where: { $0 == "for" || $0 == "repeat" })
+            let start = tokens.firstIndex(where: { $0 == "for" || $0 == "repeat" })
         else { return nil }
         let rest = Array(tokens[start...])
         guard rest.contains(where: { $0 == "cancel" || $0 == "cancel-all" }) else { return nil }
@@ -74,7 +76,7 @@ public enum LiveConfirmation {
     /// Counts a symbol's open orders through `host` (one `open` query, paced like any request).
     public static func openCount(symbol: String, isolated: Bool, host: any OperationHost) async -> Int? {
         guard let reply = try? await host.perform(MarginOpenOrders(symbol: symbol, isIsolated: isolated)),
-              case .list(let orders) = reply.value
+            case .list(let orders) = reply.value
         else { return nil }
         return orders.count
     }

@@ -21,7 +21,8 @@ public struct ShellPreferences: Sendable, Equatable {
         guard let setting = UserSetting.named(name) else {
             let names = UserSetting.all.map(\.name)
             let close = Suggestion.closest(to: name, among: names)
-            return "unknown setting '\(name)'" + (close.isEmpty ? "; settings: " + names.joined(separator: ", ") : "; did you mean '\(close[0])'?")
+            return "unknown setting '\(name)'"
+                + (close.isEmpty ? "; settings: " + names.joined(separator: ", ") : "; did you mean '\(close[0])'?")
         }
         if let problem = setting.problem(with: value) { return problem }
         values[name] = value

@@ -33,7 +33,8 @@ enum WeightReport {
             let limit = budget?.limit ?? (family == .sapi ? state.configuration.sapiLimit : state.configuration.apiLimit)
             let window = budget?.window ?? state.configuration.window ?? 60_000
             let scope = family == .sapi ? "/sapi/… (margin orders, margin symbol lists)" : "/api/… (time, exchangeInfo)"
-            return "\(family.rawValue.padded(to: 4))  \("\(used)/\(limit)".padded(to: 12)) used in the \(windowText(window)) window  \(scope)"
+            return
+                "\(family.rawValue.padded(to: 4))  \("\(used)/\(limit)".padded(to: 12)) used in the \(windowText(window)) window  \(scope)"
         }.joined(separator: "\n")
     }
 

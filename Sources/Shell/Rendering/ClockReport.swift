@@ -7,7 +7,7 @@ enum ClockReport {
     /// The text for a `time` reply that was sent (not a dry run) and timed; nil otherwise.
     static func text(_ reply: OperationReply, zone: RenderOptions.TimeZoneChoice) -> String? {
         guard reply.request.path == ServerTime.path, let timing = reply.timing,
-              case .record(let record) = reply.value, case .integer(let serverTime)? = record["serverTime"]
+            case .record(let record) = reply.value, case .integer(let serverTime)? = record["serverTime"]
         else { return nil }
         let sample = ClockSample(sentAt: timing.sentAt, receivedAt: timing.receivedAt, serverTime: serverTime)
         return text(sample, zone: zone)
@@ -26,12 +26,14 @@ enum ClockReport {
         var lines = [
             "exchange time  \(shown)  (\(sample.serverTime))",
             "offset         \(offset > 0 ? "+" : "")\(offset) ms: \(direction)",
-            "round trip     \(sample.roundTrip) ms (the offset is known to within ±\(sample.roundTrip / 2 + 1) ms)",
+            "round trip     \(sample.roundTrip) ms (the offset is known to within ±\(sample.roundTrip / 2 + 1) ms)"
         ]
         if !sample.isPlausible {
             lines.append("note: an offset of more than a day is not a skew but a broken answer; bnc does not use it")
         } else if offset.magnitude > 1000 {
-            lines.append("note: requests with recvWindow below \(offset.magnitude + UInt64(sample.roundTrip)) ms may get -1021; bnc resyncs its clock on -1021")
+            lines.append(
+                "note: requests with recvWindow below \(offset.magnitude + UInt64(sample.roundTrip)) ms may get -1021; bnc resyncs its clock on -1021"
+            )
         }
         return lines.joined(separator: "\n")
     }

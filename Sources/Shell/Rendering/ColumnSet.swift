@@ -21,7 +21,9 @@ enum ColumnSet {
         var chosen: [String] = []
         if names.contains("symbol"), Set(records.map { $0["symbol"]?.text ?? "" }).count > 1 { chosen.append("symbol") }
         chosen += compact(names)
-        if names.contains("isIsolated"), Set(records.map { $0["isIsolated"]?.text ?? "" }).count > 1 { chosen.append("isIsolated") }
+        if names.contains("isIsolated"), Set(records.map { $0["isIsolated"]?.text ?? "" }).count > 1 {
+            chosen.append("isIsolated")
+        }
         return chosen
     }
 

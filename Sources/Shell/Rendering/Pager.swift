@@ -51,7 +51,7 @@ public enum Pager {
         posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
         let words: [String] = ["/bin/sh", "-c", command]
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for word in argv { free(word) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
         close(pipeEnds[0])

@@ -174,7 +174,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     /// of a message costs nothing.
     static func table(printed line: String, renderer: ValueTextRenderer) -> String? {
         guard line.utf8.count >= 4, line.hasPrefix("[{"), line.hasSuffix("}]"),
-              let json = try? JSONValue.parse(line)
+            let json = try? JSONValue.parse(line)
         else { return nil }
         let value = Value(json: json)
         guard case .list(let values) = value, values.allSatisfy(\.isRecord) else { return nil }
@@ -183,6 +183,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
 
     static func progressLine(_ report: LoopProgress) -> String {
         let total = report.total.map { " of \($0)" } ?? ""
-        return "… loop at line \(report.location.line): \(report.done)\(total) iterations, \(report.requests) requests (Ctrl-C stops)\n"
+        return
+            "… loop at line \(report.location.line): \(report.done)\(total) iterations, \(report.requests) requests (Ctrl-C stops)\n"
     }
 }

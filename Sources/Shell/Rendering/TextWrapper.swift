@@ -28,7 +28,8 @@ public enum TextWrapper {
             }
             let body = wrap(String(characters[summary...]), width: width - summary)
             let indent = String(repeating: " ", count: summary)
-            return String(characters[..<summary]) + body.split(separator: "\n", omittingEmptySubsequences: false)
+            return String(characters[..<summary])
+                + body.split(separator: "\n", omittingEmptySubsequences: false)
                 .joined(separator: "\n" + indent)
         }.joined(separator: "\n")
     }

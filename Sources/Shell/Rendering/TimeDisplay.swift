@@ -10,7 +10,7 @@
 public enum TimeDisplay {
     /// Field names that hold ms since the epoch in the exchange's answers.
     public static let fieldNames: Set<String> = [
-        "time", "updateTime", "transactTime", "serverTime", "workingTime", "tranTime",
+        "time", "updateTime", "transactTime", "serverTime", "workingTime", "tranTime"
     ]
 
     /// The largest ms value shown as a date (year 9999); beyond it, and below 0, the number is

@@ -95,7 +95,7 @@ public struct ValueTextRenderer: Sendable {
     func cell(_ name: String, _ value: Value?) -> String {
         guard let value else { return "" }
         if case .integer(let number) = value,
-           let time = TimeDisplay.text(field: name, value: number, zone: options.time)
+            let time = TimeDisplay.text(field: name, value: number, zone: options.time)
         {
             return time
         }
