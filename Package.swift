@@ -2,8 +2,9 @@
 import PackageDescription
 
 // Layers, arrows pointing down only (see DESIGN.md):
-//   bnc -> Shell -> SessionLog -> Script -> BinanceAPI
-//   Shell -> SignatureDebugger -> BinanceAPI
+//   bnc -> Shell -> Script -> BinanceAPI
+//   bnc -> SessionLog -> Script
+//   bnc -> SignatureDebugger -> BinanceAPI
 //   bnc -> BinanceSimulator -> BinanceAPI (transport protocol only)
 //   Shell -> CEditlineShim -> CEditline (system libedit)
 let package = Package(
@@ -50,7 +51,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")
             ],
             path: "Sources/bnc-bench"),
-        .target(name: "Shell", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "CEditlineShim"]),
+        .target(name: "Shell", dependencies: ["Script", "BinanceAPI", "CEditlineShim"]),
         .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
         .target(name: "Script", dependencies: ["BinanceAPI"]),
         // The fuzz targets (docs/fuzzing.md), one executable chosen by name: it replays corpus files in
@@ -90,20 +91,23 @@ let package = Package(
         .target(name: "CEditlineShim", dependencies: ["CEditline"]),
         // HMAC-SHA256 with the keyed state reused and SHA extensions when present (issue 8).
         .target(name: "CHMACSHA256"),
+        // Helpers the test targets share (seeded random numbers, child processes, openssl); in no
+        // product, and no library target may import it.
+        .target(name: "BNCTestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "BinanceAPITests",
             dependencies: [
-                "BinanceAPI", .product(name: "Crypto", package: "swift-crypto"),
+                "BinanceAPI", "BNCTestSupport", .product(name: "Crypto", package: "swift-crypto"),
                 // A loopback NIO server for the HTTP transport tests.
                 .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
                 // The proxy tunnel handler, driven byte by byte without sockets.
                 .product(name: "NIOEmbedded", package: "swift-nio")
             ]),
-        .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI"]),
-        .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI"]),
-        .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI"]),
-        .testTarget(name: "SignatureDebuggerTests", dependencies: ["SignatureDebugger", "BinanceAPI"]),
+        .testTarget(name: "BinanceSimulatorTests", dependencies: ["BinanceSimulator", "BinanceAPI", "BNCTestSupport"]),
+        .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI", "BNCTestSupport"]),
+        .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI", "BNCTestSupport"]),
+        .testTarget(name: "SignatureDebuggerTests", dependencies: ["SignatureDebugger", "BinanceAPI", "BNCTestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Script"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI"])
+        .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI", "BNCTestSupport"])
     ]
 )

@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Testing
 
 @testable import BinanceAPI
@@ -74,25 +75,13 @@ import Testing
         func validate() throws(ValidationError) {}
     }
 
-    /// SplitMix64: reproducible random values, so a failure names its seed.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let alphabet: [Character] = Array(
         "abcXYZ019-._~ !\"#$%&'()*+,/:;<=>?@[\\]^`{|}\n\té币安人生🚀１")
 
     @Test func theSignedStringIsTheSentStringBeforeSignature() throws {
         let signer = RequestSigner(hmacSecret: DemoCredentials.secret)
         let builder = RequestBuilder(credentials: DemoCredentials.hmac)
-        var random = SeededGenerator(state: 20_261_125)
+        var random = SplitMix64(seed: 20_261_125)
         for round in 0..<500 {
             let count = Int.random(in: 1...6, using: &random)
             let parameters = (0..<count).map { index in

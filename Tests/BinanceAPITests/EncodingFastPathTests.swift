@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Testing
 
 @testable import BinanceAPI
@@ -9,21 +10,9 @@ extension String {
 }
 
 @Suite struct EncodingFastPathTests {
-    /// A deterministic generator, so a failure reproduces.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Strings mixing unreserved ASCII, reserved ASCII, controls, multi-byte scalars, combining
     /// marks and CR LF; short (inline) and long (heap) ones.
-    static func randomString(_ generator: inout SplitMix) -> String {
+    static func randomString(_ generator: inout SplitMix64) -> String {
         let pieces: [String] = [
             "A", "z", "0", "9", "-", ".", "_", "~", " ", "&", "=", "+", "%", "/", "?", "#", "\u{0}", "\t", "\r\n",
             "é", "e\u{301}", "币", "安", "人生", "１", "🙂", "👩‍👩‍👧", "\u{7F}", "\u{80}", "LTCBTC", "1499827319559"
@@ -46,7 +35,7 @@ extension String {
     }
 
     @Test func encodeEqualsTheBytewiseReferenceOnRandomStrings() {
-        var generator = SplitMix(state: 8)
+        var generator = SplitMix64(seed: 8)
         for _ in 0..<5_000 {
             let value = Self.randomString(&generator)
             let expected = Self.bytewise(value)
@@ -74,7 +63,7 @@ extension String {
     }
 
     @Test func canonicalQueryEqualsTheBytewiseReferenceOnRandomParameters() {
-        var generator = SplitMix(state: 2026)
+        var generator = SplitMix64(seed: 2026)
         for _ in 0..<2_000 {
             let count = Int(generator.next() % 7)
             let parameters = (0..<count).map { _ in
@@ -108,7 +97,7 @@ extension String {
     }
 
     @Test func dryRunTextEqualsTheLineByLineReference() throws {
-        var generator = SplitMix(state: 42)
+        var generator = SplitMix64(seed: 42)
         let keys = [
             DemoCredentials.hmac.apiKey, "short", "", "exactly12chr", "thirteen-char", "ключ-ключ-ключ-ключ",
             "ab\r\ncdefghijklmnop", "e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}", "🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂🙂"
@@ -146,7 +135,7 @@ extension String {
     }
 
     @Test func maskedKeyEqualsCredentialsMask() {
-        var generator = SplitMix(state: 7)
+        var generator = SplitMix64(seed: 7)
         for _ in 0..<2_000 {
             let key = Self.randomString(&generator)
             var bytes: [UInt8] = []

@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 import Crypto
 import Testing
@@ -7,18 +8,6 @@ import Testing
 /// first), payload lengths 0...300 so the padding lands on every offset of a block, including
 /// the 55/56-byte boundary where the length spills into an extra block.
 @Suite struct HMACSHA256PropertyTests {
-    /// SplitMix64: a fixed seed makes a failure reproducible.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func reference(key: [UInt8], payload: [UInt8]) -> [UInt8] {
         Array(HMAC<SHA256>.authenticationCode(for: payload, using: SymmetricKey(data: key)))
     }
@@ -27,7 +16,7 @@ import Testing
         "every payload length 0...300 under random keys",
         arguments: [HMACSHA256.Implementation.automatic, .portable])
     func everyPayloadLength(implementation: HMACSHA256.Implementation) {
-        var random = SeededGenerator(state: 0x8BAD_F00D)
+        var random = SplitMix64(seed: 0x8BAD_F00D)
         let keyLengths = [0, 1, 20, 32, 55, 56, 63, 64, 65, 100, 128, 129, 200]
         for keyLength in keyLengths {
             let key = (0..<keyLength).map { _ in UInt8.random(in: 0...255, using: &random) }
@@ -46,7 +35,7 @@ import Testing
         "random keys and query-like payloads, hex path",
         arguments: [HMACSHA256.Implementation.automatic, .portable])
     func randomQueries(implementation: HMACSHA256.Implementation) {
-        var random = SeededGenerator(state: 0x5EED_1234)
+        var random = SplitMix64(seed: 0x5EED_1234)
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789=&%-_.~".utf8)
         for round in 0..<500 {
             let key = (0..<Int.random(in: 0...160, using: &random)).map { _ in

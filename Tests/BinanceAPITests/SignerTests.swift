@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Foundation
 import Testing
 
@@ -29,34 +30,34 @@ import Testing
         let signer = RequestSigner(hmacSecret: DemoCredentials.secret)
         // The signer's key state is reused between calls: signing twice must not change the result.
         #expect(signer.sign(payload) == signer.sign(payload))
-        #expect(signer.sign(payload).text == (try SignerOpenSSL.hmac(payload, secret: DemoCredentials.secret)))
+        #expect(signer.sign(payload).text == (try OpenSSL.hmac(payload, secret: DemoCredentials.secret)))
     }
 
     @Test func ed25519FromAnOpenSSLKeyAgreesWithOpenSSL() throws {
-        let key = try SignerOpenSSL.generateKey("ED25519")
+        let key = try OpenSSL.generateKey("ED25519")
         defer { try? FileManager.default.removeItem(atPath: key.path) }
         let signer = try RequestSigner(pem: key.pem)
         #expect(signer.keyType == .ed25519)
         for payload in [Self.documentedQuery, "symbol=%E5%B8%81&timestamp=1"] {
             let signature = signer.sign(payload)
-            #expect(signature.text == (try SignerOpenSSL.ed25519Sign(payload, keyPath: key.path)))
+            #expect(signature.text == (try OpenSSL.ed25519Sign(payload, keyPath: key.path)))
             #expect(Data(base64Encoded: signature.text)?.count == 64)
         }
     }
 
     @Test(arguments: [false, true])
     func rsaFromAnOpenSSLKeyAgreesWithOpenSSL(pkcs1: Bool) throws {
-        let key = try SignerOpenSSL.generateKey("RSA")
+        let key = try OpenSSL.generateKey("RSA")
         defer { try? FileManager.default.removeItem(atPath: key.path) }
         var pem = key.pem
         if pkcs1 {
-            pem = String(decoding: try SignerOpenSSL.run(["rsa", "-in", key.path, "-traditional"]), as: UTF8.self)
+            pem = String(decoding: try OpenSSL.run(["rsa", "-in", key.path, "-traditional"]), as: UTF8.self)
             #expect(pem.contains("BEGIN RSA PRIVATE KEY"))
         }
         let signer = try RequestSigner(pem: pem)
         #expect(signer.keyType == .rsa)
         let signature = signer.sign(Self.documentedQuery)
-        #expect(signature.text == (try SignerOpenSSL.rsaSign(Self.documentedQuery, keyPath: key.path)))
+        #expect(signature.text == (try OpenSSL.rsaSign(Self.documentedQuery, keyPath: key.path)))
         #expect(Data(base64Encoded: signature.text)?.count == 256)
     }
 
@@ -79,73 +80,18 @@ import Testing
 
     @Test func unusableKeysAreTypedErrors() throws {
         #expect(throws: CredentialsError.self) { try RequestSigner(pem: "not a key") }
-        let weak = try SignerOpenSSL.generateKey("RSA", bits: 1024)
+        let weak = try OpenSSL.generateKey("RSA", bits: 1024)
         defer { try? FileManager.default.removeItem(atPath: weak.path) }
         #expect(throws: CredentialsError.self) { try RequestSigner(pem: weak.pem) }
     }
 
     @Test func descriptionsHideTheKey() throws {
-        let key = try SignerOpenSSL.generateKey("ED25519")
+        let key = try OpenSSL.generateKey("ED25519")
         defer { try? FileManager.default.removeItem(atPath: key.path) }
         let signer = try RequestSigner(pem: key.pem)
         let body = key.pem.split(separator: "\n")[1]
         #expect(!String(describing: signer).contains(body))
         #expect(!String(reflecting: signer).contains(body))
         #expect(!String(describing: RequestSigner(hmacSecret: DemoCredentials.secret)).contains(DemoCredentials.secret))
-    }
-}
-
-/// `openssl` as an independent signer.
-enum SignerOpenSSL {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    @discardableResult
-    static func run(_ arguments: [String], input: [UInt8] = []) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.nullDevice
-        // openssl may exit before reading all input; a write to its closed pipe must not kill the tests.
-        signal(SIGPIPE, SIG_IGN)
-        try process.run()
-        if !input.isEmpty { stdin.fileHandleForWriting.write(Data(input)) }
-        try stdin.fileHandleForWriting.close()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "openssl \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
-        }
-        return Array(output)
-    }
-
-    static func generateKey(_ algorithm: String, bits: Int = 2048) throws -> (path: String, pem: String) {
-        let path = NSTemporaryDirectory() + "bnc-signer-test-\(UUID().uuidString).pem"
-        var arguments = ["genpkey", "-algorithm", algorithm, "-out", path]
-        if algorithm == "RSA" { arguments += ["-pkeyopt", "rsa_keygen_bits:\(bits)"] }
-        try run(arguments)
-        return (path, try String(contentsOfFile: path, encoding: .utf8))
-    }
-
-    static func ed25519Sign(_ payload: String, keyPath: String) throws -> String {
-        // openssl 3.0's one-shot Ed25519 signing needs the input's size: a file, not a pipe.
-        let input = NSTemporaryDirectory() + "bnc-signer-payload-\(UUID().uuidString)"
-        try Data(payload.utf8).write(to: URL(fileURLWithPath: input))
-        defer { try? FileManager.default.removeItem(atPath: input) }
-        return Data(try run(["pkeyutl", "-sign", "-rawin", "-inkey", keyPath, "-in", input])).base64EncodedString()
-    }
-
-    static func rsaSign(_ payload: String, keyPath: String) throws -> String {
-        Data(try run(["dgst", "-sha256", "-sign", keyPath], input: Array(payload.utf8))).base64EncodedString()
-    }
-
-    static func hmac(_ payload: String, secret: String) throws -> String {
-        let output = String(decoding: try run(["dgst", "-sha256", "-hmac", secret], input: Array(payload.utf8)), as: UTF8.self)
-        return String(output.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

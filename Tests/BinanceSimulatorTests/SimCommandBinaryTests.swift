@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 import Foundation
 import Testing
@@ -6,23 +7,13 @@ import Testing
 
 /// `bnc sim` as built: prints its address and the demo key, serves, logs verdicts, stops on
 /// SIGTERM with exit code 0. Runs when the binary has been built (`swift build` first).
-/// The built `bnc`, when there is one.
-enum BuiltBinary {
-    static var path: String? {
-        var directory = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { directory.deleteLastPathComponent() }
-        let path = directory.appendingPathComponent(".build/debug/bnc").path
-        return FileManager.default.isExecutableFile(atPath: path) ? path : nil
-    }
-}
-
-@Suite(.serialized, .enabled(if: BuiltBinary.path != nil, "needs .build/debug/bnc"))
+@Suite(.serialized, .enabled(if: BuiltBNC.exists, "needs .build/debug/bnc"))
 struct SimCommandBinaryTests {
 
     /// Starts `bnc sim` with `arguments`; returns the process, its port, and its pipes.
     func start(_ arguments: [String]) throws -> (Process, Int, Pipe, Pipe) {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
+        process.executableURL = URL(fileURLWithPath: BuiltBNC.path)
         process.arguments = ["sim"] + arguments
         let out = Pipe()
         let err = Pipe()
@@ -88,7 +79,7 @@ struct SimCommandBinaryTests {
         for (arguments, code) in [(["--port", String(server.port)], Int32(1)), (["--fail-rate", "1.5"], 2), (["--bulk", "X"], 2)]
         {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
+            process.executableURL = URL(fileURLWithPath: BuiltBNC.path)
             process.arguments = ["sim", "--duration", "5"] + arguments
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
@@ -107,7 +98,7 @@ struct SimCommandBinaryTests {
     ])
     func extremeOptionsAreRefusedWithExit2(arguments: [String]) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(BuiltBinary.path))
+        process.executableURL = URL(fileURLWithPath: BuiltBNC.path)
         process.arguments = ["sim", "--quiet"] + (arguments.first == "--duration" ? [] : ["--duration", "2"]) + arguments
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice

@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let query = "symbol=LTCBTC&isIsolated=TRUE&orderId=28&timestamp=1499827319559"
-        let signature = try LanguageRun.opensslHMAC(query)
+        let signature = try OpenSSL.hmac(query, secret: LanguageRun.demoSecret)
         #expect(signature.count == 64)
         #expect(
             run.stdout == """
@@ -38,7 +39,7 @@ import Testing
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data((lines.first ?? "").utf8)) as? [String: Any])
         let query = "symbol=LTCBTC&isIsolated=TRUE&orderId=28&timestamp=1499827319559"
-        let signature = try LanguageRun.opensslHMAC(query)
+        let signature = try OpenSSL.hmac(query, secret: LanguageRun.demoSecret)
         #expect(object["method"] as? String == "DELETE")
         #expect(object["path"] as? String == "/sapi/v1/margin/order")
         #expect(object["query"] as? String == query)
@@ -59,7 +60,7 @@ import Testing
         for (object, id) in zip(objects, 28...30) {
             let query = "symbol=LTCBTC&orderId=\(id)&timestamp=1499827319559"
             #expect(object["query"] as? String == query)
-            #expect(object["signature"] as? String == (try LanguageRun.opensslHMAC(query)))
+            #expect(object["signature"] as? String == (try OpenSSL.hmac(query, secret: LanguageRun.demoSecret)))
         }
     }
 
@@ -81,7 +82,7 @@ import Testing
         let run = try LanguageRun.bnc(["--dry-run", "--timestamp", "5"], stdin: "cancel LTCBTC id=1\n")
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("  query      symbol=LTCBTC&orderId=1&timestamp=5\n"))
-        let signature = try LanguageRun.opensslHMAC("symbol=LTCBTC&orderId=1&timestamp=5")
+        let signature = try OpenSSL.hmac("symbol=LTCBTC&orderId=1&timestamp=5", secret: LanguageRun.demoSecret)
         #expect(run.stdout.contains("  signature  \(signature)  (HMAC-SHA256, hex)"))
     }
 

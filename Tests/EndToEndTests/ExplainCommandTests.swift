@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Foundation
 import Testing
 
@@ -12,7 +13,7 @@ import Testing
     static let cancel = "symbol=LTCBTC&orderId=28&timestamp=\(timestamp)"
 
     static func hmac(_ payload: String, secret: String = secret) throws -> String {
-        try ExplainTool.hmac(payload, secret: secret)
+        try OpenSSL.hmac(payload, secret: secret)
     }
 
     /// The first confirmed finding's code, the exit code, and the JSON report.
@@ -129,9 +130,9 @@ import Testing
     }
 
     @Test func anEd25519SignatureWhereTheDemoHMACKeyIsConfigured() throws {
-        let key = try ExplainTool.generateKey("ED25519")
+        let key = try OpenSSL.generateKey("ED25519").path
         defer { try? FileManager.default.removeItem(atPath: key) }
-        let signature = try ExplainTool.sign(Self.cancel, keyPath: key, rsa: false)
+        let signature = try OpenSSL.ed25519Sign(Self.cancel, keyPath: key)
         let (_, status, json) = try Self.explain(Self.cancel + "&signature=" + ExplainTool.urlEncode(signature))
         let codes = (json["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(codes.contains("signature.wrongKeyType"))
@@ -140,10 +141,12 @@ import Testing
 
     @Test(arguments: ["ED25519", "RSA"])
     func asymmetricKeysFromTheEnvironment(_ algorithm: String) throws {
-        let key = try ExplainTool.generateKey(algorithm)
+        let key = try OpenSSL.generateKey(algorithm).path
         defer { try? FileManager.default.removeItem(atPath: key) }
         let environment = ["BINANCE_API_KEY": "testkey0123456789abcdef", "BINANCE_PRIVATE_KEY_FILE": key]
-        let signature = try ExplainTool.sign(Self.cancel, keyPath: key, rsa: algorithm == "RSA")
+        let signature =
+            algorithm == "RSA"
+            ? try OpenSSL.rsaSign(Self.cancel, keyPath: key) : try OpenSSL.ed25519Sign(Self.cancel, keyPath: key)
         let good = try Self.explain(Self.cancel + "&signature=" + ExplainTool.urlEncode(signature), environment: environment)
         #expect(good.1 == 0)
         #expect((good.2["key"] as? [String: Any])?["type"] as? String == (algorithm == "RSA" ? "RSA" : "Ed25519"))

@@ -1,6 +1,7 @@
+import BNCTestSupport
 import Foundation
 
-/// Runs the built `bnc` and `openssl` for the `bnc explain` end-to-end tests.
+/// Runs the built `bnc` (and a stand-in time server) for the `bnc explain` end-to-end tests.
 enum ExplainTool {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -13,70 +14,21 @@ enum ExplainTool {
     }
 
     /// The built binary: `$BNC_BIN`, else `.build/debug/bnc` of this package (as the other suites).
-    static var binary: String { LanguageRun.binary }
+    static var binary: String { BuiltBNC.path }
 
     /// Runs `executable` with `arguments`; BINANCE_* variables are removed from the environment
     /// and replaced by `environment`.
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], stdin: [UInt8] = []
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var variables = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BINANCE_") }
         variables.merge(environment) { $1 }
-        process.environment = variables
-        signal(SIGPIPE, SIG_IGN)
-        let run = try LanguageRun.capture(process, stdin: stdin)
+        let run = try ChildProcess.run(executable, arguments, environment: variables, stdin: stdin)
         return Result(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func bnc(_ arguments: [String], environment: [String: String] = [:], stdin: String = "") throws -> Result {
         try run(binary, arguments, environment: environment, stdin: Array(stdin.utf8))
-    }
-
-    static func openssl(_ arguments: [String], input: String = "") throws -> [UInt8] {
-        let result = try run("/usr/bin/openssl", arguments, stdin: Array(input.utf8))
-        guard result.status == 0 else { throw Failure(description: "openssl \(arguments) exited \(result.status)") }
-        return Array(result.stdout.utf8)
-    }
-
-    static func hmac(_ payload: String, secret: String) throws -> String {
-        let output = String(decoding: try openssl(["dgst", "-sha256", "-hmac", secret], input: payload), as: UTF8.self)
-        return String(output.split(separator: " ").last ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// A new private key file; the caller removes it.
-    static func generateKey(_ algorithm: String) throws -> String {
-        let path = NSTemporaryDirectory() + "bnc-explain-\(UUID().uuidString).pem"
-        var arguments = ["genpkey", "-algorithm", algorithm, "-out", path]
-        if algorithm == "RSA" { arguments += ["-pkeyopt", "rsa_keygen_bits:2048"] }
-        _ = try openssl(arguments)
-        return path
-    }
-
-    /// The base64 signature of `payload` (Ed25519, or RSA PKCS#1 v1.5 SHA-256).
-    static func sign(_ payload: String, keyPath: String, rsa: Bool) throws -> String {
-        let input = NSTemporaryDirectory() + "bnc-explain-payload-\(UUID().uuidString)"
-        try Data(payload.utf8).write(to: URL(fileURLWithPath: input))
-        defer { try? FileManager.default.removeItem(atPath: input) }
-        let arguments =
-            rsa
-            ? ["dgst", "-sha256", "-sign", keyPath, input] : ["pkeyutl", "-sign", "-rawin", "-inkey", keyPath, "-in", input]
-        // Binary output: read raw bytes, not through the UTF-8 decoding of run(_:_:).
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "openssl signing exited \(process.terminationStatus)")
-        }
-        return data.base64EncodedString()
     }
 
     static func urlEncode(_ text: String) -> String {

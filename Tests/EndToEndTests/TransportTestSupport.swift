@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Foundation
 
 /// Starts `bnc sim --port 0 …` on 127.0.0.1, reads its address, and stops it by PID.
@@ -17,13 +18,8 @@ final class SimulatorProcess: @unchecked Sendable {
     let baseURL: String
     private let server: TestServerProcess
 
-    /// The built binary: `$BNC_BIN`, else `.build/debug/bnc` under the package.
-    static var binary: String {
-        if let path = ProcessInfo.processInfo.environment["BNC_BIN"], !path.isEmpty { return path }
-        let package = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return package.appendingPathComponent(".build/debug/bnc").path
-    }
+    /// The built binary (`BuiltBNC.path`: `$BNC_BIN`, else `.build/debug/bnc`).
+    static var binary: String { BuiltBNC.path }
 
     /// Starts the simulator with `arguments` (after `sim --port 0`); it stops itself after
     /// `duration` seconds if the test never gets to stop it.

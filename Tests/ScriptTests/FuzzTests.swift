@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 import Foundation
 import Testing
@@ -8,21 +9,6 @@ import Testing
 /// dry-run host and a statement limit: 100,000+ generated and mutated inputs, none may crash,
 /// hang, or produce a malformed diagnostic. Deterministic (fixed seeds), so a failure reproduces.
 @Suite struct FuzzTests {
-    /// SplitMix64: small, fast, and the same on every platform.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(max(1, bound))) }
-        mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-    }
-
     static let seeds = [
         "let sym = \"LTCBTC\"\ncancel $sym id=28 isolated\n",
         "cancel LTCBTC cid=myOrder1 newcid=undo-1 recv=5000\n",
@@ -50,14 +36,14 @@ import Testing
         "abcXYZ019 \n\t\"'{}[]()$=.,;#\\!<>&|-_:/@%+é币\u{0}\u{301}\u{FEFF}🙂")
 
     /// Random sequences of language fragments: mostly-plausible scripts that exercise the parser deeply.
-    static func generated(_ random: inout Random) -> String {
+    static func generated(_ random: inout SplitMix64) -> String {
         var text = ""
         for _ in 0..<(1 + random.below(24)) { text += random.pick(fragments) }
         return text
     }
 
     /// A seed script with characters inserted, deleted, replaced or fragments spliced in.
-    static func mutated(_ random: inout Random) -> String {
+    static func mutated(_ random: inout SplitMix64) -> String {
         var characters = Array(random.pick(seeds))
         for _ in 0..<(1 + random.below(6)) {
             let position = characters.isEmpty ? 0 : random.below(characters.count + 1)
@@ -72,7 +58,7 @@ import Testing
     }
 
     /// Arbitrary bytes, decoded as UTF-8 with replacement.
-    static func bytes(_ random: inout Random) -> String {
+    static func bytes(_ random: inout SplitMix64) -> String {
         let count = random.below(80)
         var bytes: [UInt8] = []
         for _ in 0..<count { bytes.append(UInt8(truncatingIfNeeded: random.next())) }
@@ -98,7 +84,7 @@ import Testing
     @Test func hundredThousandInputsNeverCrashOrHang() async {
         let host = DryRunHost(credentials: DemoCredentials.hmac, clock: ExchangeClock(fixed: 1), baseURL: "http://f")
         let output = CollectingDiscard()
-        var random = Random(state: 0xB1A4_CE00_2026)
+        var random = SplitMix64(seed: 0xB1A4_CE00_2026)
         var checked = 0
         var ran = 0
         let started = ContinuousClock.now

@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 
 /// Random JSON texts for property tests: values of every kind, strings with escapes

@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 import Testing
 
@@ -5,17 +6,6 @@ import Testing
 
 /// No input crashes the explainer: it returns an explanation or a typed input error.
 @Suite struct RobustnessTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let fragments = [
         "curl ", "-X ", "DELETE ", "-H ", "'X-MBX-APIKEY: k' ", "-d ", "--data-urlencode ", "-G ", "https://a.test/p?",
         "?", "&", "=", "signature=", "timestamp=", "recvWindow=", "symbol=", "LTCBTC", "%", "%2", "%2F", "%zz", "+",
@@ -24,7 +14,7 @@ import Testing
     ]
 
     @Test func randomInputsNeverCrash() {
-        var random = SplitMix(state: 7)
+        var random = SplitMix64(seed: 7)
         let explainer = SignatureExplainer(key: .demo)
         let references: [TimeReference] = [.given(1_499_827_320_000), .given(.max), .given(.min), .given(0)]
         for round in 0..<3000 {

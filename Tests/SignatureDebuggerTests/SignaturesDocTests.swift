@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 import Foundation
 import Testing
