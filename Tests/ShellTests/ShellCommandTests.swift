@@ -1,3 +1,4 @@
+import Script
 import Testing
 
 @testable import Shell
@@ -36,14 +37,20 @@ struct ShellCommandTests {
     @Test("did you mean: the closest known words, closest first")
     func suggestions() {
         let known = ["cancel", "clear", "dry", "exit", "help", "history", "let", "print", "quit", "vars"]
-        #expect(Suggestion.closest(to: "cancle", among: known) == ["cancel"])
-        #expect(Suggestion.closest(to: "hlep", among: known) == ["help"])
-        #expect(Suggestion.closest(to: "qiut", among: known) == ["quit"])
-        #expect(Suggestion.closest(to: "zzzzzz", among: known) == [])
+        #expect(Suggestion.candidates(near: "cancle", among: known) == ["cancel"])
+        #expect(Suggestion.candidates(near: "hlep", among: known) == ["help"])
+        #expect(Suggestion.candidates(near: "qiut", among: known) == ["quit"])
+        #expect(Suggestion.candidates(near: "zzzzzz", among: known) == [])
+        // An abbreviation is a plausible meaning; several are listed best first.
+        #expect(Suggestion.candidates(near: "his", among: known) == ["history"])
+        #expect(Suggestion.candidates(near: "dyr", among: known + ["dye"]) == ["dry", "dye"])
         #expect(Suggestion.message(forUnknown: "cancle", among: known) == "unknown command 'cancle'; did you mean 'cancel'?")
         #expect(
             Suggestion.message(forUnknown: "xyzzy", among: known)
                 == "unknown command 'xyzzy'; type 'help' for the list of commands")
+        #expect(
+            Suggestion.message(forUnknown: "dyr", among: known + ["dye"])
+                == "unknown command 'dyr'; did you mean 'dry' or 'dye'?")
         #expect(Suggestion.editDistance(String(repeating: "a", count: 500), "a") == 500)
     }
 

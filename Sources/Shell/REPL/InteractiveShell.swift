@@ -127,24 +127,8 @@ public final class InteractiveShell {
             reportError(message)
             return
         }
-        // `open wide`: this statement shows every field, whatever `set columns` says.
-        if let narrowed = Self.removingWide(block) {
-            let previous = settings.display.options.columns
-            settings.display.update { $0.columns = .all }
-            await runStatements(narrowed, file: "<shell>")
-            settings.display.update { $0.columns = previous }
-            return
-        }
+        // `open wide` is the language's: the statement carries it to the printer.
         await runStatements(block, file: "<shell>")
-    }
-
-    /// `block` without a last word `wide` (a statement's modifier in the shell: every column),
-    /// or nil when it does not end in one.
-    static func removingWide(_ block: String) -> String? {
-        let trimmed = block.trimmingWhitespace
-        guard trimmed.hasSuffix(" wide") || trimmed.hasSuffix("\twide") else { return nil }
-        let rest = String(trimmed.dropLast(5)).trimmingWhitespace
-        return rest.isEmpty ? nil : rest
     }
 
     /// Runs statements in the session with Ctrl-C watched, then reports errors and interruptions.
@@ -194,8 +178,7 @@ public final class InteractiveShell {
             first.allSatisfy({ $0.isLetter }),
             !catalog.statementStarters.contains(first)
         else { return nil }
-        let matches = Suggestion.closest(to: first, among: ShellCommand.names)
-        guard !matches.isEmpty else { return nil }
+        guard Suggestion.closest(to: first, among: ShellCommand.names) != nil else { return nil }
         return Suggestion.message(forUnknown: first, among: ShellCommand.names + catalog.statementStarters)
     }
 

@@ -1,4 +1,5 @@
 import BinanceAPI
+import Script
 
 /// The values of the ``UserSetting``s for this shell: from the profile at start, changed by
 /// `set NAME VALUE`. Unset names have their default.
@@ -22,7 +23,7 @@ public struct ShellPreferences: Sendable, Equatable {
             let names = UserSetting.all.map(\.name)
             let close = Suggestion.closest(to: name, among: names)
             return "unknown setting '\(name)'"
-                + (close.isEmpty ? "; settings: " + names.joined(separator: ", ") : "; did you mean '\(close[0])'?")
+                + (close.map { "; did you mean '\($0)'?" } ?? "; settings: " + names.joined(separator: ", "))
         }
         if let problem = setting.problem(with: value) { return problem }
         values[name] = value
