@@ -14,9 +14,11 @@ import Testing
         for code in Self.required {
             #expect(ExchangeErrorCatalog.entry(for: code) != nil, "missing \(code)")
         }
-        for kind in ExchangeErrorKind.allCases {
+        for kind in ExchangeErrorKind.named {
+            #expect(kind.isCatalogued, "\(kind)")
             #expect(ExchangeErrorCatalog.entry(for: kind.rawValue)?.name == kind.name, "\(kind)")
         }
+        #expect(Set(ExchangeErrorKind.named).count == ExchangeErrorKind.named.count)
     }
 
     @Test func entriesAreCompleteAndUnique() {

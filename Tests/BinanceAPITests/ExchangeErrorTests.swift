@@ -31,7 +31,10 @@ import Testing
 
     @Test func unknownCodesKeepTheirMessage() throws {
         let error = try #require(ExchangeError.decode(body: Array(#"{"code":-9999,"msg":"new"}"#.utf8), httpStatus: 400))
-        #expect(error.kind == nil)
+        // Every code has a kind, named or not: a new code needs no new case.
+        #expect(error.kind == ExchangeErrorKind(rawValue: -9999))
+        #expect(error.kind != .cancelRejected)
+        #expect(!error.kind.isCatalogued)
         #expect(error.name == "UNKNOWN")
         #expect(error.description == "-9999 UNKNOWN: new")
     }

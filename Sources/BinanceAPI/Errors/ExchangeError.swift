@@ -14,8 +14,8 @@ public struct ExchangeError: Error, Sendable, Hashable, Codable {
         self.httpStatus = httpStatus
     }
 
-    /// The code as a known kind, when bnc knows it.
-    public var kind: ExchangeErrorKind? { ExchangeErrorKind(rawValue: code) }
+    /// The code as a kind, to compare with the ones bnc branches on (`kind == .cancelRejected`).
+    public var kind: ExchangeErrorKind { ExchangeErrorKind(rawValue: code) }
 
     /// The catalog's entry for the code (meaning, causes, fix), when bnc knows it.
     public var entry: ExchangeErrorEntry? { ExchangeErrorCatalog.entry(for: code) }
@@ -49,34 +49,62 @@ extension ExchangeError: CustomStringConvertible {
     public var description: String { "\(code) \(name): \(message)" }
 }
 
-/// The exchange error codes bnc's own logic tells apart (the outcome rule, the -2011 hint).
-/// Raw values are the exchange's codes; names, meanings and hints are in ``ExchangeErrorCatalog``.
-public enum ExchangeErrorKind: Int, Sendable, CaseIterable {
-    case unknown = -1000
-    case disconnected = -1001
-    case unauthorized = -1002
-    case tooManyRequests = -1003
-    case unexpectedResponse = -1006
-    case timeout = -1007
-    case invalidTimestamp = -1021
-    case invalidSignature = -1022
-    case illegalChars = -1100
-    case tooManyParameters = -1101
-    case mandatoryParamEmptyOrMalformed = -1102
-    case unknownParam = -1103
-    case unreadParameters = -1104
-    case paramEmpty = -1105
-    case paramNotRequired = -1106
-    case badRecvWindow = -1131
-    case invalidSymbol = -1121
-    case cancelRejected = -2011
-    case noSuchOrder = -2013
-    case badAPIKeyFormat = -2014
-    case rejectedMBXKey = -2015
+/// An exchange error code, as bnc's own logic tells them apart (the outcome rule, the -2011 hint).
+///
+/// A struct over the exchange's number rather than an enum: every code the exchange sends has a
+/// value (`ExchangeError.kind` is never nil), comparing with a named one reads as before
+/// (`error.kind == .cancelRejected`), and naming another code later is an added static member,
+/// not a new case that breaks every caller's `switch`. Names, meanings and hints of all codes,
+/// named here or not, are in ``ExchangeErrorCatalog``.
+public struct ExchangeErrorKind: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    /// The exchange's number, e.g. -2011.
+    public let rawValue: Int
 
-    /// The exchange's upper-case name for the code (from ``ExchangeErrorCatalog``).
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    public static let unknown = Self(rawValue: -1000)
+    public static let disconnected = Self(rawValue: -1001)
+    public static let unauthorized = Self(rawValue: -1002)
+    public static let tooManyRequests = Self(rawValue: -1003)
+    /// -1006: execution status unknown (the outcome rule's "unknown").
+    public static let unexpectedResponse = Self(rawValue: -1006)
+    /// -1007: the backend timed out; execution status unknown.
+    public static let timeout = Self(rawValue: -1007)
+    /// -1021: outside recvWindow; the client resyncs its clock once.
+    public static let invalidTimestamp = Self(rawValue: -1021)
+    public static let invalidSignature = Self(rawValue: -1022)
+    public static let illegalChars = Self(rawValue: -1100)
+    public static let tooManyParameters = Self(rawValue: -1101)
+    public static let mandatoryParamEmptyOrMalformed = Self(rawValue: -1102)
+    public static let unknownParam = Self(rawValue: -1103)
+    public static let unreadParameters = Self(rawValue: -1104)
+    public static let paramEmpty = Self(rawValue: -1105)
+    public static let paramNotRequired = Self(rawValue: -1106)
+    public static let badRecvWindow = Self(rawValue: -1131)
+    public static let invalidSymbol = Self(rawValue: -1121)
+    /// -2011: the cancel was rejected (usually: no such open order on that account).
+    public static let cancelRejected = Self(rawValue: -2011)
+    /// -2013: the order does not exist (the outcome check's "not found").
+    public static let noSuchOrder = Self(rawValue: -2013)
+    public static let badAPIKeyFormat = Self(rawValue: -2014)
+    public static let rejectedMBXKey = Self(rawValue: -2015)
+
+    /// The codes named above, in numeric order from -1000 down.
+    public static let named: [ExchangeErrorKind] = [
+        .unknown, .disconnected, .unauthorized, .tooManyRequests, .unexpectedResponse, .timeout, .invalidTimestamp,
+        .invalidSignature, .illegalChars, .tooManyParameters, .mandatoryParamEmptyOrMalformed, .unknownParam,
+        .unreadParameters, .paramEmpty, .paramNotRequired, .invalidSymbol, .badRecvWindow, .cancelRejected,
+        .noSuchOrder, .badAPIKeyFormat, .rejectedMBXKey
+    ]
+
+    /// Whether ``ExchangeErrorCatalog`` has an entry for the code.
+    public var isCatalogued: Bool { ExchangeErrorCatalog.entry(for: rawValue) != nil }
+
+    /// The exchange's upper-case name for the code (from ``ExchangeErrorCatalog``), or `UNKNOWN`.
     public var name: String { ExchangeErrorCatalog.entry(for: rawValue)?.name ?? "UNKNOWN" }
 
     /// What the user can do about it (from ``ExchangeErrorCatalog``).
     public var hint: String? { ExchangeErrorCatalog.entry(for: rawValue)?.hint }
+
+    public var description: String { "\(rawValue) \(name)" }
 }
