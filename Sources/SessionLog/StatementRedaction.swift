@@ -1,5 +1,6 @@
 import BinanceAPI
 import Foundation
+import Synchronization
 
 /// Which statements the session log records without their text: those ``SecretText`` finds a
 /// secret in (a known value — the environment's or the profile's —, a secret's name, key
@@ -8,15 +9,14 @@ import Foundation
 /// A loop runs the same statement text many times: the last decision is kept, so a long loop
 /// pays for the scan once.
 enum StatementRedaction {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var last: (text: String, secrets: Int, reason: String?)?
+    private static let last = Mutex<(text: String, secrets: Int, reason: String?)?>(nil)
 
     /// Why `text` must not be recorded, or nil.
     static func reason(in text: String) -> String? {
         let known = SecretText.remembered().count
-        if let cached = lock.withLock({ last }), cached.secrets == known, cached.text == text { return cached.reason }
+        if let cached = last.withLock({ $0 }), cached.secrets == known, cached.text == text { return cached.reason }
         let reason = SecretText().reason(in: text)
-        lock.withLock { last = (text, known, reason) }
+        last.withLock { $0 = (text, known, reason) }
         return reason
     }
 

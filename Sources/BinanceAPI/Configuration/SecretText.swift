@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Tells text that must never be stored — in the shell's history or the session log — from
 /// text that may be.
@@ -108,8 +109,7 @@ public struct SecretText: Sendable {
 
     // MARK: The values this process holds
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var values: [String] = []
+    private static let values = Mutex<[String]>([])
 
     /// Remembers secret values read by this process (a secret, an API key, a private key's text
     /// and each of its lines), so every later ``SecretText`` hides them.
@@ -121,13 +121,13 @@ public struct SecretText: Sendable {
                 more += secret.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.hasPrefix("-----") }
             }
         }
-        lock.withLock {
+        values.withLock { values in
             for value in more where !values.contains(value) { values.append(value) }
         }
     }
 
     /// The values remembered so far.
     public static func remembered() -> [String] {
-        lock.withLock { values }
+        values.withLock { $0 }
     }
 }

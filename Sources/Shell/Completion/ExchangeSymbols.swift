@@ -2,6 +2,7 @@ import BinanceAPI
 import Dispatch
 import Foundation
 import Script
+import Synchronization
 
 /// The exchange's symbols for completion (`cancel LTC<TAB>` → `LTCBTC`), from its three lists —
 /// cross-margin pairs, isolated-margin pairs and exchangeInfo — fetched through the session's
@@ -11,7 +12,7 @@ import Script
 ///
 /// The cache files are outside input: each is read up to 4 MiB and only well-formed symbols
 /// (``ParameterRules/symbol(_:)``) are kept.
-final class ExchangeSymbols: @unchecked Sendable {
+final class ExchangeSymbols: Sendable {
     /// One of the lists.
     enum List: String, CaseIterable {
         case crossPairs = "margin-allPairs"
@@ -37,9 +38,8 @@ final class ExchangeSymbols: @unchecked Sendable {
     /// The longest a TAB waits for the lists.
     let timeout: DispatchTimeInterval
     private let directory: String?
-    private let lock = NSLock()
-    private var loaded: [String]?
-    private var lastAttempt: Date?
+    /// The symbols once loaded, and when loading was last tried.
+    private let state = Mutex<(loaded: [String]?, lastAttempt: Date?)>((nil, nil))
 
     /// - Parameter environment: for `XDG_CACHE_HOME` and `HOME`.
     init(environment: [String: String], timeout: DispatchTimeInterval = .seconds(5)) {
@@ -56,20 +56,16 @@ final class ExchangeSymbols: @unchecked Sendable {
     /// The symbols, loading them on first use: from fresh cache files, else from the exchange
     /// (a dry-run host sends nothing: cache files only). A failed attempt is not repeated for a minute.
     func symbols(host: any OperationHost, baseURL: String) -> [String] {
-        lock.lock()
-        if let loaded {
-            lock.unlock()
-            return loaded
+        let known: [String]? = state.withLock { state in
+            if let loaded = state.loaded { return loaded }
+            if let lastAttempt = state.lastAttempt, Date().timeIntervalSince(lastAttempt) < 60 { return [] }
+            state.lastAttempt = Date()
+            return nil
         }
-        if let lastAttempt, Date().timeIntervalSince(lastAttempt) < 60 {
-            lock.unlock()
-            return []
-        }
-        lastAttempt = Date()
-        lock.unlock()
-        final class Box: @unchecked Sendable {
-            var symbols: [String] = []
-            var complete = true
+        if let known { return known }
+        // What the task gathers; after a timeout it may still be writing, so it is locked.
+        final class Box: Sendable {
+            let gathered = Mutex<(symbols: [String], complete: Bool)>(([], true))
         }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
@@ -78,21 +74,22 @@ final class ExchangeSymbols: @unchecked Sendable {
             for list in List.allCases {
                 let file = directory.map { $0 + "/" + Self.fileName(list, baseURL: baseURL) }
                 if let file, let cached = Self.read(file) {
-                    box.symbols += cached
+                    box.gathered.withLock { $0.symbols += cached }
                 } else if !host.isDryRun, let fetched = await list.fetch(host) {
-                    box.symbols += fetched
+                    box.gathered.withLock { $0.symbols += fetched }
                     if let directory, let file { Self.write(fetched, to: file, directory: directory) }
                 } else {
-                    box.complete = false
+                    box.gathered.withLock { $0.complete = false }
                 }
             }
             done.signal()
         }
         guard done.wait(timeout: .now() + timeout) == .success else { return [] }
+        let gathered = box.gathered.withLock { $0 }
         var seen = Set<String>()
-        let symbols = box.symbols.filter { seen.insert($0).inserted }
-        if box.complete || !symbols.isEmpty {
-            lock.withLock { loaded = symbols }
+        let symbols = gathered.symbols.filter { seen.insert($0).inserted }
+        if gathered.complete || !symbols.isEmpty {
+            state.withLock { $0.loaded = symbols }
         }
         return symbols
     }

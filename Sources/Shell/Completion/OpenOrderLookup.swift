@@ -2,6 +2,7 @@ import BinanceAPI
 import Dispatch
 import Foundation
 import Script
+import Synchronization
 
 /// Fetches the open orders of a symbol for `id=`/`cid=` completion through the session's own
 /// host — the `open` operation, so the request is paced by the weight budget and logged like
@@ -9,13 +10,12 @@ import Script
 ///
 /// Completion runs inside libedit's key handler, which cannot await: the request runs in a
 /// task and the handler waits for it at most ``timeout``, then offers nothing.
-final class OpenOrderLookup: @unchecked Sendable {
+final class OpenOrderLookup: Sendable {
     /// The longest a TAB waits for the exchange.
     let timeout: DispatchTimeInterval
     /// How long an answer is reused.
     let lifetime: TimeInterval
-    private let lock = NSLock()
-    private var cache: [String: (at: Date, orders: [Completer.OpenOrder])] = [:]
+    private let cache = Mutex<[String: (at: Date, orders: [Completer.OpenOrder])]>([:])
 
     init(timeout: DispatchTimeInterval = .seconds(3), lifetime: TimeInterval = 10) {
         self.timeout = timeout
@@ -27,25 +27,28 @@ final class OpenOrderLookup: @unchecked Sendable {
     func orders(symbol: String, isolated: Bool, host: any OperationHost) -> [Completer.OpenOrder]? {
         guard !host.isDryRun else { return nil }
         let key = symbol + (isolated ? " isolated" : "")
-        if let cached = lock.withLock({ cache[key] }), Date().timeIntervalSince(cached.at) < lifetime { return cached.orders }
-        final class Box: @unchecked Sendable {
-            var value: Value?
+        if let cached = cache.withLock({ $0[key] }), Date().timeIntervalSince(cached.at) < lifetime { return cached.orders }
+        // The answer crosses from the task to this thread; after a timeout the task may still
+        // write it, so it is locked, not handed over by the semaphore alone.
+        final class Box: Sendable {
+            let value = Mutex<Value?>(nil)
         }
         let box = Box()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
-            box.value = try? await host.perform(MarginOpenOrders(symbol: symbol, isIsolated: isolated)).value
+            let value = try? await host.perform(MarginOpenOrders(symbol: symbol, isIsolated: isolated)).value
+            box.value.withLock { $0 = value }
             done.signal()
         }
-        guard done.wait(timeout: .now() + timeout) == .success, let value = box.value else { return nil }
+        guard done.wait(timeout: .now() + timeout) == .success, let value = box.value.withLock({ $0 }) else { return nil }
         let orders = Self.orders(in: value)
-        lock.withLock { cache[key] = (Date(), orders) }
+        cache.withLock { $0[key] = (Date(), orders) }
         return orders
     }
 
     /// Forgets every answer (after a statement ran: it may have canceled one).
     func invalidate() {
-        lock.withLock { cache.removeAll() }
+        cache.withLock { $0.removeAll() }
     }
 
     /// The orders of an `open` answer (a list of order records); records without an id are skipped.

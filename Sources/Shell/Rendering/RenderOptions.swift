@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// How text output is laid out for people. JSON output ignores all of it.
 public struct RenderOptions: Sendable, Equatable {
@@ -38,39 +39,32 @@ public struct RenderOptions: Sendable, Equatable {
 
 /// Render options shared between the shell (which changes them: `set columns all`, a resized
 /// terminal, a statement ending in `wide`) and the printer that reads them for every output.
-public final class DisplaySettings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: RenderOptions
-    private var widthSource: (@Sendable () -> Int?)?
+public final class DisplaySettings: Sendable {
+    private let stored: Mutex<RenderOptions>
+    private let widthSource: (@Sendable () -> Int?)?
 
     /// - Parameter width: asked for the terminal's width at each output (it may have been
     ///   resized); nil keeps `options.width`.
     public init(_ options: RenderOptions = RenderOptions(), width: (@Sendable () -> Int?)? = nil) {
-        stored = options
+        stored = Mutex(options)
         widthSource = width
     }
 
     /// The options for the next output.
     public var options: RenderOptions {
         get {
-            lock.lock()
-            var options = stored
-            let source = widthSource
-            lock.unlock()
-            if let source { options.width = source() }
+            var options = stored.withLock { $0 }
+            // Asked outside the lock: it is a system call, and it may be slow.
+            if let widthSource { options.width = widthSource() }
             return options
         }
         set {
-            lock.lock()
-            stored = newValue
-            lock.unlock()
+            stored.withLock { $0 = newValue }
         }
     }
 
     /// Changes the options in place.
     public func update(_ change: (inout RenderOptions) -> Void) {
-        lock.lock()
-        change(&stored)
-        lock.unlock()
+        stored.withLock { change(&$0) }
     }
 }
