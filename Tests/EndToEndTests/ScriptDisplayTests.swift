@@ -19,6 +19,25 @@ import Testing
         #expect(variable.stdout.hasPrefix("1767225600000\n"))
     }
 
+    @Test func wideIsTheLanguagesInScriptsAndDashC() throws {
+        // A statement ending in `wide` shows every field; the next one is compact again.
+        let dashC = try LanguageRun.bnc(["--no-log", "-c", "open LTCBTC wide\nopen LTCBTC"])
+        #expect(dashC.status == 0, "\(dashC.stderr)")
+        let parts = dashC.stdout.components(separatedBy: "\norderId  ")
+        #expect(parts.count == 2, "\(dashC.stdout)")
+        #expect(parts[0].contains("selfTradePreventionMode") && !parts[1].contains("selfTradePreventionMode"))
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-wide-\(UUID().uuidString).bnc")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try "let os = open LTCBTC\n$os wide\n".write(to: file, atomically: true, encoding: .utf8)
+        let script = try LanguageRun.bnc(["--no-log", "run", file.path])
+        #expect(script.status == 0, "\(script.stderr)")
+        #expect(script.stdout.contains("selfTradePreventionMode"))
+        // Misplaced, it is a check error before anything is sent.
+        let misplaced = try LanguageRun.bnc(["--no-log", "-c", "cancel LTCBTC id=28\nlet r = open LTCBTC wide"])
+        #expect(misplaced.status == 2 && misplaced.stdout.isEmpty, "\(misplaced.stdout)")
+        #expect(misplaced.stderr.contains("<command>:2:21: error: 'wide' shows every field"), "\(misplaced.stderr)")
+    }
+
     @Test func theProfilesTimeAndColumnsApplyToScripts() throws {
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-display-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: config.appendingPathComponent("bnc"), withIntermediateDirectories: true)

@@ -76,7 +76,7 @@ import Testing
         let expected = Value(json: request.dryRunJSON(baseURL: "https://api.binance.com"))
         #expect(harness.session.variable("r") == expected)
         let shown = harness.output.outputs.compactMap { output -> Value? in
-            if case .value(let value) = output { return value }
+            if case .value(let value, _) = output { return value }
             return nil
         }
         #expect(shown == [expected])

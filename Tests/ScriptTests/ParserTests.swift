@@ -148,3 +148,66 @@ import Testing
         #expect(diagnostics.map(\.headline) == ["t.bnc:2:34: error: unexpected argument '$n'"])
     }
 }
+
+/// `wide` ends a statement whose output is shown (`open LTCBTC wide`, `$orders wide`): the
+/// parser puts it on the statement, the checker refuses it anywhere else, and the interpreter
+/// carries it to the output so scripts and `bnc -c` show every field as the shell does.
+@Suite struct WideStatementTests {
+    func parse(_ text: String) -> ([Statement], [Diagnostic]) {
+        Parser.parse(SourceFile(name: "t.bnc", text: text), commandNames: ["cancel", "open"])
+    }
+
+    @Test func aLastWideBelongsToTheStatementNotTheCommand() throws {
+        let (statements, diagnostics) = parse("open LTCBTC wide\n$o wide; open wide\nopen LTCBTC\nprint a wide")
+        #expect(diagnostics.isEmpty)
+        #expect(statements.map(\.isWide) == [true, true, true, false, false])
+        guard case .command(let call) = statements[0].kind else {
+            Issue.record("not a command")
+            return
+        }
+        #expect(call.arguments.map(\.value.kind) == [.word("LTCBTC")])
+        #expect(statements[0].text == "open LTCBTC wide") // logged and replayed as written
+        #expect(statements[0].wideRange?.start.column == 13)
+        // print prints its words: `wide` there is text.
+        guard case .print(let values) = statements[4].kind else {
+            Issue.record("not a print")
+            return
+        }
+        #expect(values.map(\.kind) == [.word("a"), .word("wide")])
+    }
+
+    @Test func misplacedWideIsACheckError() {
+        let check = { (text: String) in Harness().session.check(text, file: "t.bnc").map(\.headline) }
+        #expect(
+            check("let r = open LTCBTC wide")
+                == ["t.bnc:1:21: error: 'wide' shows every field of a statement's output, and 'let' shows nothing"])
+        #expect(
+            check("open wide LTCBTC")
+                == ["t.bnc:1:6: error: 'wide' goes at the end of the statement, after the command's arguments"])
+        #expect(
+            check("for o in open(LTCBTC wide) { print $o }")
+                == ["t.bnc:1:22: error: 'wide' goes at the end of the statement, after the command's arguments"])
+        #expect(
+            check("sleep 5 wide") == ["t.bnc:1:9: error: 'wide' ends a command or a shown value, not this statement"])
+        #expect(
+            check("repeat 2 { open LTCBTC } wide")
+                == ["t.bnc:1:26: error: 'wide' ends a command or a shown value, not this statement"])
+        #expect(check("open LTCBTC wide\nlet o = 1\n$o wide\nprint $o wide").isEmpty)
+        #expect(
+            Harness().session.check("let r = open wide", file: "t.bnc").first?.hint == "show the value with every field: $r wide")
+    }
+
+    @Test func theOutputCarriesWide() async {
+        let harness = Harness()
+        let outcome = await harness.run("let n = 1\n$n wide\n$n\ntime wide\ntime")
+        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        let flags = harness.output.outputs.compactMap { output -> Bool? in
+            switch output {
+            case .value(_, let wide): return wide
+            case .reply(_, _, _, let wide): return wide
+            default: return nil
+            }
+        }
+        #expect(flags == [true, false, true, false])
+    }
+}

@@ -27,7 +27,7 @@ final class CollectingOutput: ScriptOutputSink, @unchecked Sendable {
 
     /// The requests performed, in order.
     var requests: [PreparedRequest] {
-        outputs.compactMap { if case .reply(let reply, _, _) = $0 { return reply.request } else { return nil } }
+        outputs.compactMap { if case .reply(let reply, _, _, _) = $0 { return reply.request } else { return nil } }
     }
 }
 

@@ -102,10 +102,12 @@ struct CompletionFromExchangeTests {
     func hints() {
         let catalog = CommandCatalog.standard
         #expect(
-            SyntaxHint.hint(for: "cancel ", catalog: catalog) == "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
+            SyntaxHint.hint(for: "cancel ", catalog: catalog)
+                == "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS] [wide]")
         #expect(
-            SyntaxHint.hint(for: "cancel LTCBTC ", catalog: catalog) == "(id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]")
-        #expect(SyntaxHint.hint(for: "cancel LTCBTC orderId=5 isolated ", catalog: catalog) == "[newcid=TEXT] [recv=MS]")
+            SyntaxHint.hint(for: "cancel LTCBTC ", catalog: catalog)
+                == "(id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS] [wide]")
+        #expect(SyntaxHint.hint(for: "cancel LTCBTC orderId=5 isolated ", catalog: catalog) == "[newcid=TEXT] [recv=MS] [wide]")
         #expect(SyntaxHint.hint(for: "cancel LTC", catalog: catalog) == nil)
         #expect(SyntaxHint.hint(for: "let r = open ", catalog: catalog) == "[SYMBOL] [isolated] [recv=MS]")
         #expect(SyntaxHint.hint(for: "time ", catalog: catalog) == nil)

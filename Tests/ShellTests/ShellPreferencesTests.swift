@@ -1,4 +1,5 @@
 import BinanceAPI
+import Script
 import Testing
 
 @testable import Shell
@@ -41,13 +42,38 @@ struct ShellPreferencesTests {
         #expect(ShellCommand.parse("weight") == .command(.weight))
     }
 
-    @Test("a last word `wide` is the shell's: every column for that statement")
+    @Test("a statement's `wide` shows every field of what it prints, whatever `columns` says; JSON is unchanged")
     func wide() {
-        #expect(InteractiveShell.removingWide("open LTCBTC wide") == "open LTCBTC")
-        #expect(InteractiveShell.removingWide("open wide ") == "open")
-        #expect(InteractiveShell.removingWide("wide") == nil)
-        #expect(InteractiveShell.removingWide("open LTCBTC") == nil)
-        #expect(InteractiveShell.removingWide("print $wide") == nil)
+        final class Lines: @unchecked Sendable {
+            var text = ""
+        }
+        let order = Value.record(
+            Record([
+                ("symbol", .string("LTCBTC")), ("orderId", .integer(28)), ("side", .string("SELL")), ("status", .string("NEW")),
+                ("selfTradePreventionMode", .string("NONE"))
+            ]))
+        let lines = Lines()
+        let printer = ScriptOutputPrinter(format: .text, write: { lines.text += $0 })
+        printer.emit(.value(order))
+        #expect(!lines.text.contains("selfTradePreventionMode"))
+        lines.text = ""
+        printer.emit(.value(order, wide: true))
+        #expect(lines.text.contains("selfTradePreventionMode  NONE"))
+        #expect(printer.display.options.columns == .default) // only that statement
+        let json = ScriptOutputPrinter(format: .json, write: { _ in })
+        #expect(json.render(.value(order, wide: true)) == json.render(.value(order)))
+    }
+
+    @Test("`wide` is completed once typed and hinted where a result is shown, never after it or after let")
+    func wideCompletionAndHint() {
+        let catalog = CommandCatalog.standard
+        let completer = Completer(catalog: CompletionCatalog(catalog))
+        #expect(completer.complete("open LTCBTC w").candidates == ["wide"])
+        #expect(completer.complete("let r = open LTCBTC w").candidates.isEmpty)
+        #expect(completer.complete("open LTCBTC wide ").candidates.isEmpty)
+        #expect(SyntaxHint.hint(for: "open LTCBTC ", catalog: catalog) == "[isolated] [recv=MS] [wide]")
+        #expect(SyntaxHint.hint(for: "open LTCBTC wide ", catalog: catalog) == nil)
+        #expect(SyntaxHint.hint(for: "let r = open LTCBTC ", catalog: catalog) == "[isolated] [recv=MS]")
     }
 
     @Test("hint lines wrap at words under their text; the source line and caret do not")

@@ -21,6 +21,9 @@ struct Checker {
     }
 
     mutating func check(_ statement: Statement) {
+        if let wideRange = statement.wideRange, let problem = Self.wideProblem(statement) {
+            diagnostics.append(Diagnostic(problem.message, at: wideRange, in: source, hint: problem.hint))
+        }
         switch statement.kind {
         case .command(let call):
             checkCommand(call)
@@ -72,7 +75,42 @@ struct Checker {
         }
     }
 
+    /// Why a statement cannot end in `wide`, or nil when it can: only what shows a result (a
+    /// command, a value) has fields to widen.
+    static func wideProblem(_ statement: Statement) -> (message: String, hint: String)? {
+        switch statement.kind {
+        case .command, .show:
+            return nil
+        case .assignment(let name, _, _):
+            return (
+                "'wide' shows every field of a statement's output, and 'let' shows nothing",
+                "show the value with every field: $\(name) wide"
+            )
+        default:
+            return (
+                "'wide' ends a command or a shown value, not this statement",
+                "write it after the command inside the block: open LTCBTC wide"
+            )
+        }
+    }
+
+    /// A bare `wide` among a command's arguments is a misplaced statement word (`open wide
+    /// LTCBTC`, `open(LTCBTC wide)`): said so, and the command checked without it.
+    mutating func withoutWide(_ call: CommandCall) -> CommandCall {
+        var call = call
+        call.arguments.removeAll { argument in
+            guard argument.name == nil, case .word("wide") = argument.value.kind else { return false }
+            diagnostics.append(
+                Diagnostic(
+                    "'wide' goes at the end of the statement, after the command's arguments", at: argument.range,
+                    in: source, hint: "write it last: \(call.name) ARGUMENTS wide"))
+            return true
+        }
+        return call
+    }
+
     mutating func checkCommand(_ call: CommandCall) {
+        let call = withoutWide(call)
         var undefined: [Diagnostic] = []
         let defined = self.defined
         let source = self.source

@@ -76,7 +76,7 @@ final class Interpreter {
         switch statement.kind {
         case .command(let call):
             let reply = try await perform(call)
-            output.emit(.reply(reply, command: call.name, bound: false))
+            output.emit(.reply(reply, command: call.name, bound: false, wide: statement.isWide))
         case .assignment(let name, _, let value):
             switch value {
             case .expression(let expression):
@@ -101,7 +101,7 @@ final class Interpreter {
             for value in values { pieces.append(try evaluate(value).text) }
             output.emit(.printed(pieces.joined(separator: " ")))
         case .show(let expression):
-            output.emit(.value(try evaluate(expression)))
+            output.emit(.value(try evaluate(expression), wide: statement.isWide))
         case .forLoop(let variable, _, let sequenceValue, let body):
             let (sequence, sequenceRange) = try await loopSequence(sequenceValue)
             try await runFor(

@@ -5,12 +5,13 @@ import BinanceAPI
 public enum ScriptOutput: Sendable {
     /// A `print` statement's line.
     case printed(String)
-    /// A value shown by an expression statement (`$r`).
-    case value(Value)
+    /// A value shown by an expression statement (`$r`). `wide` when the statement ended in
+    /// `wide` (`$r wide`): text shows every field, whatever the column setting says.
+    case value(Value, wide: Bool = false)
     /// An operation was performed (or, in a dry run, prepared). `bound` is true when the result
     /// went into a variable (`let r = cancel ...`), which the text renderer does not echo
-    /// except in a dry run.
-    case reply(OperationReply, command: String, bound: Bool)
+    /// except in a dry run. `wide` when the statement ended in `wide` (`open LTCBTC wide`).
+    case reply(OperationReply, command: String, bound: Bool, wide: Bool = false)
     /// A long loop is still running (emitted at most about once a second).
     case progress(LoopProgress)
 }

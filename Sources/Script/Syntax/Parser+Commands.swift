@@ -6,7 +6,8 @@ extension Parser {
             throw error("expected a command name", at: nameToken.range)
         }
         var arguments: [ArgumentSyntax] = []
-        while !atTerminator {
+        // A last word `wide` belongs to the statement (it shows every field), not to the command.
+        while !atTerminator && !atWide {
             if case .word(let argumentName) = current.kind, case .assign = peek().kind {
                 let nameRange = advance().range
                 let assign = advance()

@@ -129,10 +129,21 @@ struct Parser {
     mutating func parseStatement() throws(Abort) -> Statement {
         let start = current.range
         let kind = try parseStatementKind()
+        let wideRange = atWide ? advance().range : nil
         let end = tokens[max(0, position - 1)].range
         var range = start.through(end)
         range.endOffset = max(lastEnd, start.endOffset)
-        return Statement(kind: kind, range: range, text: source.text(of: range))
+        return Statement(kind: kind, range: range, text: source.text(of: range), wideRange: wideRange)
+    }
+
+    /// Whether the current token is the word `wide` ending a statement (`open LTCBTC wide`).
+    /// Anywhere else `wide` is an ordinary word; the checker says when it is misplaced.
+    var atWide: Bool {
+        guard isWord("wide") else { return false }
+        switch peek().kind {
+        case .newline, .semicolon, .rightBrace, .end: return true
+        default: return false
+        }
     }
 
     mutating func parseStatementKind() throws(Abort) -> Statement.Kind {

@@ -93,4 +93,11 @@ public struct Statement: Sendable, Hashable {
     public var range: SourceRange
     /// The statement's source text, as written.
     public var text: String
+    /// Where the statement's last word `wide` is (`open LTCBTC wide`, `$orders wide`): its
+    /// output shows every field, whatever the column setting says. Nil without one. The checker
+    /// allows it only on a command whose result is shown and on a shown value.
+    public var wideRange: SourceRange? = nil
+
+    /// Whether the statement ends in `wide`.
+    public var isWide: Bool { wideRange != nil }
 }

@@ -110,7 +110,7 @@ public struct Completer: Sendable {
             return .none(word)
         }
         if let command = catalog.command(named: first) {
-            return completeArgument(word, of: command, operands: operands)
+            return completeArgument(word, of: command, operands: operands, shown: tokens.first != "let")
         }
         return .none(word)
     }
@@ -135,7 +135,13 @@ public struct Completer: Sendable {
         return finish(word, candidates: matches, terminator: "")
     }
 
-    private func completeArgument(_ word: String, of command: CompletionCatalog.Command, operands: [String]) -> Completion {
+    /// An argument of `command`; `shown` when its result is shown (not bound by `let`), so
+    /// `wide` may end the statement.
+    private func completeArgument(
+        _ word: String, of command: CompletionCatalog.Command, operands: [String], shown: Bool
+    ) -> Completion {
+        // Nothing comes after `wide`: it ends the statement.
+        if operands.last == "wide" { return .none(word) }
         if let equals = word.firstIndex(of: "=") {
             let name = word[..<equals]
             let value = word[word.index(after: equals)...]
@@ -149,6 +155,10 @@ public struct Completer: Sendable {
         var candidates = command.arguments
             .filter { $0.excludedBy.isDisjoint(with: given) && $0.name.hasPrefix(word) }
             .map(\.completionText)
+        // Offered once typed (`w`): on an empty word the inline hint says `[wide]` instead.
+        if shown, !word.isEmpty, "wide".hasPrefix(word) {
+            candidates.append("wide")
+        }
         let positionalsGiven = operands.filter { !$0.contains("=") && !command.arguments.map(\.name).contains($0) }.count
         if positionalsGiven < command.positionals.count, command.positionals[positionalsGiven] == "symbol" {
             candidates += symbolMatches(Substring(word))

@@ -2,7 +2,8 @@ import Script
 
 /// The inline hint shown while typing (as redis-cli does): the rest of the command's syntax
 /// after what is already on the line — `cancel ` → `SYMBOL (id=N | cid=TEXT) [isolated] …`,
-/// `cancel LTCBTC id=5 ` → `[isolated] [newcid=TEXT] [recv=MS]`.
+/// `cancel LTCBTC id=5 ` → `[isolated] [newcid=TEXT] [recv=MS] [wide]` (`wide`, which shows
+/// every field, only where the result is shown: not after `let r =`).
 public enum SyntaxHint {
     /// The hint for `line` (the text up to the cursor), or nil when there is none: no known
     /// command, a word being typed, or nothing left to give.
@@ -12,6 +13,8 @@ public enum SyntaxHint {
         let tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard let first = Completer.commandWord(tokens), let entry = catalog.entry(named: first) else { return nil }
         let operands = Array(tokens.drop(while: { $0 != first }).dropFirst())
+        // `wide` ends a statement whose result is shown; after it nothing is left to give.
+        if operands.last == "wide" { return nil }
         let givenNames = Set(
             operands.compactMap { operand -> String? in
                 if let equals = operand.firstIndex(of: "=") { return String(operand[..<equals]) }
@@ -35,6 +38,7 @@ public enum SyntaxHint {
             }
             if !given { rest.append(item) }
         }
+        if tokens.first != "let", !rest.isEmpty { rest.append("[wide]") }
         return rest.isEmpty ? nil : rest.joined(separator: " ")
     }
 

@@ -79,10 +79,10 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             progress?(Self.progressLine(report))
             return
         }
-        if case .reply(let reply, _, _) = output, let notes {
+        if case .reply(let reply, _, _, _) = output, let notes {
             for event in reply.events { notes("note: \(TerminalText.escaped(event.message))\n") }
         }
-        if let buffer, format == .text, case .reply(let reply, _, _) = output, reply.isDryRun {
+        if let buffer, format == .text, case .reply(let reply, _, _, _) = output, reply.isDryRun {
             // The hot path of a dry-run loop: the request's text goes straight into the buffer.
             buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { pointer in
                 var count = 0
@@ -130,7 +130,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
 
     /// Whether `output` is a dry-run request shown as a text block (a blank line separates two).
     private static func isDryRunBlock(_ output: ScriptOutput, format: RenderFormat) -> Bool {
-        if case .reply(let reply, _, _) = output, reply.isDryRun, format == .text { return true }
+        if case .reply(let reply, _, _, _) = output, reply.isDryRun, format == .text { return true }
         return false
     }
 
@@ -147,25 +147,30 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             return TerminalText.escaped(line, keepingLineBreaks: true)
         case (.json, .printed(let line)):
             return JSONValue.object(JSONObject([("print", .string(line))])).serialized
-        case (.text, .value(let value)):
-            return textRenderer.render(value)
-        case (.json, .value(let value)):
+        case (.text, .value(let value, let wide)):
+            return textRenderer(wide: wide).render(value)
+        case (.json, .value(let value, _)):
             return value.json.serialized
-        case (.text, .reply(let reply, _, let bound)):
+        case (.text, .reply(let reply, _, let bound, let wide)):
             if reply.isDryRun { return reply.request.dryRunText(baseURL: reply.baseURL) }
             if bound { return nil }
             if let clock = ClockReport.text(reply, zone: display.options.time) { return clock }
-            return textRenderer.render(reply.value)
-        case (.json, .reply(let reply, _, let bound)):
+            return textRenderer(wide: wide).render(reply.value)
+        case (.json, .reply(let reply, _, let bound, _)):
             if reply.isDryRun { return reply.request.dryRunJSON(baseURL: reply.baseURL).serialized }
             return bound ? nil : (reply.response ?? reply.value.json).serialized
         }
     }
 
     /// The renderer with the display's current options.
-    private var textRenderer: ValueTextRenderer {
+    private var textRenderer: ValueTextRenderer { textRenderer(wide: false) }
+
+    /// The renderer with the display's current options; every column when the statement ended
+    /// in `wide`.
+    private func textRenderer(wide: Bool) -> ValueTextRenderer {
         var renderer = renderer
         renderer.options = display.options
+        if wide { renderer.options.columns = .all }
         return renderer
     }
 
