@@ -20,6 +20,7 @@ struct BNC: AsyncParsableCommand {
             CheckCommand.self,
             SignCommand.self,
             ExplainCommand.self,
+            DoctorCommand.self,
             LogCommand.self,
             ReplayCommand.self,
             SimCommand.self
@@ -52,8 +53,12 @@ struct BNC: AsyncParsableCommand {
             }
         } catch {
             if exitCode(for: error) == .validationFailure {
+                // ArgumentParser's own text (with the usage line) on standard error; the JSON
+                // object too when the command line already chose JSON output.
+                let usage = Termination.usage(message(for: error))
                 Console.write(fd: 2, fullMessage(for: error) + "\n")
-                exit(withError: ExitCode(2))
+                if Termination.commandLineAsksForJSON(CommandLine.arguments) { usage.writeJSON() }
+                exit(withError: ExitCode(usage.exitCode))
             }
             exit(withError: error)
         }

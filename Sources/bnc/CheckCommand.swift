@@ -24,13 +24,16 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             variables = try ScriptVariables.parse(assignments)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            throw ExitCode(2)
+            throw ExitCode(Termination.usage(error.message, hint: error.hint).report(format: .text))
         }
-        var failed = false
+        var failed: Termination?
         for file in files {
-            guard let text = ScriptFile.read(file) else {
-                failed = true
+            let text: String
+            do {
+                text = try ScriptFile.read(file)
+            } catch {
+                failed = failed ?? error
+                error.report(format: .text)
                 continue
             }
             let session = ScriptSession(
@@ -40,12 +43,13 @@ struct CheckCommand: AsyncParsableCommand {
             if diagnostics.isEmpty {
                 Console.out("\(file): ok")
             } else {
-                ExecutionSetup.report(diagnostics)
+                let rejected = Termination.run(RunOutcome(status: .rejected, diagnostics: diagnostics))
+                rejected.report(format: .text)
                 Console.write(fd: 2, "\(file): \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")\n")
-                failed = true
+                failed = failed ?? rejected
             }
         }
-        if failed { throw ExitCode(2) }
+        if let failed { throw ExitCode(failed.exitCode) }
     }
 }
 

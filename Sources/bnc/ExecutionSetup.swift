@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Script
 import Shell
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -100,7 +101,8 @@ enum ExecutionSetup {
             variables: variables)
     }
 
-    /// Checks and runs `text`; prints diagnostics and what was done to standard error.
+    /// Checks and runs `text`; prints diagnostics and what was done to standard error (and with
+    /// `--output json` the errors as JSON on standard output), and returns the exit code.
     static func run(_ text: String, file: String, options: GlobalOptions, variables: [String: Value] = [:]) async -> Int32 {
         // Check first with a dry host, so errors in the script come before set-up problems.
         let checking = ScriptSession(
@@ -108,21 +110,21 @@ enum ExecutionSetup {
             output: printer(options: options), variables: variables)
         let diagnostics = checking.check(text, file: file)
         if !diagnostics.isEmpty {
-            report(diagnostics)
-            return 2
+            return Termination.run(RunOutcome(status: .rejected, diagnostics: diagnostics)).report(format: options.output)
         }
         let session: ScriptSession
         do {
             session = try self.session(options: options, variables: variables)
         } catch {
-            SessionLogSetup.close(exitCode: 2) // a log opened before the failure ends cleanly
-            Console.error(error.message, hint: error.hint)
-            return 2
+            let failure = Termination.usage(error.message, hint: error.hint)
+            SessionLogSetup.close(exitCode: failure.exitCode) // a log opened before the failure ends cleanly
+            return failure.report(format: options.output)
         }
         guard await confirmLive(text, host: session.host, options: options) else {
-            SessionLogSetup.close(exitCode: 1)
-            Console.error("nothing was sent: the live cancels were not confirmed", hint: "pass --yes to run without asking")
-            return 1
+            let refusal = Termination.runtime(
+                "nothing was sent: the live cancels were not confirmed", hint: "pass --yes to run without asking")
+            SessionLogSetup.close(exitCode: refusal.exitCode)
+            return refusal.report(format: options.output)
         }
         let outcome: RunOutcome
         if let executor = preferredExecutor(session.host) {
@@ -133,9 +135,9 @@ enum ExecutionSetup {
             outcome = await session.run(text, file: file)
         }
         Console.scriptOutput.flush() // the script's output, before the summary on standard error
-        SessionLogSetup.close(exitCode: outcome.exitCode)
-        report(outcome)
-        return outcome.exitCode
+        let ending = Termination.run(outcome)
+        SessionLogSetup.close(exitCode: ending.exitCode)
+        return ending.report(format: options.output)
     }
 
     /// For a script run on a terminal against the live exchange: when it would cancel more than
@@ -160,24 +162,6 @@ enum ExecutionSetup {
         (host as? ClientHost)?.client.transport.preferredTaskExecutor
     }
 
-    /// Prints diagnostics to standard error (colour on a terminal), and how many there were.
-    static func report(_ diagnostics: [Diagnostic]) {
-        let colour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        for diagnostic in diagnostics {
-            Console.write(fd: 2, DiagnosticRenderer.render(diagnostic, colour: colour) + "\n")
-        }
-    }
-
-    static func report(_ outcome: RunOutcome) {
-        report(outcome.diagnostics)
-        switch outcome.status {
-        case .completed, .rejected:
-            break
-        case .failed, .interrupted:
-            if let summary = outcome.summary { Console.write(fd: 2, "bnc: \(summary)\n") }
-        }
-    }
-
     /// Ctrl-C raises the flag (the script stops between statements); a second Ctrl-C exits at once.
     static func installInterruptHandler(_ flag: InterruptFlag) {
         signal(SIGINT, SIG_IGN)
@@ -186,7 +170,7 @@ enum ExecutionSetup {
             SessionLogSetup.current?.recordInterrupt(signal: "SIGINT")
             if flag.isRaised {
                 Console.scriptOutput.flushIfIdle() // what the script printed is not lost (never waits: exit must not hang)
-                exit(130)
+                exit(Termination.interruptedAgain)
             }
             flag.raise()
         }
@@ -197,12 +181,16 @@ enum ExecutionSetup {
 
 /// Keeps signal sources alive for the life of the process.
 enum InterruptSources {
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-    private static let lock = NSLock()
+    /// A source held only to keep it alive; Dispatch sources are thread-safe objects, which the
+    /// protocol type does not say.
+    private struct Held: @unchecked Sendable {
+        let source: any DispatchSourceSignal
+    }
+
+    private static let sources = Mutex<[Held]>([])
 
     static func keep(_ source: any DispatchSourceSignal) {
-        lock.lock()
-        sources.append(source)
-        lock.unlock()
+        let held = Held(source: source)
+        sources.withLock { $0.append(held) }
     }
 }

@@ -56,8 +56,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let profile = try TransportFactory.profile()
             credentials = try TransportFactory.credentials(for: .sim, profile: profile) ?? DemoCredentials.hmac
         } catch {
-            Console.error(error.message, hint: error.hint)
-            return 2
+            return Termination.usage(error.message, hint: error.hint).report(format: options.output)
         }
         let output: any ScriptOutputSink = mode == .verify ? SilentOutput() : ExecutionSetup.printer(options: options)
         let replay = SessionReplay(
@@ -66,17 +65,15 @@ struct ReplayCommand: AsyncParsableCommand {
         do {
             result = try await replay.run()
         } catch {
-            Console.error(error.message, hint: error.hint)
-            return 1
+            return Termination.runtime(error.message, hint: error.hint).report(format: options.output)
         }
         for issue in result.issues { Console.warning("\(log): \(issue)") }
         if let problem = result.problem {
-            Console.error(problem)
-            return 1
+            return Termination.runtime(problem).report(format: options.output)
         }
         if let mismatch = result.mismatch {
-            Console.error(mismatch.description, hint: keyHint(result.header, credentials, mismatch))
-            return 1
+            return Termination.runtime(mismatch.description, hint: keyHint(result.header, credentials, mismatch)).report(
+                format: options.output)
         }
         let ended = result.recordingEnded ? " (the recording ends there: the session was interrupted or cut short)" : ""
         switch mode {
@@ -112,12 +109,10 @@ struct ReplayCommand: AsyncParsableCommand {
         do {
             (statements, variables) = try Self.topLevelStatements(of: log)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            return 1
+            return Termination.runtime(error.message, hint: error.hint).report(format: options.output)
         }
         guard !statements.isEmpty else {
-            Console.error("\(log) has no statements to replay")
-            return 1
+            return Termination.runtime("\(log) has no statements to replay").report(format: options.output)
         }
         // Where the statements would really go (--endpoint, else the profile's endpoint): the
         // one live predicate decides whether to ask, not the word typed on the command line.
@@ -125,24 +120,22 @@ struct ReplayCommand: AsyncParsableCommand {
         do {
             choice = try TransportFactory.endpoint(option: options.endpoint, profile: try TransportFactory.profile())
         } catch {
-            Console.error(error.message, hint: error.hint)
-            return 2
+            return Termination.usage(error.message, hint: error.hint).report(format: options.output)
         }
         if choice.isLive && !options.yes && !options.dryRun {
             guard isatty(0) == 1 else {
-                Console.error(
+                return Termination.usage(
                     "replaying \(statements.count) statement(s) against the live exchange (\(choice.baseURL)) needs "
                         + "confirmation, and standard input is not a terminal to ask on; nothing sent",
-                    hint: "pass --yes to send them without asking")
-                return 2
+                    hint: "pass --yes to send them without asking"
+                ).report(format: options.output)
             }
             Console.write(
                 fd: 2,
                 TerminalText.escaped(
                     "send the \(statements.count) statement(s) of \(log) to the live exchange (\(choice.baseURL))? [y/N] "))
             guard let answer = readLine(), ["y", "yes"].contains(answer.lowercased()) else {
-                Console.write(fd: 2, "bnc: nothing sent\n")
-                return 1
+                return Termination.runtime("nothing sent: the replay was not confirmed").report(format: options.output)
             }
         }
         let session: ScriptSession
@@ -151,15 +144,14 @@ struct ReplayCommand: AsyncParsableCommand {
             try SessionLogSetup.open(options: options, variables: variables, mode: "replay")
             session = try ExecutionSetup.session(options: options, variables: variables)
         } catch {
-            SessionLogSetup.close(exitCode: 2)
-            Console.error(error.message, hint: error.hint)
-            return 2
+            let failure = Termination.usage(error.message, hint: error.hint)
+            SessionLogSetup.close(exitCode: failure.exitCode)
+            return failure.report(format: options.output)
         }
         var code: Int32 = 0
         for statement in statements {
-            let outcome = await session.run(statement, file: log)
-            ExecutionSetup.report(outcome)
-            code = outcome.exitCode
+            let ending = Termination.run(await session.run(statement, file: log))
+            code = ending.report(format: options.output)
             if code != 0 { break }
         }
         Console.scriptOutput.flush() // the replayed statements' output, before the log closes

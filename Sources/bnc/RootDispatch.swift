@@ -17,8 +17,7 @@ enum RootDispatch {
         guard isatty(0) == 1 else {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard let text = String(data: data, encoding: .utf8) else {
-                Console.error("standard input is not UTF-8 text")
-                return 2
+                return Termination.usage("standard input is not UTF-8 text").report(format: options.output)
             }
             return await ExecutionSetup.run(text, file: "<stdin>", options: options)
         }

@@ -29,38 +29,39 @@ struct RunCommand: AsyncParsableCommand {
 
     static func run(file: String, options: GlobalOptions, assignments: [String]) async -> Int32 {
         let variables: [String: Script.Value]
+        let text: String
         do {
             variables = try ScriptVariables.parse(assignments)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            return 2
+            return Termination.usage(error.message, hint: error.hint).report(format: options.output)
         }
-        guard let text = ScriptFile.read(file) else { return 2 }
+        do {
+            text = try ScriptFile.read(file)
+        } catch {
+            return error.report(format: options.output)
+        }
         return await ExecutionSetup.run(text, file: file, options: options, variables: variables)
     }
 }
 
-/// Reads a script file, reporting why it cannot be read.
+/// Reads a script file, or says why it cannot be read (a usage error: nothing was sent).
 enum ScriptFile {
-    static func read(_ path: String) -> String? {
+    static func read(_ path: String) throws(Termination) -> String {
         if path == "-" {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             guard let text = String(data: data, encoding: .utf8) else {
-                Console.error("standard input is not UTF-8 text")
-                return nil
+                throw .usage("standard input is not UTF-8 text")
             }
             return text
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             var isDirectory: ObjCBool = false
             let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
-            Console.error(
+            throw .usage(
                 exists ? (isDirectory.boolValue ? "\(path) is a directory" : "cannot read \(path)") : "no such file: \(path)")
-            return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            Console.error("\(path) is not UTF-8 text")
-            return nil
+            throw .usage("\(path) is not UTF-8 text")
         }
         return text
     }

@@ -2,6 +2,7 @@ import BinanceAPI
 import Foundation
 import Script
 import SessionLog
+import Synchronization
 
 /// The session log of this invocation: opened once from `--log FILE` / `--no-log`, then shared
 /// by the exchange client (request observer) and the script session (statement events).
@@ -60,12 +61,11 @@ enum SessionLogSetup {
 }
 
 /// Holds the writer for the process; set once, read from the signal handler and the client.
-private final class WriterSlot: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: SessionLogWriter?
+private final class WriterSlot: Sendable {
+    private let stored = Mutex<SessionLogWriter?>(nil)
 
     var writer: SessionLogWriter? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLock { $0 } }
+        set { stored.withLock { $0 = newValue } }
     }
 }

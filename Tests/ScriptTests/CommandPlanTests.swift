@@ -16,7 +16,7 @@ import Testing
             for id in 1..3 { cancel $sym id=$id recv=$id }
             for c in ["a1", "b2"] { cancel BNBBTC cid=$c isolated }
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(host.performed.map(\.orderId) == [1, 2, 3, nil, nil])
         #expect(host.performed.map(\.recvWindow) == [1, 2, 3, nil, nil])
         #expect(host.performed.map(\.symbol) == ["LTCBTC", "LTCBTC", "LTCBTC", "BNBBTC", "BNBBTC"])
@@ -29,7 +29,7 @@ import Testing
         let harness = Harness(host: host)
         let outcome = await harness.run("for id in [3, 2, 0] { cancel LTCBTC id=$id }")
         #expect(host.performed.map(\.orderId) == [3, 2])
-        #expect(outcome.exitCode == 2)
+        #expect(outcome.isUsageRefusal)
         #expect(
             outcome.diagnostics.map(\.rendered) == [
                 """
@@ -45,7 +45,7 @@ import Testing
         let harness = Harness(host: host)
         let outcome = await harness.run("for id in [1, \"x\"] { cancel LTCBTC id=$id }")
         #expect(host.performed.map(\.orderId) == [1])
-        #expect(outcome.exitCode == 2)
+        #expect(outcome.isUsageRefusal)
         #expect(outcome.diagnostics.first?.headline == "t.bnc:1:39: error: argument 'id' expects an integer, got 'x'")
         #expect(outcome.diagnostics.first?.hint == "id= takes the exchange's numeric order id; use cid= for a client order id")
         let symbol = await harness.run("for s in [LTCBTC, \"bad sym\"] { cancel $s id=1 }")
@@ -56,9 +56,9 @@ import Testing
     @Test func anUndefinedFieldInALaterIterationIsReportedAtItsPlace() async {
         let harness = Harness(host: ScriptedHost())
         let fields = await harness.run("let r = cancel LTCBTC id=1\nfor i in 1..2 { cancel LTCBTC id=$r.orderId }")
-        #expect(fields.exitCode == 0)
+        #expect(fields.status == .completed)
         let missing = await harness.run("let r = cancel LTCBTC id=1\nfor i in 1..2 { cancel LTCBTC id=$r.orderid }")
-        #expect(missing.exitCode == 2) // an argument that cannot be evaluated: nothing was sent
+        #expect(missing.isUsageRefusal) // an argument that cannot be evaluated: nothing was sent
         #expect(missing.diagnostics.first?.headline == "t.bnc:2:34: error: $r has no field 'orderid'")
     }
 
@@ -70,7 +70,7 @@ import Testing
             print $r.operation $r.timestamp $r.weight $r.marginMode $r.apiKey
             $r
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["margin cancel 1499827319559 10 cross vmPU…Eh8A"])
         let request = harness.output.requests[0]
         let expected = Value(json: request.dryRunJSON(baseURL: "https://api.binance.com"))

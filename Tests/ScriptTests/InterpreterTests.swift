@@ -14,7 +14,7 @@ import Testing
             let r = cancel $sym id=29
             print $r.status $r.executedQty "done for ${sym}" 'no $sym here' "$r.orderId"
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["CANCELED 0.50000000 done for LTCBTC no $sym here 29"])
         #expect(host.performed == [CancelMarginOrder(symbol: "LTCBTC", orderId: 29)])
     }
@@ -28,7 +28,7 @@ import Testing
             cancel symbol=BTCUSDT orderId=7 origClientOrderId=x newClientOrderId=y recvWindow=100 isIsolated=FALSE
             cancel ETHBTC id="12" isIsolated=TRUE
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(
             host.performed == [
                 CancelMarginOrder(
@@ -54,7 +54,7 @@ import Testing
             repeat 3 { print "tick" }
             for x in 3..1 { print "never" }
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(host.performed.map(\.orderId) == [28, 29, 30, 31, 35])
         #expect(harness.output.printed == ["tick", "tick", "tick"])
         #expect(outcome.requestsPerformed == 5)
@@ -72,7 +72,7 @@ import Testing
             if $r.origQty >= 2 && true { print "qty" }
             print 1.10 == 1.1 "2" == 2 [1, 2] == [1, 2]
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["ok", "partly filled", "exact", "strings", "qty", "true true true"])
     }
 
@@ -90,7 +90,7 @@ import Testing
             let r = 5..9
             print $l.count $l.first $l.last $l.1 $r.count $r.first $r.last
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["3 30 35 31 5 5 9"])
     }
 
@@ -108,7 +108,7 @@ import Testing
               }
             }
             """)
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(
             harness.output.printed == [
                 "canceled 28", "failed 29: -2011 CANCEL_REJECTED Unknown order sent. exchange 400", "canceled 30"
@@ -119,8 +119,8 @@ import Testing
         let host = ScriptedHost(failures: [29: ExchangeError(code: -2011, message: "Unknown order sent.", httpStatus: 400)])
         let harness = Harness(host: host)
         let outcome = await harness.run("for id in 28..30 {\n  cancel LTCBTC id=$id\n}\nprint after")
-        #expect(outcome.status == .failed)
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.failure != nil)
+        #expect(outcome.isRuntimeStop)
         #expect(host.performed.map(\.orderId) == [28, 29])
         #expect(harness.output.printed.isEmpty)
         let diagnostic = try! #require(outcome.diagnostics.first)
@@ -132,7 +132,7 @@ import Testing
     @Test func runtimeValidationUsesTheSameFormatAndExitTwo() async {
         let harness = Harness(host: ScriptedHost())
         let outcome = await harness.run("for id in 0..1 { cancel LTCBTC id=$id }")
-        #expect(outcome.exitCode == 2)
+        #expect(outcome.isUsageRefusal)
         #expect(
             outcome.diagnostics.map(\.rendered) == [
                 """
@@ -146,7 +146,7 @@ import Testing
     @Test func runtimeFieldErrorSuggestsTheField() async {
         let harness = Harness(host: ScriptedHost())
         let outcome = await harness.run("let r = cancel LTCBTC id=1\nprint $r.stauts")
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.isRuntimeStop)
         #expect(
             outcome.diagnostics.first?.rendered == """
                 t.bnc:2:7: error: $r has no field 'stauts'
@@ -161,7 +161,7 @@ import Testing
         let harness = Harness(host: host)
         let outcome = await harness.run("cancel LTCBTC id=1\ncancel LTCBTC id=2\ncancel LTCBTC id=x")
         #expect(outcome.status == .rejected)
-        #expect(outcome.exitCode == 2)
+        #expect(outcome.isUsageRefusal)
         #expect(host.performed.isEmpty)
         #expect(harness.events.events.isEmpty)
     }
@@ -172,7 +172,7 @@ import Testing
         _ = await harness.run("let n = 3")
         #expect(harness.session.variableNames == ["dryrun", "n", "sym"])
         let outcome = await harness.run("print $sym $n")
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["BTCUSDT 3"])
     }
 
@@ -182,7 +182,7 @@ import Testing
         #expect(given.output.printed == ["ETHBTC 2"])
         let missing = Harness()
         let outcome = await missing.run("param sym\nprint $sym")
-        #expect(outcome.exitCode == 2)
+        #expect(outcome.isUsageRefusal)
         #expect(outcome.diagnostics.first?.headline == "t.bnc:1:7: error: missing parameter 'sym'")
         #expect(outcome.diagnostics.first?.hint == "pass it with --set sym=VALUE")
     }
@@ -191,7 +191,7 @@ import Testing
         let harness = Harness()
         let outcome = await harness.run("try { fail \"boom\" } on error { print $error.msg $error.kind }\nfail \"stop here\"")
         #expect(harness.output.printed == ["boom script"])
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.isRuntimeStop)
         #expect(outcome.diagnostics.first?.headline == "t.bnc:2:1: error: stop here")
     }
 
@@ -201,7 +201,7 @@ import Testing
         let harness = Harness(host: host, interrupt: flag)
         let outcome = await harness.run("for id in 1..1000000 { cancel LTCBTC id=$id }")
         #expect(outcome.status == .interrupted)
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.isRuntimeStop)
         #expect(host.performed.count == 3)
         #expect(outcome.summary == "interrupted before t.bnc:1:1: 4 statements run, 3 requests performed")
     }
@@ -221,11 +221,11 @@ import Testing
     @Test func stepLimitStopsRunawayLoops() async {
         let harness = Harness(limits: ExecutionLimits(maximumStatements: 50))
         let outcome = await harness.run("repeat 1000000 { let x = 1 }")
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.isRuntimeStop)
         #expect(outcome.statementsRun == 25)
         // A loop with nothing in it still stops: iterations count too.
         let empty = await harness.run("for i in 1..9223372036854775807 { }")
-        #expect(empty.exitCode == 1)
+        #expect(empty.isRuntimeStop)
         #expect(empty.diagnostics.first?.message == "stopped: the limit of 50 steps (statements and loop iterations) was reached")
     }
 
@@ -244,7 +244,7 @@ import Testing
     @Test func dryRunValueIsTheRequestRecord() async {
         let harness = Harness()
         let outcome = await harness.run("let r = cancel LTCBTC id=28 isolated\nprint $r.method $r.path $r.query")
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(
             harness.output.printed == [
                 "DELETE /sapi/v1/margin/order symbol=LTCBTC&isIsolated=TRUE&orderId=28&timestamp=1499827319559"
@@ -289,17 +289,17 @@ import Testing
             print $r.count $r.first
             for i in 9223372036854775806..9223372036854775807 { print $i }
             """)
-        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.status == .completed, "\(outcome.diagnostics.map(\.rendered))")
         #expect(
             harness.output.printed == ["9223372036854775807 -9223372036854775808", "9223372036854775806", "9223372036854775807"])
         let printed = await harness.run("print -5..9223372036854775807")
-        #expect(printed.exitCode == 0)
+        #expect(printed.status == .completed)
     }
 
     @Test func valuesCannotNestWithoutBound() async {
         let harness = Harness()
         let outcome = await harness.run("let a = 1\nrepeat 100000 { let a = [$a] }\nprint $a")
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.isRuntimeStop)
         #expect(outcome.diagnostics.first?.headline == "t.bnc:2:25: error: list is nested too deeply (more than 64 levels)")
     }
 }

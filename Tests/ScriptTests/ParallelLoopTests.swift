@@ -63,7 +63,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
               print $id $r.status
             }
             """)
-        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.status == .completed, "\(outcome.diagnostics.map(\.rendered))")
         #expect(host.peak == 8)
         #expect(harness.output.printed == (1...40).map { "\($0) CANCELED" })
         #expect(outcome.requestsPerformed == 40)
@@ -80,7 +80,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let harness = Harness(host: host)
         let outcome = await harness.run(
             "print \"start\"\nparallel 4 for id in [5, 6, 7, 8] { cancel LTCBTC id=$id }\ncancel LTCBTC id=9")
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         let origins = Dictionary(uniqueKeysWithValues: host.operations.map { ($0.id, $0.origin) })
         #expect(origins[5] == "2:1#1")
         #expect(origins[8] == "2:1#4")
@@ -92,7 +92,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let harness = Harness(host: host)
         let outcome = await harness.run(
             "parallel 2 for a in 1..2 {\n  parallel 2 for b in [10, 20] { cancel LTCBTC id=\"${a}${b}\" }\n}")
-        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.status == .completed, "\(outcome.diagnostics.map(\.rendered))")
         let origins = Dictionary(uniqueKeysWithValues: host.operations.map { ($0.id, $0.origin) })
         #expect(origins[220] == "1:1#2/2:3#2")
         #expect(origins[110] == "1:1#1/2:3#1")
@@ -102,7 +102,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let host = GatheringHost(gather: 1, limit: 1)
         let harness = Harness(host: host)
         let outcome = await harness.run("parallel 8 for id in 1..10 { let r = cancel LTCBTC id=$id\nprint $r.orderId }")
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(host.peak == 1)
         #expect(host.operations.map(\.id) == Array(1...10))
         #expect(harness.output.printed == (1...10).map { "\($0)" })
@@ -112,7 +112,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let host = SlowFirstHost()
         let harness = Harness(host: host)
         let outcome = await harness.run("parallel 2 for id in 1..500 { let r = cancel LTCBTC id=$id\nprint $r.orderId }")
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == (1...500).map { "\($0)" })
         // While order 1 was on the wire, iterations went on only up to 4 × 2 past it.
         #expect(host.startedWhileFirstWasOut <= 1 + 4 * 2, "\(host.startedWhileFirstWasOut) started")
@@ -130,7 +130,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
             }
             print $x $id
             """)
-        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.status == .completed, "\(outcome.diagnostics.map(\.rendered))")
         #expect(harness.output.printed == Array(repeating: "before", count: 6) + ["before 6"])
     }
 
@@ -145,8 +145,8 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let host = GatheringHost(gather: 1, failing: [3])
         let harness = Harness(host: host)
         let outcome = await harness.run("parallel 2 for id in 1..200 { let r = cancel LTCBTC id=$id\nprint $r.orderId }")
-        #expect(outcome.status == .failed)
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.failure != nil)
+        #expect(outcome.isRuntimeStop)
         #expect(outcome.diagnostics.first?.message.contains("-2011") == true)
         #expect(harness.output.printed.prefix(2) == ["1", "2"])
         #expect(!harness.output.printed.contains("3"))
@@ -163,7 +163,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let outcome = await harness.run(
             "parallel 2 for id in 1..5 {\n  try { cancel LTCBTC id=$id\nprint \"ok\" $id } on error e { print \"failed\" $id $e.code }\n}"
         )
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["ok 1", "failed 2 -2011", "ok 3", "failed 4 -2011", "ok 5"])
     }
 
@@ -173,7 +173,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
         let harness = Harness(host: host, interrupt: flag)
         let outcome = await harness.run("parallel 2 for id in 1..1000 { cancel LTCBTC id=$id }")
         #expect(outcome.status == .interrupted)
-        #expect(outcome.exitCode == 1)
+        #expect(outcome.isRuntimeStop)
         #expect(host.performed.count < 10)
     }
 
@@ -186,7 +186,7 @@ final class GatheringHost: OperationHost, @unchecked Sendable {
             let host = GatheringHost(gather: 1)
             let harness = Harness(host: host)
             let outcome = await harness.run("parallel \(width) for id in 1..3 { cancel LTCBTC id=$id }")
-            #expect(outcome.status == .failed)
+            #expect(outcome.failure != nil)
             #expect(outcome.diagnostics.first?.message.contains(message) == true, "\(outcome.diagnostics.map(\.message))")
             #expect(host.operations.isEmpty)
         }

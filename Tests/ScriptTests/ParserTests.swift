@@ -113,7 +113,7 @@ import Testing
     @Test func lineContinuation() async {
         let harness = Harness()
         let outcome = await harness.run("print a \\\n  b")
-        #expect(outcome.exitCode == 0)
+        #expect(outcome.status == .completed)
         #expect(harness.output.printed == ["a b"])
     }
 
@@ -135,7 +135,7 @@ import Testing
             print x$n "a"'b' $n-$n
             print $n == 7 $n
             """)
-        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.status == .completed, "\(outcome.diagnostics.map(\.rendered))")
         #expect(
             host.performed == [
                 CancelMarginOrder(symbol: "LTCBTC", orderId: 7, origClientOrderId: "grid-7-b", newClientOrderId: "undo-7")
@@ -200,7 +200,7 @@ import Testing
     @Test func theOutputCarriesWide() async {
         let harness = Harness()
         let outcome = await harness.run("let n = 1\n$n wide\n$n\ntime wide\ntime")
-        #expect(outcome.exitCode == 0, "\(outcome.diagnostics.map(\.rendered))")
+        #expect(outcome.status == .completed, "\(outcome.diagnostics.map(\.rendered))")
         let flags = harness.output.outputs.compactMap { output -> Bool? in
             switch output {
             case .value(_, let wide): return wide

@@ -61,7 +61,7 @@ final class PrintedLines: ScriptOutputSink, @unchecked Sendable {
         let printed = PrintedLines()
         let session = ScriptSession(host: ClientHost(client: client), output: printed, events: writer)
         let outcome = await session.run(text, file: "cleanup.bnc")
-        writer.close(exitCode: Int(outcome.exitCode))
+        writer.close(exitCode: outcome.status == .completed ? 0 : 1)
         return (path, printed.lines)
     }
 

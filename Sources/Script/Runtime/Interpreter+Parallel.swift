@@ -37,7 +37,7 @@ extension Interpreter {
                     Diagnostic(
                         "parallel runs 1 to \(Self.parallelWidths.upperBound) iterations at once, not \(requested)",
                         at: widthExpression.range, in: source, hint: "parallel 8 for id in 1..100 { ... }"),
-                    kind: "usage", exitCode: 2))
+                    kind: .usage))
         }
         let (sequence, sequenceRange) = try await loopSequence(sequenceValue)
         guard var elements = LoopElements(sequence) else { throw cannotLoop(over: sequence, at: sequenceRange) }

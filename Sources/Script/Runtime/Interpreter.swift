@@ -93,7 +93,7 @@ final class Interpreter {
                     .script(
                         Diagnostic(
                             "missing parameter '\(name)'", at: nameRange, in: source,
-                            hint: "pass it with --set \(name)=VALUE"), kind: "usage", exitCode: 2))
+                            hint: "pass it with --set \(name)=VALUE"), kind: .usage))
             }
             variables[name] = try evaluate(defaultValue)
         case .print(let values):
@@ -283,7 +283,7 @@ final class Interpreter {
         }
         guard let operation = bound.operation else {
             let diagnostic = bound.diagnostics.first ?? Diagnostic("cannot run '\(call.name)'", at: call.nameRange, in: source)
-            throw .failed(.script(diagnostic, kind: "validation", exitCode: 2))
+            throw .failed(.script(diagnostic, kind: .validation))
         }
         return operation
     }

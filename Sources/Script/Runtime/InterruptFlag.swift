@@ -1,31 +1,25 @@
-import Foundation
+import Synchronization
 
 /// Set from a signal handler or another task (Ctrl-C); the interpreter checks it between
-/// statements and stops, reporting what was done.
-public final class InterruptFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var raised = false
+/// statements and stops, reporting what was done. One atomic flag: no lock to take in a
+/// signal handler's path.
+public final class InterruptFlag: Sendable {
+    private let raised = Atomic<Bool>(false)
 
     public init() {}
 
     /// Asks the running script to stop before its next statement.
     public func raise() {
-        lock.lock()
-        raised = true
-        lock.unlock()
+        raised.store(true, ordering: .sequentiallyConsistent)
     }
 
     /// Clears the flag (before the next input in the shell).
     public func reset() {
-        lock.lock()
-        raised = false
-        lock.unlock()
+        raised.store(false, ordering: .sequentiallyConsistent)
     }
 
     public var isRaised: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return raised
+        raised.load(ordering: .sequentiallyConsistent)
     }
 }
 

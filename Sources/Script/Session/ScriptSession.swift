@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// A long-lived interpreter session: the shell keeps one for its lifetime, `bnc -c`/`run` use
 /// one per invocation. Variables persist from one ``run(_:file:)`` to the next.
 ///
 /// Every input is checked whole before any of it runs (an error on its last line means nothing
 /// is sent). Do not call ``run(_:file:)`` concurrently on one session.
-public final class ScriptSession: @unchecked Sendable {
+public final class ScriptSession: Sendable {
     public let catalog: CommandCatalog
     public let host: any OperationHost
     public let output: any ScriptOutputSink
@@ -13,8 +14,7 @@ public final class ScriptSession: @unchecked Sendable {
     /// Raise it (from a SIGINT handler) to stop the running input before its next statement.
     public let interrupt: InterruptFlag
     public let limits: ExecutionLimits
-    private let lock = NSLock()
-    private var variables: [String: Value]
+    private let variables: Mutex<[String: Value]>
 
     public init(
         host: any OperationHost, output: any ScriptOutputSink, events: (any ScriptEventSink)? = nil,
@@ -27,7 +27,7 @@ public final class ScriptSession: @unchecked Sendable {
         self.interrupt = interrupt
         self.catalog = catalog
         self.limits = limits
-        self.variables = variables
+        self.variables = Mutex(variables)
     }
 
     // MARK: - Variables
@@ -38,23 +38,17 @@ public final class ScriptSession: @unchecked Sendable {
 
     /// The names of the variables defined so far, sorted (for completion); `dryrun` is always one.
     public var variableNames: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return Set(variables.keys).union([Self.dryRunVariable]).sorted()
+        Set(snapshot().keys).union([Self.dryRunVariable]).sorted()
     }
 
     /// The value of a variable, if defined.
     public func variable(_ name: String) -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return variables[name]
+        variables.withLock { $0[name] }
     }
 
     /// Defines or replaces a variable (`--set name=value`).
     public func setVariable(_ name: String, _ value: Value) {
-        lock.lock()
-        variables[name] = value
-        lock.unlock()
+        variables.withLock { $0[name] = value }
     }
 
     // MARK: - Input
@@ -78,7 +72,7 @@ public final class ScriptSession: @unchecked Sendable {
         let (statements, diagnostics) = compile(source)
         guard diagnostics.isEmpty else {
             return RunOutcome(
-                status: .rejected, diagnostics: diagnostics, exitCode: 2, statementsRun: 0, requestsPerformed: 0,
+                status: .rejected, diagnostics: diagnostics, statementsRun: 0, requestsPerformed: 0,
                 summary: nil)
         }
         let interpreter = Interpreter(
@@ -91,7 +85,7 @@ public final class ScriptSession: @unchecked Sendable {
             return outcome(of: error, interpreter: interpreter, source: source)
         }
         return RunOutcome(
-            status: .completed, diagnostics: [], exitCode: 0, statementsRun: interpreter.statementsRun,
+            status: .completed, diagnostics: [], statementsRun: interpreter.statementsRun,
             requestsPerformed: interpreter.requestsPerformed, summary: nil)
     }
 
@@ -102,13 +96,13 @@ public final class ScriptSession: @unchecked Sendable {
         switch stop {
         case .failed(let error):
             return RunOutcome(
-                status: .failed, diagnostics: [error.diagnostic], exitCode: error.exitCode,
+                status: .failed(error.failure), diagnostics: [error.diagnostic],
                 statementsRun: interpreter.statementsRun, requestsPerformed: interpreter.requestsPerformed,
                 summary: "stopped at \(error.diagnostic.location): \(done)")
         case .interrupted(let location):
             events?.runWasInterrupted("interrupted before \(location): \(done)")
             return RunOutcome(
-                status: .interrupted, diagnostics: [], exitCode: 1, statementsRun: interpreter.statementsRun,
+                status: .interrupted, diagnostics: [], statementsRun: interpreter.statementsRun,
                 requestsPerformed: interpreter.requestsPerformed,
                 summary: "interrupted before \(location): \(done)")
         case .limitReached(let range):
@@ -116,7 +110,8 @@ public final class ScriptSession: @unchecked Sendable {
                 "stopped: the limit of \(limits.maximumStatements ?? 0) steps (statements and loop iterations) was reached",
                 at: range, in: source)
             return RunOutcome(
-                status: .failed, diagnostics: [diagnostic], exitCode: 1, statementsRun: interpreter.statementsRun,
+                status: .failed(RunFailure(kind: .limit, message: diagnostic.message)), diagnostics: [diagnostic],
+                statementsRun: interpreter.statementsRun,
                 requestsPerformed: interpreter.requestsPerformed, summary: done)
         }
     }
@@ -132,15 +127,11 @@ public final class ScriptSession: @unchecked Sendable {
     }
 
     private func snapshot() -> [String: Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return variables
+        variables.withLock { $0 }
     }
 
     private func store(_ values: [String: Value]) {
-        lock.lock()
-        variables = values
-        lock.unlock()
+        variables.withLock { $0 = values }
     }
 
     /// See ``isInputComplete(_:)``.

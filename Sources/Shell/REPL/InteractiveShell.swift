@@ -142,7 +142,7 @@ public final class InteractiveShell {
         var outcome = await session.run(text, file: file)
         watcher.stop()
         interrupt.reset()
-        if file == "<shell>", outcome.status == .failed, outcome.diagnostics.count == 1,
+        if file == "<shell>", outcome.failure != nil, outcome.diagnostics.count == 1,
             CancelAnswer.isUnknownOrder(outcome.diagnostics[0]), let target = CancelAnswer.target(of: text),
             let answer = await CancelAnswer.answer(for: target, host: session.host, zone: preferences.time)
         {

@@ -1,0 +1,143 @@
+import BinanceAPI
+import Foundation
+import Script
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// How bnc ends when it does not simply succeed, and the one map from that to the exit code and
+/// to what is printed. README's "Exit codes" is this table: 0 success, 1 runtime or exchange
+/// error, 2 usage or validation error (nothing sent), 130 a second Ctrl-C.
+///
+/// Text always goes to standard error (`bnc: error: …` and a hint, or the diagnostics). With
+/// `--output json` each error is also one JSON object on standard output, after the results,
+/// `{"error":{"kind","code","name","message","hint","outcomeUnknown","location"}}`, so a pipeline
+/// never parses text.
+enum Termination: Error {
+    /// Wrong arguments, a bad script or set-up that cannot work: nothing was sent.
+    case usage(String, hint: String? = nil)
+    /// A failure while running, replaying or reading a log.
+    case runtime(String, hint: String? = nil)
+    /// A script run; only its status decides the code (a completed one is 0).
+    case run(RunOutcome)
+
+    /// A second Ctrl-C ends the process at once, as a shell's child does (128 + SIGINT).
+    static let interruptedAgain: Int32 = 130
+
+    /// The exit code. Every exit code of a run or of an error comes from here.
+    var exitCode: Int32 {
+        switch self {
+        case .usage: return 2
+        case .runtime: return 1
+        case .run(let outcome):
+            switch outcome.status {
+            case .completed: return 0
+            case .rejected: return 2
+            case .failed(let failure): return failure.isUsageError ? 2 : 1
+            case .interrupted: return 1
+            }
+        }
+    }
+
+    /// Prints it — text on standard error; with `format` json also the error objects on
+    /// standard output — and returns its exit code.
+    @discardableResult
+    func report(format: OutputFormat) -> Int32 {
+        Console.write(fd: 2, text)
+        if format == .json { writeJSON() }
+        return exitCode
+    }
+
+    /// Writes the JSON objects to standard output, one a line (after any pending results).
+    func writeJSON() {
+        for object in jsonObjects { Console.write(fd: 1, object.serialized + "\n") }
+    }
+
+    /// The text form, for standard error: control characters from outside escaped.
+    var text: String {
+        switch self {
+        case .usage(let message, let hint), .runtime(let message, let hint):
+            var text = "bnc: error: \(TerminalText.escaped(message))\n"
+            if let hint { text += "hint: \(TerminalText.escaped(hint))\n" }
+            return text
+        case .run(let outcome):
+            let colour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            var text = outcome.diagnostics.map { DiagnosticRenderer.render($0, colour: colour) + "\n" }.joined()
+            switch outcome.status {
+            case .completed, .rejected:
+                break
+            case .failed, .interrupted:
+                if let summary = outcome.summary { text += "bnc: \(TerminalText.escaped(summary))\n" }
+            }
+            return text
+        }
+    }
+
+    /// The JSON form: one object per error (a rejected script has one per check error).
+    var jsonObjects: [JSONValue] {
+        switch self {
+        case .usage(let message, let hint):
+            return [Self.error(kind: "usage", message: message, hint: hint)]
+        case .runtime(let message, let hint):
+            return [Self.error(kind: "runtime", message: message, hint: hint)]
+        case .run(let outcome):
+            switch outcome.status {
+            case .completed:
+                return []
+            case .rejected:
+                return outcome.diagnostics.map {
+                    Self.error(kind: "check", message: $0.message, hint: $0.hint, location: $0.location.description)
+                }
+            case .failed(let failure):
+                return [
+                    Self.error(
+                        kind: failure.kind.rawValue, code: failure.code, name: failure.name, message: failure.message,
+                        hint: outcome.diagnostics.first?.hint ?? failure.hint, outcomeUnknown: failure.outcomeUnknown,
+                        location: outcome.diagnostics.first?.location.description)
+                ]
+            case .interrupted:
+                return [Self.error(kind: "interrupted", message: outcome.summary ?? "interrupted")]
+            }
+        }
+    }
+
+    /// Longest text taken into a JSON error: a server's message or hint can be any size.
+    static let maximumTextLength = 4096
+
+    /// `{"error":{…}}` with every field present (null when it does not apply), in one order.
+    static func error(
+        kind: String, code: Int? = nil, name: String? = nil, message: String, hint: String? = nil,
+        outcomeUnknown: Bool = false, location: String? = nil
+    ) -> JSONValue {
+        func text(_ value: String?) -> JSONValue {
+            guard let value else { return .null }
+            return .string(value.count > maximumTextLength ? value.prefix(maximumTextLength) + "…" : value)
+        }
+        return .object(
+            JSONObject([
+                (
+                    "error",
+                    .object(
+                        JSONObject([
+                            ("kind", .string(kind)),
+                            ("code", code.map { .number(String($0)) } ?? .null),
+                            ("name", text(name)),
+                            ("message", text(message)),
+                            ("hint", text(hint)),
+                            ("outcomeUnknown", .bool(outcomeUnknown)),
+                            ("location", text(location))
+                        ]))
+                )
+            ]))
+    }
+
+    /// Whether the command line asks for JSON output, for errors found before the options are
+    /// parsed (`--output json`, `--output=json`).
+    static func commandLineAsksForJSON(_ arguments: [String]) -> Bool {
+        zip(arguments, arguments.dropFirst()).contains { $0 == "--output" && $1 == "json" }
+            || arguments.contains("--output=json")
+    }
+}
