@@ -20,7 +20,6 @@ struct BNC: AsyncParsableCommand {
             CheckCommand.self,
             SignCommand.self,
             ExplainCommand.self,
-            DoctorCommand.self,
             LogCommand.self,
             ReplayCommand.self,
             SimCommand.self
