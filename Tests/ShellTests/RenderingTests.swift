@@ -39,14 +39,14 @@ import Testing
                 """)
     }
 
-    @Test func columnsAlignByCharactersNotUTF16Units() {
-        // An emoji is two UTF-16 units but one character: Foundation's padding counted units and
-        // left the column one short.
+    @Test func columnsAlignByTerminalColumnsNotUTF16Units() {
+        // An emoji is two UTF-16 units, one character and two terminal columns: Foundation's
+        // padding counted units, Character counting left the column one short on screen.
         let records = [
             Record([("note", .string("🙂ok")), ("id", .integer(1))]),
             Record([("note", .string("plain")), ("id", .integer(22))])
         ]
-        #expect(ValueTextRenderer().render(.list(records.map(Value.record))) == "note   id\n🙂ok    1\nplain  22")
+        #expect(ValueTextRenderer().render(.list(records.map(Value.record))) == "note   id\n🙂ok   1\nplain  22")
         #expect(ValueTextRenderer().render(.record(Record([("é", .integer(1)), ("abc", .integer(2))]))) == "é    1\nabc  2")
     }
 

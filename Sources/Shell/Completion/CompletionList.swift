@@ -4,7 +4,7 @@ public enum CompletionList {
     /// The candidates in rows of columns fitting `width`, each row ending in a newline.
     public static func format(_ candidates: [String], width: Int) -> String {
         guard !candidates.isEmpty else { return "" }
-        let cell = (candidates.map(\.count).max() ?? 0) + 2
+        let cell = (candidates.map(\.displayWidth).max() ?? 0) + 2
         let columns = max(1, min(candidates.count, max(1, width) / cell))
         let rows = (candidates.count + columns - 1) / columns
         var text = ""
@@ -15,7 +15,7 @@ public enum CompletionList {
                 guard index < candidates.count else { break }
                 let candidate = candidates[index]
                 let isLast = column == columns - 1 || index + rows >= candidates.count
-                line += isLast ? candidate : candidate + String(repeating: " ", count: cell - candidate.count)
+                line += isLast ? candidate : candidate + String(repeating: " ", count: cell - candidate.displayWidth)
             }
             text += line + "\n"
         }

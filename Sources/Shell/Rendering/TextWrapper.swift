@@ -1,5 +1,6 @@
 /// Wraps prose at word boundaries to a width, so a hint never breaks in the middle of a word
-/// ("fille / d"). A word longer than the width is cut (it cannot fit anyway).
+/// ("fille / d"). A word longer than the width is cut (it cannot fit anyway). Widths are terminal
+/// columns (``DisplayWidth``): a CJK character takes two, a combining mark none.
 public enum TextWrapper {
     /// `text` wrapped to `width` columns; lines after the first start with `indent`. Line breaks
     /// already in `text` are kept. A width below 20 is taken as 20.
@@ -15,7 +16,7 @@ public enum TextWrapper {
     public static func wrapColumns(_ text: String, width: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
-            guard line.count > width else { return line }
+            guard line.displayWidth > width else { return line }
             let characters = Array(line)
             let lead = characters.prefix { $0 == " " }.count
             // The summary starts after the first run of two or more spaces past the name.
@@ -23,11 +24,12 @@ public enum TextWrapper {
             while index + 1 < characters.count, !(characters[index] == " " && characters[index + 1] == " ") { index += 1 }
             var summary = index
             while summary < characters.count, characters[summary] == " " { summary += 1 }
-            guard summary < characters.count, width - summary >= 20 else {
+            let summaryColumn = DisplayWidth.of(String(characters[..<min(summary, characters.count)]))
+            guard summary < characters.count, width - summaryColumn >= 20 else {
                 return wrap(line, width: width, indent: String(repeating: " ", count: lead))
             }
-            let body = wrap(String(characters[summary...]), width: width - summary)
-            let indent = String(repeating: " ", count: summary)
+            let body = wrap(String(characters[summary...]), width: width - summaryColumn)
+            let indent = String(repeating: " ", count: summaryColumn)
             return String(characters[..<summary])
                 + body.split(separator: "\n", omittingEmptySubsequences: false)
                 .joined(separator: "\n" + indent)
@@ -35,8 +37,8 @@ public enum TextWrapper {
     }
 
     private static func wrapLine(_ line: String, width: Int, indent: String) -> String {
-        guard line.count > width else { return line }
-        let indent = indent.count * 2 < width ? indent : ""
+        guard line.displayWidth > width else { return line }
+        let indent = indent.displayWidth * 2 < width ? indent : ""
         let leading = line.prefix(while: { $0 == " " })
         var lines: [String] = []
         var current = String(leading)
@@ -44,10 +46,11 @@ public enum TextWrapper {
         var atStart = true
         for word in line.split(separator: " ") {
             var word = word
-            if !atStart && count + 1 + word.count > width {
+            var wordWidth = DisplayWidth.of(word)
+            if !atStart && count + 1 + wordWidth > width {
                 lines.append(current)
                 current = indent
-                count = indent.count
+                count = indent.displayWidth
                 atStart = true
             }
             if !atStart {
@@ -55,19 +58,35 @@ public enum TextWrapper {
                 count += 1
             }
             // A word longer than a whole line is cut into pieces that fit.
-            while count + word.count > width {
-                let room = max(1, width - count)
-                current += word.prefix(room)
+            while count + wordWidth > width {
+                let piece = prefix(of: word, columns: max(1, width - count))
+                current += piece
                 lines.append(current)
-                word = word.dropFirst(room)
+                word = word.dropFirst(piece.count)
+                wordWidth = DisplayWidth.of(word)
                 current = indent
-                count = indent.count
+                count = indent.displayWidth
             }
             current += word
-            count += word.count
+            count += wordWidth
             atStart = false
         }
         lines.append(current)
         return lines.map { $0.trimmingTrailingSpaces() }.joined(separator: "\n")
+    }
+
+    /// The longest start of `word` that fits in `columns` terminal columns; at least one
+    /// character, so a double-width character in a one-column room still makes progress.
+    private static func prefix(of word: Substring, columns: Int) -> Substring {
+        var used = 0
+        var end = word.startIndex
+        for character in word {
+            let width = DisplayWidth.of(character)
+            if used + width > columns && end != word.startIndex { break }
+            used += width
+            end = word.index(after: end)
+            if used >= columns { break }
+        }
+        return word[..<end]
     }
 }

@@ -54,7 +54,7 @@ public struct ValueTextRenderer: Sendable {
         let cells = records.map { record in columns.map { cell($0, record[$0]) } }
         let headers = columns.map { TerminalText.escaped($0) }
         let widths = columns.indices.map { index in
-            max(headers[index].count, cells.map { $0[index].count }.max() ?? 0)
+            max(headers[index].displayWidth, cells.map { $0[index].displayWidth }.max() ?? 0)
         }
         let tableWidth = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
         if let width = options.width, tableWidth > width {
@@ -79,11 +79,11 @@ public struct ValueTextRenderer: Sendable {
     /// Aligned `name  value` lines; with a width, a long value wraps under itself.
     private func fieldLines(_ pairs: [(String, String)]) -> String {
         let names = pairs.map { TerminalText.escaped($0.0) }
-        let nameWidth = names.map(\.count).max() ?? 0
+        let nameWidth = names.map(\.displayWidth).max() ?? 0
         let indent = String(repeating: " ", count: nameWidth + 2)
         return zip(names, pairs).map { name, pair in
             var value = pair.1
-            if let width = options.width, nameWidth + 2 + value.count > width, width - nameWidth - 2 >= 20 {
+            if let width = options.width, nameWidth + 2 + value.displayWidth > width, width - nameWidth - 2 >= 20 {
                 value = TextWrapper.wrap(value, width: width - nameWidth - 2)
                     .split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
             }
@@ -117,11 +117,12 @@ extension Value {
 }
 
 extension String {
-    /// The string with spaces added up to `width` characters. Not Foundation's
-    /// `padding(toLength:withPad:startingAt:)`: that bridges to NSString (15% of a long loop of
-    /// printed cancels, docs/performance.md) and counts UTF-16 units, not characters.
+    /// The string with spaces added up to `width` terminal columns (``DisplayWidth``: 中 and 🙂
+    /// take two, a combining accent none). Not Foundation's `padding(toLength:withPad:startingAt:)`:
+    /// that bridges to NSString (15% of a long loop of printed cancels, docs/performance.md) and
+    /// counts UTF-16 units, not columns.
     func padded(to width: Int) -> String {
-        let count = self.count
+        let count = displayWidth
         guard count < width else { return self }
         return self + String(repeating: " ", count: width - count)
     }
