@@ -6,6 +6,8 @@ connection reads one request head (at most 16 KiB, 10 s), appends a JSON line to
 ({"line": "CONNECT host:port HTTP/1.1", "authorization": "Basic ..." or null}), then:
   --answer STATUS   answers STATUS to every CONNECT and closes (403, 502, ...);
   --auth USER:PASS  answers 407 unless Proxy-Authorization is Basic USER:PASS;
+  --target H:P      connects every tunnel to H:P whatever host it names (a live exchange's name
+                    reaches a local simulator: the live paths are tested with no real network);
   otherwise connects to host:port, answers 200, and relays bytes both ways until either side closes.
 Anything but CONNECT gets 405. Runs until killed, or --duration seconds.
 """
@@ -82,7 +84,7 @@ def handle(conn, args, lock):
                              b"Content-Length: 0\r\nConnection: close\r\n\r\n")
                 conn.close()
                 return
-        host, _, port = parts[1].rpartition(":")
+        host, _, port = (args.target or parts[1]).rpartition(":")
         host = host.strip("[]")
         try:
             upstream = socket.create_connection((host, int(port)), timeout=10)
@@ -106,6 +108,7 @@ def main():
     parser.add_argument("--log", required=True)
     parser.add_argument("--answer", type=int, default=0)
     parser.add_argument("--auth", default="")
+    parser.add_argument("--target", default="")
     parser.add_argument("--duration", type=float, default=300)
     args = parser.parse_args()
     # A SIGTERM disposition of "ignore" survives exec: handle it explicitly so the tests can stop us.
