@@ -20,6 +20,7 @@ struct BNC: AsyncParsableCommand {
             CheckCommand.self,
             SignCommand.self,
             ExplainCommand.self,
+            DoctorCommand.self,
             LogCommand.self,
             ReplayCommand.self,
             SimCommand.self

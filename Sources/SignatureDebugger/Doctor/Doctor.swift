@@ -1,0 +1,75 @@
+import BinanceAPI
+
+/// `bnc doctor`: checks, against the endpoint chosen, what makes signed requests fail before
+/// they are sent — where they go, the clock, the key, the weight left, and the symbols a
+/// script uses — and reports each as ok, warning or problem with the fix.
+///
+/// It sends through the ``ExchangeClient`` every command uses (pacing, the session log, the
+/// transport with its TLS roots and proxy), reads only, and never sends a write.
+public struct Doctor: Sendable {
+    public var client: ExchangeClient
+    public var key: DoctorKey
+    public var endpoint: DoctorEndpoint
+    /// The recvWindow requests are sent with (the profile's, else the exchange's 5000 ms).
+    public var recvWindow: Int
+    /// The symbols to check, in order, without repeats.
+    public var symbols: [DoctorSymbol]
+    /// This machine's wall clock, ms since the epoch (the clock check's reference).
+    var wallClock: @Sendable () -> Int64 = { WeightCheck.wallMilliseconds() }
+
+    public init(
+        client: ExchangeClient, key: DoctorKey, endpoint: DoctorEndpoint, recvWindow: Int?, symbols: [DoctorSymbol] = []
+    ) {
+        self.client = client
+        self.key = key
+        self.endpoint = endpoint
+        self.recvWindow = recvWindow ?? 5000
+        self.symbols = DoctorSymbol.merged(symbols)
+    }
+
+    /// Runs every check, in the order they are reported.
+    public func run() async -> DoctorReport {
+        var checks: [DoctorCheck] = []
+        let time: Result<ClockSample, ClientError>
+        do throws(ClientError) {
+            let result = try await client.perform(ServerTime())
+            let receivedAt = wallClock()
+            let latency = result.latency.components
+            let latencyMs = latency.seconds.multipliedSaturated(by: 1000).addingSaturated(
+                latency.attoseconds / 1_000_000_000_000_000)
+            time = .success(
+                ClockSample(
+                    sentAt: receivedAt.subtractingSaturated(latencyMs), receivedAt: receivedAt,
+                    serverTime: result.response.serverTime))
+        } catch {
+            time = .failure(error)
+        }
+        switch time {
+        case .success(let sample):
+            checks.append(endpoint.check())
+            checks.append(ClockCheck.check(sample, recvWindow: recvWindow))
+        case .failure(let error):
+            // Not reached (refused, TLS, proxy) is the endpoint's problem; an answer that was
+            // not the time is the clock check's.
+            checks.append(endpoint.check(unreachable: error.reachedExchange ? nil : error.message))
+            checks.append(ClockCheck.unreachable(error.message))
+        }
+        let keyCheck = key.check
+        checks.append(keyCheck)
+        // The checks below sign requests: without a usable key or a reachable endpoint they
+        // would only repeat the problem above.
+        let canSign = key.credentials != nil && (try? time.get()) != nil
+        if !symbols.isEmpty {
+            if canSign {
+                checks += await SymbolCheck(client: client).checks(symbols)
+            } else {
+                checks.append(
+                    DoctorCheck(
+                        "symbols", .warning, "not checked: \(symbols.map(\.name).joined(separator: ", "))",
+                        fix: "fix the problems above, then run bnc doctor again"))
+            }
+        }
+        checks.append(WeightCheck.check(await client.rateLimitState))
+        return DoctorReport(checks: checks)
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// `bnc doctor` run as a user runs it, against `bnc sim` with each fault: the reported line and
+/// the exit code.
+@Suite struct DoctorEndToEndTests {
+    /// `bnc doctor ARGUMENTS --endpoint SIM` with the demo key and no profile.
+    static func doctor(_ sim: SimulatorProcess, _ arguments: [String]) throws -> LanguageRun {
+        try LanguageRun.withDemoKey(["doctor", "--endpoint", sim.baseURL] + arguments)
+    }
+
+    /// The report line of the check named `name`.
+    static func line(_ name: String, in run: LanguageRun) -> String? {
+        run.stdout.split(separator: "\n").map(String.init).first {
+            $0.dropFirst(9).hasPrefix(name + " ")
+        }
+    }
+
+    @Test func aHealthySimulatorIsAllOKAndExitsZero() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let run = try Self.doctor(sim, ["--symbol", "LTCBTC"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let endpoint = try #require(Self.line("endpoint", in: run))
+        #expect(endpoint.hasPrefix("ok ") && endpoint.hasSuffix(" \(sim.baseURL), plain http"), "\(endpoint)")
+        #expect(Self.line("clock", in: run)?.hasPrefix("ok ") == true)
+        #expect(Self.line("key", in: run)?.contains("HMAC key vmPU…Eh8A") == true)
+        #expect(Self.line("symbol LTCBTC", in: run)?.hasPrefix("ok ") == true)
+        #expect(Self.line("weight", in: run)?.contains("sapi 11 used") == true, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("0 warnings, 0 problems\n"))
+        #expect(!run.stdout.contains(LanguageRun.demoSecret))
+    }
+
+    @Test func aSkewedServerClockIsAProblemWithExitOne() throws {
+        let sim = try SimulatorProcess(["--skew-ms=-7000"])
+        defer { sim.stop() }
+        let run = try Self.doctor(sim, [])
+        #expect(run.status == 1)
+        let clock = try #require(Self.line("clock", in: run))
+        #expect(clock.hasPrefix("problem  clock "), "\(clock)")
+        #expect(clock.contains(" this machine is more than 1000 ms ahead of the exchange: offset -"), "\(clock)")
+        // About -7000 ms, less half the round trip.
+        #expect(clock.contains("offset -6") || clock.contains("offset -7000 "), "\(clock)")
+        #expect(run.stdout.contains("fix: sync this machine's clock"))
+        let behind = try SimulatorProcess(["--skew-ms=9000"])
+        defer { behind.stop() }
+        let late = try Self.doctor(behind, ["--output", "json"])
+        #expect(late.status == 1)
+        #expect(
+            late.stdout.contains(
+                #"{"check":"clock","status":"problem","detail":"a request stamped by this machine is older than recvWindow"#))
+        #expect(late.stdout.hasSuffix(#""exitCode":1}"# + "\n"))
+    }
+
+    @Test func theSymbolsOfAScriptAreCheckedWithoutRunningIt() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let script = try LanguageRun.script(
+            "let s = \"BNBBTC\"\ncancel $s id=1\nfor x in [ETHBTC, NOSUCH] { cancel $x id=2 isolated }\n")
+        let run = try Self.doctor(sim, [script])
+        #expect(run.status == 1)
+        #expect(Self.line("symbol BNBBTC", in: run)?.hasPrefix("ok ") == true, "\(run.stdout)")
+        #expect(Self.line("symbol NOSUCH", in: run)?.contains("not a margin pair on this endpoint") == true, "\(run.stdout)")
+        // The script was not run: no cancel reached the simulator.
+        #expect(!sim.log.contains("DELETE"))
+    }
+
+    @Test func anUnreachableEndpointIsAProblemAndBadUsageExitsTwo() throws {
+        let down = try LanguageRun.withDemoKey(["doctor", "--endpoint", "http://127.0.0.1:9"])
+        #expect(down.status == 1)
+        #expect(down.stdout.contains("problem  endpoint  http://127.0.0.1:9, plain http: no answer to GET /api/v3/time"))
+        #expect(try LanguageRun.withDemoKey(["doctor", "--symbol", "LTC/BTC"]).status == 2)
+        #expect(try LanguageRun.withDemoKey(["doctor", "/nonexistent.bnc"]).status == 2)
+        let broken = try LanguageRun.script("cancel LTCBTC id=\n")
+        #expect(try LanguageRun.withDemoKey(["doctor", broken]).status == 2)
+    }
+}
