@@ -27,6 +27,29 @@ struct LiveConfirmationQuestionTests {
         #expect(await Self.question("for id in 1..9 { print $id }") == nil)
     }
 
+    @Test("every loop of an input is counted, and nested loops multiply")
+    func severalAndNestedLoops() async {
+        #expect(
+            await Self.question("repeat 2 { cancel X id=1 }\nfor i in 5..7 { cancel X id=$i }")
+                == "a loop of 2 iterations that cancels; a loop of 3 iterations that cancels")
+        #expect(
+            await Self.question("for i in 1..3 { repeat 4 { cancel X id=$i } }")
+                == "a loop of 3 iterations that cancels 12 times")
+        #expect(
+            await Self.question("for i in [1, 2] { if $i > 1 { cancel X id=$i } else { print $i } }")
+                == "a loop of 2 iterations that cancels")
+        #expect(await Self.question("for i in 1..3 { for o in $os { cancel X id=$o } }") == "a loop of cancels")
+        #expect(await Self.question("repeat 1 { cancel X id=1 }\nrepeat 1 { print 1 }") == nil)
+    }
+
+    @Test("cancel-all in a loop or a branch is found; text that does not parse runs nothing and asks nothing")
+    func cancelAllInBlocks() async {
+        #expect(
+            await Self.question("if true { cancel-all LTCBTC isolated }") == "cancel-all: 3 open orders of LTCBTC (isolated)")
+        #expect(await Self.question("for s in $symbols { cancel-all $s }") == "cancel-all of every open order of a symbol")
+        #expect(await Self.question("for i in 1..3 { cancel X id=$i") == nil)
+    }
+
     @Test("counts as large as the integers go are counted without trapping")
     func hugeCounts() async {
         #expect(

@@ -13,64 +13,52 @@ public enum LiveConfirmation {
     public static func question(
         for text: String, countOpen: (_ symbol: String, _ isolated: Bool) async -> Int?
     ) async -> String? {
-        let tokens = words(text)
+        // Text that does not parse runs nothing: there is nothing to ask about.
+        guard let estimate = CancelCount.estimate(text) else { return nil }
         var parts: [String] = []
         var known = 0
         var unknown = false
-        for (index, token) in tokens.enumerated() where token == "cancel-all" {
-            let operands = tokens[(index + 1)...].prefix { !["}", ";", "\n"].contains($0) }
-            let isolated = operands.contains("isolated") || operands.contains { $0.uppercased() == "ISISOLATED=TRUE" }
-            guard let symbol = operands.first(where: { !$0.contains("=") && $0 != "isolated" }), !symbol.hasPrefix("$"),
-                let count = await countOpen(symbol.uppercased(), isolated)
+        for cancelAll in estimate.cancelAlls {
+            guard let symbol = cancelAll.symbol, let runs = cancelAll.runs,
+                let count = await countOpen(symbol, cancelAll.isolated)
             else {
                 unknown = true
                 parts.append("cancel-all of every open order of a symbol")
                 continue
             }
-            known = known.addingSaturated(count)
+            // Run more than once, a cancel-all finds what the first run left: at most the count.
+            known = known.addingSaturated(runs == 0 ? 0 : count)
             parts.append(
-                "cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol.uppercased())\(isolated ? " (isolated)" : "")"
-            )
+                "cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol)\(cancelAll.isolated ? " (isolated)" : "")")
         }
-        if let loop = loopOfCancels(tokens) {
-            if let iterations = loop {
-                known = known.addingSaturated(iterations)
+        for loop in estimate.loops {
+            switch (loop.iterations, loop.cancels) {
+            case (let iterations?, let cancels?) where cancels == iterations:
+                known = known.addingSaturated(cancels)
                 parts.append("a loop of \(iterations) iteration\(iterations == 1 ? "" : "s") that cancels")
-            } else {
+            case (let iterations?, let cancels?):
+                known = known.addingSaturated(cancels)
+                parts.append(
+                    "a loop of \(iterations) iteration\(iterations == 1 ? "" : "s") that cancels \(cancels) time\(cancels == 1 ? "" : "s")"
+                )
+            default:
                 unknown = true
                 parts.append("a loop of cancels")
             }
         }
+        switch estimate.orderLists {
+        case 0?:
+            break
+        case let lists?:
+            // Every order list holds at least two orders.
+            known = known.addingSaturated(lists.multipliedSaturated(by: 2))
+            parts.append("cancel-list: every order of \(lists) order list\(lists == 1 ? "" : "s")")
+        case nil:
+            unknown = true
+            parts.append("cancel-list in a loop of order lists")
+        }
         guard unknown || known > 1 else { return nil }
         return parts.joined(separator: "; ")
-    }
-
-    /// For a loop whose body cancels: its iteration count when written as literals (`for i in
-    /// 1..50`, `repeat 3`), `.some(nil)` when not known; nil when there is no such loop.
-    static func loopOfCancels(_ tokens: [String]) -> Int?? {
-        guard tokens.contains(where: { $0 == "cancel" || $0 == "cancel-all" }),
-            let start = tokens.firstIndex(where: { $0 == "for" || $0 == "repeat" })
-        else { return nil }
-        let rest = Array(tokens[start...])
-        guard rest.contains(where: { $0 == "cancel" || $0 == "cancel-all" }) else { return nil }
-        if rest[0] == "repeat", rest.count > 1, let count = Int(rest[1]) { return .some(count) }
-        if rest[0] == "for", rest.count > 3, rest[2] == "in" {
-            let range = rest[3].split(separator: ".", omittingEmptySubsequences: true)
-            if rest[3].contains(".."), range.count == 2, let low = Int(range[0]), let high = Int(range[1]) {
-                // Numbers the user typed: counted without trapping (0..Int.max is a loop too).
-                return .some(max(0, high.subtractingSaturated(low).addingSaturated(1)))
-            }
-        }
-        return .some(nil)
-    }
-
-    /// The words of a statement text; braces and semicolons are words of their own.
-    static func words(_ text: String) -> [String] {
-        var spaced = ""
-        for character in text {
-            if "{};".contains(character) { spaced += " \(character) " } else { spaced.append(character) }
-        }
-        return spaced.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
 
     /// Counts a symbol's open orders through `host` (one `open` query, paced like any request).
