@@ -51,7 +51,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")
             ],
             path: "Sources/bnc-bench"),
-        .target(name: "Shell", dependencies: ["Script", "BinanceAPI", "CEditlineShim"]),
+        // SignatureDebugger: the shell's `doctor` runs the same checks as `bnc doctor` (issue 17).
+        .target(name: "Shell", dependencies: ["Script", "BinanceAPI", "SignatureDebugger", "CEditlineShim"]),
         .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
         .target(name: "Script", dependencies: ["BinanceAPI"]),
         // The fuzz targets (docs/fuzzing.md), one executable chosen by name: it replays corpus files in

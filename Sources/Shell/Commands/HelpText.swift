@@ -13,6 +13,7 @@ public enum HelpText {
         ("run FILE", "check and run a .bnc script in this session"),
         ("set [NAME VALUE]", "list or change a setting: time, columns, pager, hints, confirm, weight"),
         ("weight", "the request weight used in this minute's window, of its limit"),
+        ("doctor [SYMBOL …]", "check the endpoint, clock, key, symbols and weight (as bnc doctor)"),
         ("why", "what the last statement's exchange error means: its causes and how to tell them apart"),
         ("exit, quit", "leave the shell (Ctrl-D too)")
     ]

@@ -20,9 +20,11 @@ public enum ShellCommand: Equatable, Sendable {
     case weight
     /// `why`: what the last statement's exchange error means, its causes and how to tell them apart.
     case why
+    /// `doctor [SYMBOL …]`: the checks of `bnc doctor` over this session's client.
+    case doctor(symbols: [String])
 
     /// Every shell command word, sorted.
-    public static let names = ["clear", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight", "why"]
+    public static let names = ["clear", "doctor", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight", "why"]
 
     /// The outcome of reading a line as a shell command.
     public enum Parse: Equatable, Sendable {
@@ -67,6 +69,8 @@ public enum ShellCommand: Equatable, Sendable {
             }
         case "weight":
             return rest.isEmpty ? .command(.weight) : .usage("usage: weight")
+        case "doctor":
+            return .command(.doctor(symbols: rest))
         case "why":
             return rest.isEmpty ? .command(.why) : .usage("usage: why   (`bnc explain CODE` explains any code)")
         default:

@@ -19,7 +19,7 @@ extension InteractiveShell {
             shouldExit = true
         case .why:
             TerminalOutput.write(WhyCommand.text(for: lastExchangeErrorCode) + "\n")
-        case .run, .weight:
+        case .run, .weight, .doctor:
             // They await the session, so `execute` handles them.
             break
         case .set(let name, let value):

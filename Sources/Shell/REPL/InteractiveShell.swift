@@ -115,6 +115,7 @@ public final class InteractiveShell {
             switch parsed {
             case .command(.run(let path)): await runFile(path)
             case .command(.weight): await showWeight()
+            case .command(.doctor(let symbols)): await runDoctor(symbols)
             case .command(.set(let name, let value)) where name == "weight":
                 perform(.set(name: name, value: value))
                 await refreshWeight()

@@ -60,6 +60,17 @@ public struct DoctorKey: Sendable {
             credentials: isLive ? nil : DemoCredentials.hmac, secretText: isLive ? nil : DemoCredentials.secret, isLive: isLive)
     }
 
+    /// The key check for credentials already loaded (the shell's client): the configured
+    /// secret is looked up again only for its shape, and only when it is the same API key's.
+    public static func signing(
+        _ credentials: Credentials?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        profile: ConnectionProfile, isLive: Bool
+    ) -> DoctorKey {
+        let configured = resolve(environment: environment, profile: profile, isLive: isLive)
+        let secret = configured.credentials?.apiKey == credentials?.apiKey ? configured.secretText : nil
+        return DoctorKey(credentials: credentials, secretText: secret, isLive: isLive)
+    }
+
     private static func pemHint(_ error: CredentialsError, file: String?) -> String? {
         guard case .unreadablePrivateKey = error, let file else { return nil }
         return PEMKind.wrongKind(inFile: file)
