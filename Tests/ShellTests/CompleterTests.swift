@@ -50,7 +50,8 @@ struct CompleterTests {
         let completion = completer.complete("")
         #expect(
             completion.candidates == [
-                "cancel", "clear", "dry", "exit", "for", "help", "history", "if", "let", "print", "quit", "repeat", "run", "set",
+                "cancel", "clear", "doctor", "dry", "exit", "for", "help", "history", "if", "let", "print", "quit", "repeat",
+                "run", "set",
                 "vars", "weight", "why"
             ])
         #expect(completion.shouldList)
