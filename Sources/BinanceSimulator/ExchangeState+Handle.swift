@@ -23,8 +23,8 @@ extension ExchangeState {
     /// books (-2011/-2013).
     public mutating func handle(_ request: SimulatorRequest, now: Int64) -> SimulatorResponse {
         let serverTime = now.addingSaturated(configuration.clockSkewMilliseconds)
-        let endpoint: Endpoint
-        switch Endpoint.route(method: request.method, path: request.path) {
+        let endpoint: SimulatorRoute
+        switch SimulatorRoute.resolve(method: request.method, path: request.path) {
         case .found(let found): endpoint = found
         case .notFound: return Self.routeMiss(status: 404, "no such endpoint")
         case .methodNotAllowed: return Self.routeMiss(status: 405, "method \(request.method) not allowed here")
@@ -79,7 +79,8 @@ extension ExchangeState {
             } else {
                 parameters = try parsed.get()
             }
-            result = .success(try perform(endpoint, parameters, account: account, serverTime: serverTime))
+            let call = SimulatorRoute.Call(parameters: parameters, account: account, serverTime: serverTime)
+            result = .success(try endpoint.handler(&self, call))
         } catch {
             result = .failure(error)
         }
@@ -137,8 +138,8 @@ extension ExchangeState {
 
     /// The weight a request counts for: the documented weight; open orders of every symbol count
     /// once per listed symbol, as the exchange documents.
-    func weight(of endpoint: Endpoint, _ parsed: Result<ParameterList, ExchangeReject>) -> Int {
-        if endpoint == .openOrders, case .success(let parameters) = parsed,
+    func weight(of endpoint: SimulatorRoute, _ parsed: Result<ParameterList, ExchangeReject>) -> Int {
+        if case .perSymbolWithoutSymbol = endpoint.weighing, case .success(let parameters) = parsed,
             (parameters.value("symbol") ?? "").isEmpty
         {
             return endpoint.weight * max(1, symbols.count)
@@ -155,7 +156,7 @@ extension ExchangeState {
         return min(max(0, plan.latencyMilliseconds).addingSaturated(jitter), limit)
     }
 
-    mutating func drawFault(for endpoint: Endpoint) -> Fault {
+    mutating func drawFault(for endpoint: SimulatorRoute) -> Fault {
         let plan = configuration.faults
         if faultRandom.chance(plan.serverErrorRate) {
             let after = endpoint.changesState && faultRandom.chance(plan.afterEffectShare)

@@ -1,57 +1,48 @@
 import BinanceAPI
 
 extension ExchangeState {
-    /// Runs an endpoint whose request has passed every gateway check.
-    mutating func perform(
-        _ endpoint: Endpoint, _ parameters: ParameterList, account: String, serverTime: Int64
-    ) throws(ExchangeReject) -> Success {
-        switch endpoint {
-        case .serverTime:
-            var json = JSONText(capacity: 32)
-            json.number("serverTime", serverTime)
-            return Success(body: json.close(), detail: "server time \(serverTime)")
-        case .systemStatus:
-            return Success(body: "{\"status\":0,\"msg\":\"normal\"}", detail: "system status normal")
-        case .crossPairs, .isolatedPairs, .exchangeInfo:
-            return symbolList(endpoint)
-        case .cancelOrder:
-            return try cancelOrder(parameters, account: account, serverTime: serverTime)
-        case .queryOrder:
-            let key = try bookKey(parameters)
-            let (orderId, clientId) = try orderReference(parameters)
-            let order = try book(account).find(key, orderId: orderId, clientOrderId: clientId)
-            return Success(body: order.queryJSON(), detail: "order \(Self.describe(order)) is \(order.status.rawValue)")
-        case .openOrders:
-            let isolated = try isolatedFlag(parameters)
-            let symbol = parameters.value("symbol").flatMap { $0.isEmpty ? nil : $0 }
-            if isolated && symbol == nil { throw .mandatory("symbol") }
-            if let symbol, !symbols.contains(symbol) { throw .invalidSymbol }
-            let orders = book(account).open(symbol: symbol, isolated: isolated)
-            return Success(
-                body: Self.array(orders.map { $0.queryJSON() }),
-                detail: "\(orders.count) open \(isolated ? "isolated" : "cross") orders\(symbol.map { " of \($0)" } ?? "")")
-        case .cancelOpenOrders:
-            let key = try bookKey(parameters)
-            let open = book(account).open(symbol: key.symbol, isolated: key.isolated)
-            guard !open.isEmpty else { throw .unknownOrder }
-            var entries: [String] = []
-            entries.reserveCapacity(open.count)
-            for order in open {
-                let canceled = try books[account, default: OrderBook()].cancel(
-                    key, orderId: order.orderId, clientOrderId: nil, at: serverTime)
-                entries.append(canceled.cancelAllEntryJSON(cancelClientOrderId: nextClientOrderId()))
-            }
-            return Success(
-                body: Self.array(entries),
-                detail: "canceled all \(open.count) open \(key.isolated ? "isolated" : "cross") orders of \(key.symbol)")
-        case .allOrders:
-            return try allOrders(parameters, account: account)
-        }
+    // The margin order endpoints' handlers (``SimulatorRoute/table`` names them).
+
+    /// `GET /sapi/v1/margin/order`: one order, open or not.
+    func queryOrder(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let key = try bookKey(call.parameters)
+        let (orderId, clientId) = try orderReference(call.parameters)
+        let order = try book(call.account).find(key, orderId: orderId, clientOrderId: clientId)
+        return Success(body: order.queryJSON(), detail: "order \(Self.describe(order)) is \(order.status.rawValue)")
     }
 
-    mutating func cancelOrder(
-        _ parameters: ParameterList, account: String, serverTime: Int64
-    ) throws(ExchangeReject) -> Success {
+    /// `GET /sapi/v1/margin/openOrders`: one symbol's open orders, or every symbol's (cross only).
+    func openOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let isolated = try isolatedFlag(call.parameters)
+        let symbol = call.parameters.value("symbol").flatMap { $0.isEmpty ? nil : $0 }
+        if isolated && symbol == nil { throw .mandatory("symbol") }
+        if let symbol, !symbols.contains(symbol) { throw .invalidSymbol }
+        let orders = book(call.account).open(symbol: symbol, isolated: isolated)
+        return Success(
+            body: Self.array(orders.map { $0.queryJSON() }),
+            detail: "\(orders.count) open \(isolated ? "isolated" : "cross") orders\(symbol.map { " of \($0)" } ?? "")")
+    }
+
+    /// `DELETE /sapi/v1/margin/openOrders`: every open order of one symbol and account.
+    mutating func cancelOpenOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let key = try bookKey(call.parameters)
+        let open = book(call.account).open(symbol: key.symbol, isolated: key.isolated)
+        guard !open.isEmpty else { throw .unknownOrder }
+        var entries: [String] = []
+        entries.reserveCapacity(open.count)
+        for order in open {
+            let canceled = try books[call.account, default: OrderBook()].cancel(
+                key, orderId: order.orderId, clientOrderId: nil, at: call.serverTime)
+            entries.append(canceled.cancelAllEntryJSON(cancelClientOrderId: nextClientOrderId()))
+        }
+        return Success(
+            body: Self.array(entries),
+            detail: "canceled all \(open.count) open \(key.isolated ? "isolated" : "cross") orders of \(key.symbol)")
+    }
+
+    /// `DELETE /sapi/v1/margin/order`: one open order.
+    mutating func cancelOrder(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let (parameters, account, serverTime) = (call.parameters, call.account, call.serverTime)
         let key = try bookKey(parameters)
         let (orderId, clientId) = try orderReference(parameters)
         let cancelId = parameters.value("newClientOrderId").flatMap { $0.isEmpty ? nil : $0 } ?? nextClientOrderId()
@@ -63,7 +54,9 @@ extension ExchangeState {
             detail: "canceled \(Self.describe(order))")
     }
 
-    func allOrders(_ parameters: ParameterList, account: String) throws(ExchangeReject) -> Success {
+    /// `GET /sapi/v1/margin/allOrders`: orders of one symbol and account, by id or time.
+    func allOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let (parameters, account) = (call.parameters, call.account)
         let key = try bookKey(parameters)
         let fromId = try optionalLong(parameters, "orderId")
         let startTime = try optionalLong(parameters, "startTime")

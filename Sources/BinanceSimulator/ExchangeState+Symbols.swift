@@ -1,7 +1,29 @@
 extension ExchangeState {
+    /// The lists of symbols the simulator serves.
+    enum SymbolListKind {
+        /// `GET /sapi/v1/margin/allPairs` (each pair with an `id`).
+        case crossPairs
+        /// `GET /sapi/v1/margin/isolated/allPairs`.
+        case isolatedPairs
+        /// `GET /api/v3/exchangeInfo` (an object with a `symbols` array).
+        case exchangeInfo
+    }
+
+    /// `GET /api/v3/time`: the server clock.
+    func serverTime(_ call: SimulatorRoute.Call) -> Success {
+        var json = JSONText(capacity: 32)
+        json.number("serverTime", call.serverTime)
+        return Success(body: json.close(), detail: "server time \(call.serverTime)")
+    }
+
+    /// `GET /sapi/v1/system/status`: always normal.
+    func systemStatus() -> Success {
+        Success(body: "{\"status\":0,\"msg\":\"normal\"}", detail: "system status normal")
+    }
+
     /// The symbol lists, from the seed's symbols (sorted, so answers are reproducible): the
     /// margin pairs as arrays of pairs, exchangeInfo as an object with a `symbols` array.
-    func symbolList(_ endpoint: Endpoint) -> Success {
+    func symbolList(_ endpoint: SymbolListKind) -> Success {
         let sorted = symbols.sorted()
         let pairs = sorted.enumerated().map { index, symbol in
             let (base, quote) = Self.split(symbol)

@@ -117,11 +117,11 @@ public struct ExchangeState: Sendable {
     /// caller's clock; windows run on the server clock, as on the exchange).
     public func usedWeight(client: String, now: Int64) -> Int {
         limiter.used(
-            client: client, family: Endpoint.Family.sapi.rawValue, limits: limits(.sapi),
+            client: client, family: SimulatorRoute.Family.sapi.rawValue, limits: limits(.sapi),
             now: now.addingSaturated(configuration.clockSkewMilliseconds))
     }
 
-    func limits(_ family: Endpoint.Family) -> WeightLimiter.Limits {
+    func limits(_ family: SimulatorRoute.Family) -> WeightLimiter.Limits {
         WeightLimiter.Limits(
             limit: family == .sapi ? configuration.sapiWeightLimit : configuration.apiWeightLimit,
             windowMilliseconds: max(1, configuration.weightWindowMilliseconds))

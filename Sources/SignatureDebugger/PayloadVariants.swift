@@ -25,6 +25,8 @@ struct PayloadVariants {
     /// The exchange's payload for this request.
     var payload: String
     var path: String?
+    /// The documented order of the request's endpoint (``DocumentedOrder``), when known.
+    var documentedOrder: [String]?
     var key: ExplainKey
 
     func all(permutationLimit: Int) -> [PayloadVariant] {
@@ -167,7 +169,7 @@ struct PayloadVariants {
             .parametersReordered,
             "the client signed the parameters in alphabetical order (\(sorted.map(\.name).joined(separator: ", ")))"
                 + " but sent them as \(sent)", fix, sorted.map(\.raw).joined(separator: "&"), nil)
-        if let documented = DocumentedOrder.names(forPath: path) {
+        if let documented = documentedOrder {
             let ordered = signed.enumerated().sorted {
                 let left = documented.firstIndex(of: $0.element.name) ?? documented.count
                 let right = documented.firstIndex(of: $1.element.name) ?? documented.count

@@ -6,6 +6,8 @@ struct SignatureComparison {
     var key: ExplainKey
     var layout: SignedLayout
     var path: String?
+    /// The documented order of the request's endpoint, when it is a known one.
+    var documentedOrder: [String]?
     var expected: Signature
     var given: SentParameter
 
@@ -76,7 +78,7 @@ struct SignatureComparison {
         if givenBytes.count == expectedBytes.count {
             let variants = PayloadVariants(
                 signed: layout.signed, afterSignature: layout.afterSignature, payload: layout.payload, path: path,
-                key: key
+                documentedOrder: documentedOrder, key: key
             ).all(permutationLimit: Self.permutationLimit(keyType))
             for variant in variants {
                 let signer = variant.signer ?? key.credentials.signer

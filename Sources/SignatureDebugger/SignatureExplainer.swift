@@ -6,15 +6,19 @@ import BinanceAPI
 /// reproduces the given signature.
 ///
 /// ```swift
-/// let explainer = SignatureExplainer(key: .demo)
+/// let explainer = SignatureExplainer(key: .demo, endpoints: CommandCatalog.standard.endpoints)
 /// let explanation = try explainer.explain("symbol=LTCBTC&…&signature=…", at: .localClock())
 /// print(explanation.text)
 /// ```
 public struct SignatureExplainer: Sendable {
     public var key: ExplainKey
+    /// The endpoints whose documented parameter order a request is compared with (bnc passes
+    /// its command table's); a request to any other path is explained without that comparison.
+    public var endpoints: [EndpointDescription]
 
-    public init(key: ExplainKey) {
+    public init(key: ExplainKey, endpoints: [EndpointDescription] = []) {
         self.key = key
+        self.endpoints = endpoints
     }
 
     /// Parses `text` (URL, query string or curl command line) and explains it against `reference`.
@@ -70,7 +74,10 @@ public struct SignatureExplainer: Sendable {
         if let signature = layout.signature {
             givenShape = SignatureShape(signature.value)
             let (match, signatureFindings) = SignatureComparison(
-                key: key, layout: layout, path: request.path, expected: expected, given: signature
+                key: key, layout: layout, path: request.path,
+                documentedOrder: DocumentedOrder(endpoints: endpoints).names(
+                    method: request.method, path: request.path, sent: layout.signed.map(\.name)),
+                expected: expected, given: signature
             ).findings()
             matches = match
             findings += signatureFindings

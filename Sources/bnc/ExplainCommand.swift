@@ -1,6 +1,7 @@
 import ArgumentParser
 import BinanceAPI
 import Foundation
+import Script
 import SignatureDebugger
 
 /// `bnc explain 'REQUEST'`: tells why the exchange would accept or reject a signed request that
@@ -81,7 +82,7 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         let text = request == nil || request == "-" ? Self.readStandardInput() : request ?? ""
         let source = try timeSource()
-        let explainer = SignatureExplainer(key: key)
+        let explainer = SignatureExplainer(key: key, endpoints: CommandCatalog.standard.endpoints)
         let explanation: Explanation
         do {
             if let serverTime {

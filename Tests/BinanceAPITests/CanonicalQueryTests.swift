@@ -64,13 +64,10 @@ import Testing
     }
 
     /// A signed operation with arbitrary parameters, for the property test.
-    struct AnyParameters: ExchangeOperation {
+    struct AnyParameters: DocumentedOperation {
         typealias Response = MarginOrder
-        static let method = HTTPMethod.delete
-        static let path = "/test"
-        static let weight = RequestWeight(1, .ip)
-        static let security = SecurityType.trade
-        static let title = "test"
+        static let endpoint = EndpointDescription(
+            .delete, "/test", weight: RequestWeight(1, .ip), security: .trade, title: "test", effect: .write, parameters: [])
         var parameters: [QueryParameter]
         func validate() throws(ValidationError) {}
     }

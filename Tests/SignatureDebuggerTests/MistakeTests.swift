@@ -16,8 +16,12 @@ import Testing
         sent + "&signature=" + RequestSigner(hmacSecret: secret).sign(signing).text
     }
 
+    /// The endpoints bnc's command table hands the explainer, in part: the margin order's query
+    /// and cancel share a path, and the cancel's table (with newClientOrderId) must be chosen.
+    static let endpoints = [QueryMarginOrder.endpoint, CancelMarginOrder.endpoint]
+
     static func explain(_ text: String, key: ExplainKey = .demo) throws -> Explanation {
-        try SignatureExplainer(key: key).explain(text, at: serverTime)
+        try SignatureExplainer(key: key, endpoints: endpoints).explain(text, at: serverTime)
     }
 
     /// The first confirmed cause.
@@ -151,6 +155,21 @@ import Testing
         let cause = try #require(explanation.findings.first { $0.confirmed })
         #expect(cause.code == .parametersReordered)
         #expect(cause.message.contains("documented order"))
+    }
+
+    @Test func documentedOrderIsTheEndpointsWhoseTableListsWhatWasSent() throws {
+        // GET and DELETE /sapi/v1/margin/order share the path; only the cancel lists newClientOrderId.
+        let path = "https://api.binance.com/sapi/v1/margin/order?"
+        let sent = "newClientOrderId=x1&orderId=28&symbol=LTCBTC&timestamp=\(Self.timestamp)"
+        let documented = "symbol=LTCBTC&orderId=28&newClientOrderId=x1&timestamp=\(Self.timestamp)"
+        let explanation = try Self.explain(path + Self.request(sent: sent, signing: documented))
+        let cause = try #require(explanation.findings.first { $0.confirmed })
+        #expect(cause.code == .parametersReordered)
+        #expect(cause.message.contains("documented order"))
+        // Without the endpoints, the same request is not compared with any documented order.
+        let unknown = try SignatureExplainer(key: .demo).explain(
+            path + Self.request(sent: sent, signing: documented), at: Self.serverTime)
+        #expect(unknown.findings.first { $0.confirmed }?.message.contains("documented order") != true)
     }
 
     @Test func anyReorderingOfAFewParametersIsFound() throws {

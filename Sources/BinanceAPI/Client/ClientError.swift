@@ -78,7 +78,7 @@ public enum ClientError: Error, Sendable {
     /// definition.
     public var outcomeUnknown: Bool {
         // A read changes nothing on the exchange: whatever happened to it, nothing is unknown.
-        if let request, request.method == .get { return false }
+        if let request, request.effect == .read { return false }
         switch self {
         case .exchange(let error, _):
             return OutcomeRule.isUnknown(.response(status: error.httpStatus, code: error.code, readable: true))
@@ -88,7 +88,7 @@ public enum ClientError: Error, Sendable {
             return OutcomeRule.isUnknown(.noResponse(error))
         case .decoding(_, let request):
             // A 2XX that could not be read: a write may have taken effect; a read changed nothing.
-            return request.method != .get
+            return request.effect == .write
         case .unresolved:
             return true
         case .request, .notRecorded, .banned, .moot, .waitRefused:

@@ -39,7 +39,7 @@ extension ExchangeClient {
                     if try await awaitAdmission(stamped, events: &events) { stamped = try prepare(operation) }
                     prepared = stamped
                     request = prepared
-                    let ticket = rateLimits.willSend(path: prepared.path, weight: prepared.weight.value)
+                    let ticket = rateLimits.willSend(family: prepared.limitFamily, weight: prepared.weight.value)
                     last = try await transmit(prepared, attempt: attempt, ticket: ticket)
                 } catch {
                     throw Self.afterUnknown(error, events: events, recovery: machine.recovery)
@@ -56,17 +56,17 @@ extension ExchangeClient {
                             readable = false
                             unreadable = error
                             let what = "HTTP \(http.status) with an answer that could not be read (\(error.message))"
-                            events.append(Self.unknownNote(what, method: prepared.method))
+                            events.append(Self.unknownNote(what, effect: prepared.effect))
                         }
                     }
                     let code = http.status >= 300 ? ExchangeError.decode(body: http.body, httpStatus: http.status)?.code : nil
-                    Self.describe(status: http.status, code: code, http: http, method: prepared.method, into: &events)
+                    Self.describe(status: http.status, code: code, http: http, effect: prepared.effect, into: &events)
                     action = machine.received(
                         status: http.status, code: code, retryAfter: RateLimitState.retryAfterMilliseconds(http),
                         readable: readable)
                 case .failure(let error):
                     if OutcomeRule.isUnknown(.noResponse(error)) {
-                        events.append(Self.unknownNote(error.message, method: prepared.method))
+                        events.append(Self.unknownNote(error.message, effect: prepared.effect))
                     }
                     action = machine.transportFailed(error)
                 case nil:
@@ -150,9 +150,10 @@ extension ExchangeClient {
 
     // MARK: - Performing actions
 
+    /// A checkable write is checked, a read sent again, any other write reported as unknown.
     static func recovery<Operation: ExchangeOperation>(for operation: Operation) -> SendStateMachine.Recovery {
         if operation is any OutcomeCheckable { return .check }
-        return Operation.method == .get ? .resend : .none
+        return operation.endpoint.effect == .read ? .resend : .none
     }
 
     /// Stamps each send with ``timestampSource`` when set (replay), else the clock.
@@ -175,7 +176,9 @@ extension ExchangeClient {
     private func awaitAdmission(_ request: PreparedRequest, events: inout [ClientEvent]) async throws(ClientError) -> Bool {
         var waited: Int64 = 0
         while true {
-            switch rateLimits.admission(path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds()) {
+            switch rateLimits.admission(
+                family: request.limitFamily, weight: request.weight.value, now: Self.monotonicMilliseconds())
+            {
             case .send:
                 if waited > 0 {
                     events.append(ClientEvent(.paced, "waited \(WaitRefusal.describe(waited)) for the request-weight budget"))
@@ -237,7 +240,7 @@ extension ExchangeClient {
         do {
             try observer?.willSend(request, attempt: attempt)
         } catch {
-            rateLimits.noAnswer(path: request.path, weight: request.weight.value)
+            rateLimits.noAnswer(family: request.limitFamily, weight: request.weight.value)
             throw .notRecorded(String(describing: error), request)
         }
         let started = ContinuousClock.now
@@ -246,12 +249,12 @@ extension ExchangeClient {
             let latency = ContinuousClock.now - started
             observer?.didReceive(http, for: request, latency: latency)
             rateLimits.didReceive(
-                http, path: request.path, weight: request.weight.value, now: Self.monotonicMilliseconds(),
+                http, family: request.limitFamily, weight: request.weight.value, now: Self.monotonicMilliseconds(),
                 wallNow: ExchangeClock.localMilliseconds(), ticket: ticket)
             return .success((http, latency))
         } catch {
             observer?.didFail(error, for: request, latency: ContinuousClock.now - started)
-            rateLimits.noAnswer(path: request.path, weight: request.weight.value)
+            rateLimits.noAnswer(family: request.limitFamily, weight: request.weight.value)
             return .failure(error)
         }
     }
@@ -348,14 +351,14 @@ extension ExchangeClient {
 
     /// The note for a send whose outcome is unknown: for a read, which changes nothing on the
     /// exchange, that it is sent again instead.
-    static func unknownNote(_ what: String, method: HTTPMethod) -> ClientEvent {
-        method == .get
+    static func unknownNote(_ what: String, effect: EndpointDescription.Effect) -> ClientEvent {
+        effect == .read
             ? ClientEvent(.retried, "\(what): a read, sent again")
             : ClientEvent(.outcomeUnknown, "\(what): the outcome is unknown")
     }
 
     private static func describe(
-        status: Int, code: Int?, http: TransportResponse, method: HTTPMethod, into events: inout [ClientEvent]
+        status: Int, code: Int?, http: TransportResponse, effect: EndpointDescription.Effect, into events: inout [ClientEvent]
     ) {
         switch OutcomeRule.verdict(.response(status: status, code: code, readable: true)) {
         case .rateLimited:
@@ -364,7 +367,7 @@ extension ExchangeClient {
         case .unknown:
             // 5XX, 408, -1006/-1007 with any status (an unreadable 2XX is described where it is read).
             let detail = code.map { " (code \($0))" } ?? ""
-            events.append(unknownNote("HTTP \(status)\(detail)", method: method))
+            events.append(unknownNote("HTTP \(status)\(detail)", effect: effect))
         default:
             break
         }
@@ -386,9 +389,10 @@ extension ExchangeClient {
 
     /// A request value for errors raised before one was prepared (never sent).
     private static func placeholder<Operation: ExchangeOperation>(_ operation: Operation) -> PreparedRequest {
-        PreparedRequest(
-            title: Operation.title, method: Operation.method, path: Operation.path, query: "", signature: nil,
-            timestamp: nil, apiKey: nil, weight: Operation.weight, parameters: operation.parameters)
+        let endpoint = operation.endpoint
+        return PreparedRequest(
+            title: endpoint.title, method: endpoint.method, path: endpoint.path, query: "", signature: nil,
+            timestamp: nil, apiKey: nil, weight: endpoint.weight, parameters: operation.parameters, effect: endpoint.effect)
     }
 
     static func sleep(milliseconds: Int64) async {

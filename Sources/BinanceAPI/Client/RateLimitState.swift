@@ -2,15 +2,24 @@
 /// a pause after 429 and a ban after 418. Pure value; times are passed in (monotonic ms for
 /// waiting, wall-clock ms for telling the user until when).
 public struct RateLimitState: Sendable, Hashable {
-    /// The two request-weight limits of the REST API, told apart by path and header.
+    /// The request-weight limits of the REST API, told apart by path and header. An operation
+    /// names its family through ``EndpointDescription/limitFamily`` (path and weight scope), and
+    /// every method here takes the family, so a new limit is one case here and its header.
     public enum Family: String, Sendable, Hashable, CaseIterable {
         /// `/sapi/...`: `X-SAPI-USED-IP-WEIGHT-1M`, 12,000 per minute.
         case sapi
         /// `/api/...`: `X-MBX-USED-WEIGHT-1M`, 6,000 per minute.
         case api
 
-        /// The family a request path counts against.
+        /// The family a request path counts against, for IP weight.
         public init(path: String) {
+            self.init(path: path, scope: .ip)
+        }
+
+        /// The family a request to `path` whose weight is counted per `scope` counts against.
+        /// A `/sapi` UID weight is the exchange's `X-SAPI-USED-UID-WEIGHT-1M` limit, which bnc does
+        /// not pace separately yet: it is counted with the IP weight (erring towards waiting).
+        public init(path: String, scope: RequestWeight.Scope) {
             self = path.hasPrefix("/sapi/") ? .sapi : .api
         }
 
@@ -70,33 +79,55 @@ public struct RateLimitState: Sendable, Hashable {
         ]
     }
 
-    /// Whether a request of `weight` to `path` may be sent at `now` (monotonic ms).
-    public func admission(path: String, weight: Int, now: Int64) -> Admission {
+    /// Whether a request of `weight` counted against `family` may be sent at `now` (monotonic ms).
+    public func admission(family: Family, weight: Int, now: Int64) -> Admission {
         if let ban, now < ban.monotonic { return .banned(until: ban.wall) }
         if let pausedUntil, now < pausedUntil { return .wait(pausedUntil.subtractingSaturated(now)) }
-        let delay = budgets[Family(path: path)]?.delay(for: weight, at: now) ?? 0
+        let delay = budgets[family]?.delay(for: weight, at: now) ?? 0
         return delay > 0 ? .wait(delay) : .send
     }
 
-    /// Counts a request as in flight; pass the ticket to ``didReceive(_:path:weight:now:wallNow:ticket:)``
+    /// ``admission(family:weight:now:)`` for an IP-weighted request to `path`.
+    public func admission(path: String, weight: Int, now: Int64) -> Admission {
+        admission(family: Family(path: path), weight: weight, now: now)
+    }
+
+    /// Counts a request as in flight; pass the ticket to ``didReceive(_:family:weight:now:wallNow:ticket:)``
     /// (see ``WeightBudget/reserve(_:)``: with several requests in flight it tells an overtaken
     /// answer from a new window).
     @discardableResult
+    public mutating func willSend(family: Family, weight: Int) -> Int? {
+        budgets[family]?.reserve(weight)
+    }
+
+    /// ``willSend(family:weight:)`` for an IP-weighted request to `path`.
+    @discardableResult
     public mutating func willSend(path: String, weight: Int) -> Int? {
-        budgets[Family(path: path)]?.reserve(weight)
+        willSend(family: Family(path: path), weight: weight)
     }
 
     /// Forgets an in-flight request that got no answer.
+    public mutating func noAnswer(family: Family, weight: Int) {
+        budgets[family]?.release(weight)
+    }
+
+    /// ``noAnswer(family:weight:)`` for an IP-weighted request to `path`.
     public mutating func noAnswer(path: String, weight: Int) {
-        budgets[Family(path: path)]?.release(weight)
+        noAnswer(family: Family(path: path), weight: weight)
+    }
+
+    /// ``didReceive(_:family:weight:now:wallNow:ticket:)`` for an IP-weighted request to `path`.
+    public mutating func didReceive(
+        _ response: TransportResponse, path: String, weight: Int, now: Int64, wallNow: Int64, ticket: Int? = nil
+    ) {
+        didReceive(response, family: Family(path: path), weight: weight, now: now, wallNow: wallNow, ticket: ticket)
     }
 
     /// Learns from an answer: the used-weight header, and 429/418 with `Retry-After` (seconds).
     /// `now` is monotonic ms, `wallNow` wall-clock ms.
     public mutating func didReceive(
-        _ response: TransportResponse, path: String, weight: Int, now: Int64, wallNow: Int64, ticket: Int? = nil
+        _ response: TransportResponse, family: Family, weight: Int, now: Int64, wallNow: Int64, ticket: Int? = nil
     ) {
-        let family = Family(path: path)
         var reported: (used: Int, window: Int64?)?
         let prefix = family.headerPrefix
         for header in response.headers

@@ -1,13 +1,11 @@
 /// `GET /api/v3/exchangeInfo` — the exchange's trading rules and every spot symbol (NONE: no
 /// key). Weight 20, counted against the `/api` limit. bnc reads the `symbols` array only.
-public struct ExchangeInfo: ExchangeOperation, Hashable {
+public struct ExchangeInfo: DocumentedOperation, Hashable {
     public typealias Response = SymbolList
 
-    public static let method = HTTPMethod.get
-    public static let path = "/api/v3/exchangeInfo"
-    public static let weight = RequestWeight(20, .ip)
-    public static let security = SecurityType.none
-    public static let title = "exchange info"
+    public static let endpoint = EndpointDescription(
+        .get, "/api/v3/exchangeInfo", weight: RequestWeight(20, .ip), security: .none, title: "exchange info", effect: .read,
+        parameters: ["symbol", "symbols", "permissions", "showPermissionSets", "symbolStatus"])
 
     public init() {}
 

@@ -1,23 +1,18 @@
 /// A typed exchange operation: one REST endpoint with validated, ordered parameters.
 ///
-/// Adding an operation means adding one conforming type: method, path, weight and security
-/// live on the type; ``parameters`` lists the request's parameters in the order of the
-/// endpoint's documented table (absent optionals omitted), without `timestamp` and
-/// `signature`, which ``RequestSigner`` adds.
+/// Everything about the endpoint — method, path, weight and its limit, security, title,
+/// documented parameter order, whether it is a read — is one ``EndpointDescription``, read from
+/// the instance (``endpoint``) by the builder, the client and the dry run, so an operation whose
+/// endpoint is chosen at run time conforms as well as a fixed one. ``parameters`` lists the
+/// request's parameters in the order of ``EndpointDescription/parameterNames`` (absent optionals
+/// omitted), without `timestamp` and `signature`, which ``RequestSigner`` adds. A write whose
+/// outcome a read can confirm also conforms to ``OutcomeCheckable``, in its own file.
 public protocol ExchangeOperation: Sendable {
     /// The decoded body of a successful response.
     associatedtype Response: ExchangeResponse
 
-    /// The HTTP method, e.g. `.delete`.
-    static var method: HTTPMethod { get }
-    /// The path, e.g. `/sapi/v1/margin/order`.
-    static var path: String { get }
-    /// The documented request weight, e.g. `10(IP)`.
-    static var weight: RequestWeight { get }
-    /// Whether the request is signed (TRADE, USER_DATA) or public (NONE).
-    static var security: SecurityType { get }
-    /// A short human name for messages, e.g. "margin cancel".
-    static var title: String { get }
+    /// The endpoint this request goes to.
+    var endpoint: EndpointDescription { get }
 
     /// Checks every rule the exchange documents for the parameters, before anything is signed.
     func validate() throws(ValidationError)
@@ -27,6 +22,28 @@ public protocol ExchangeOperation: Sendable {
 
     /// The `recvWindow` to send, if any (signed operations only).
     var recvWindow: Int? { get }
+}
+
+/// An operation on one fixed endpoint: its description is known from the type alone, so help,
+/// the command table and `bnc explain` can read it without a request.
+public protocol DocumentedOperation: ExchangeOperation {
+    /// The endpoint every request of this type goes to.
+    static var endpoint: EndpointDescription { get }
+}
+
+extension DocumentedOperation {
+    public var endpoint: EndpointDescription { Self.endpoint }
+
+    /// The HTTP method, e.g. `.delete`.
+    public static var method: HTTPMethod { endpoint.method }
+    /// The path, e.g. `/sapi/v1/margin/order`.
+    public static var path: String { endpoint.path }
+    /// The documented request weight, e.g. `10(IP)`.
+    public static var weight: RequestWeight { endpoint.weight }
+    /// Whether the request is signed (TRADE, USER_DATA) or public (NONE).
+    public static var security: SecurityType { endpoint.security }
+    /// A short human name for messages, e.g. "margin cancel".
+    public static var title: String { endpoint.title }
 }
 
 /// The security type of an endpoint, as the exchange's docs label it.

@@ -1,13 +1,12 @@
 /// `GET /sapi/v1/margin/isolated/allPairs` — every isolated-margin trading pair (USER_DATA,
 /// signed). Weight 10 (IP).
-public struct IsolatedMarginAllPairs: ExchangeOperation, Hashable {
+public struct IsolatedMarginAllPairs: DocumentedOperation, Hashable {
     public typealias Response = SymbolList
 
-    public static let method = HTTPMethod.get
-    public static let path = "/sapi/v1/margin/isolated/allPairs"
-    public static let weight = RequestWeight(10, .ip)
-    public static let security = SecurityType.userData
-    public static let title = "isolated margin pairs"
+    public static let endpoint = EndpointDescription(
+        .get, "/sapi/v1/margin/isolated/allPairs", weight: RequestWeight(10, .ip), security: .userData,
+        title: "isolated margin pairs", effect: .read,
+        parameters: ["symbol", "recvWindow"])
 
     /// How long after `timestamp` the request stays valid, 1...60000 ms.
     public var recvWindow: Int?

@@ -5,14 +5,13 @@
 /// `startTime`, `endTime`, `limit`, `recvWindow` (then `timestamp`). With `orderId` the exchange
 /// returns orders with ids >= it; otherwise the last 24 hours. `limit` is 1...500 (default 500),
 /// and `startTime`..`endTime` spans less than 24 hours.
-public struct MarginAllOrders: ExchangeOperation, Hashable {
+public struct MarginAllOrders: DocumentedOperation, Hashable {
     public typealias Response = MarginOrderList
 
-    public static let method = HTTPMethod.get
-    public static let path = "/sapi/v1/margin/allOrders"
-    public static let weight = RequestWeight(200, .ip)
-    public static let security = SecurityType.userData
-    public static let title = "margin all orders"
+    public static let endpoint = EndpointDescription(
+        .get, "/sapi/v1/margin/allOrders", weight: RequestWeight(200, .ip), security: .userData, title: "margin all orders",
+        effect: .read,
+        parameters: ["symbol", "isIsolated", "orderId", "startTime", "endTime", "limit", "recvWindow"])
 
     /// The largest `limit` the exchange accepts.
     public static let maximumLimit: Int64 = 500

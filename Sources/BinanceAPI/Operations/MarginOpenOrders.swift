@@ -3,14 +3,13 @@
 /// Parameters follow the exchange's table in order: `symbol`, `isIsolated`, `recvWindow` (then
 /// `timestamp`). Without a symbol the exchange returns every symbol's open orders (and counts a
 /// weight per trading symbol); with `isIsolated=TRUE` the symbol is mandatory.
-public struct MarginOpenOrders: ExchangeOperation, Hashable {
+public struct MarginOpenOrders: DocumentedOperation, Hashable {
     public typealias Response = MarginOrderList
 
-    public static let method = HTTPMethod.get
-    public static let path = "/sapi/v1/margin/openOrders"
-    public static let weight = RequestWeight(10, .ip)
-    public static let security = SecurityType.userData
-    public static let title = "margin open orders"
+    public static let endpoint = EndpointDescription(
+        .get, "/sapi/v1/margin/openOrders", weight: RequestWeight(10, .ip), security: .userData, title: "margin open orders",
+        effect: .read,
+        parameters: ["symbol", "isIsolated", "recvWindow"])
 
     /// The trading pair, or nil for all symbols (cross margin only).
     public var symbol: String?

@@ -4,14 +4,13 @@
 /// `origClientOrderId`, `recvWindow` (then `timestamp`). Either `orderId` or
 /// `origClientOrderId` must be sent. The client also uses it to learn what happened to a cancel
 /// whose answer was lost (HTTP 5XX or a timeout).
-public struct QueryMarginOrder: ExchangeOperation, Hashable {
+public struct QueryMarginOrder: DocumentedOperation, Hashable {
     public typealias Response = MarginOrder
 
-    public static let method = HTTPMethod.get
-    public static let path = "/sapi/v1/margin/order"
-    public static let weight = RequestWeight(10, .ip)
-    public static let security = SecurityType.userData
-    public static let title = "margin order query"
+    public static let endpoint = EndpointDescription(
+        .get, "/sapi/v1/margin/order", weight: RequestWeight(10, .ip), security: .userData, title: "margin order query",
+        effect: .read,
+        parameters: ["symbol", "isIsolated", "orderId", "origClientOrderId", "recvWindow"])
 
     /// The trading pair, e.g. `LTCBTC`.
     public var symbol: String

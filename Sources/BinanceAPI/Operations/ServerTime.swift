@@ -1,13 +1,11 @@
 /// `GET /api/v3/time` — the exchange's clock (NONE: no key, no signature). Weight 1, counted
 /// against the `/api` limit (`X-MBX-USED-WEIGHT-1M`), not the `/sapi` one.
-public struct ServerTime: ExchangeOperation, Hashable {
+public struct ServerTime: DocumentedOperation, Hashable {
     public typealias Response = ServerTimeResponse
 
-    public static let method = HTTPMethod.get
-    public static let path = "/api/v3/time"
-    public static let weight = RequestWeight(1, .ip)
-    public static let security = SecurityType.none
-    public static let title = "server time"
+    public static let endpoint = EndpointDescription(
+        .get, "/api/v3/time", weight: RequestWeight(1, .ip), security: .none, title: "server time", effect: .read,
+        parameters: [])
 
     public init() {}
 

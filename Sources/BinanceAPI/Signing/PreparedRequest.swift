@@ -19,10 +19,15 @@ public struct PreparedRequest: Sendable, Hashable {
     public var weight: RequestWeight
     /// The parameters in order, as given to the encoder (for logs and explanations).
     public var parameters: [QueryParameter]
+    /// Whether the request changes nothing on the exchange (a read is sent again after an
+    /// unknown outcome, and never reported as one).
+    public var effect: EndpointDescription.Effect
 
+    /// `effect` defaults to what the method implies (GET reads) for requests rebuilt from a log
+    /// or made by tests; ``RequestBuilder`` passes the endpoint's own.
     public init(
         title: String, method: HTTPMethod, path: String, query: String, signature: Signature?, timestamp: Int64?,
-        apiKey: String?, weight: RequestWeight, parameters: [QueryParameter]
+        apiKey: String?, weight: RequestWeight, parameters: [QueryParameter], effect: EndpointDescription.Effect? = nil
     ) {
         self.title = title
         self.method = method
@@ -33,7 +38,11 @@ public struct PreparedRequest: Sendable, Hashable {
         self.apiKey = apiKey
         self.weight = weight
         self.parameters = parameters
+        self.effect = effect ?? (method == .get ? .read : .write)
     }
+
+    /// The rate limit the request's weight counts against.
+    public var limitFamily: RateLimitState.Family { RateLimitState.Family(path: path, scope: weight.scope) }
 
     /// The query as sent: the canonical query, then `signature` last (percent-encoded).
     public var urlQuery: String {

@@ -20,12 +20,14 @@ public struct RequestBuilder: Sendable {
         } catch {
             throw .validation(error)
         }
+        // Read from the instance: an operation may choose its endpoint at run time.
+        let endpoint = operation.endpoint
         var parameters = operation.parameters
-        let security = Operation.security
+        let security = endpoint.security
         var signature: Signature?
         var query: String
         if security.isSigned {
-            guard let signer = credentials?.signer else { throw .noCredentials(Operation.title) }
+            guard let signer = credentials?.signer else { throw .noCredentials(endpoint.title) }
             parameters.reserveCapacity(parameters.count + 2)
             // Every documented table lists recvWindow last before timestamp.
             if operation.recvWindow == nil, let recvWindow {
@@ -38,10 +40,10 @@ public struct RequestBuilder: Sendable {
             query = CanonicalQuery(parameters).encoded
         }
         return PreparedRequest(
-            title: Operation.title, method: Operation.method, path: Operation.path, query: query,
+            title: endpoint.title, method: endpoint.method, path: endpoint.path, query: query,
             signature: signature, timestamp: security.isSigned ? timestamp : nil,
-            apiKey: security.needsAPIKey ? credentials?.apiKey : nil, weight: Operation.weight,
-            parameters: parameters)
+            apiKey: security.needsAPIKey ? credentials?.apiKey : nil, weight: endpoint.weight,
+            parameters: parameters, effect: endpoint.effect)
     }
 }
 

@@ -1,16 +1,25 @@
-/// The command table: every command the language knows, for the compiler, `help` and completion.
+import BinanceAPI
+
+/// The command table: every command the language knows, for the compiler, `help`, completion
+/// and `bnc explain` (``endpoints``).
 ///
-/// ## Adding a command
-/// A new exchange operation is one typed operation in BinanceAPI (conforming to
-/// `ExchangeOperation`) plus one entry here:
-/// 1. Write `Sources/Script/Commands/CommandEntry+Name.swift` with
+/// ## Adding an exchange operation
+/// A new endpoint is one operation file plus one command entry (docs/design.md, "A new endpoint"):
+/// 1. `Sources/BinanceAPI/Operations/Name.swift`: a `DocumentedOperation` whose
+///    `static let endpoint = EndpointDescription(...)` holds method, path, weight (and so its rate
+///    limit), security, title, read or write, and the documented parameter names in the
+///    exchange's order; `validate()`, `parameters` in that order, the `Response` type (in
+///    `Responses/` when it is new), and for a write whose outcome a read can confirm, its
+///    `OutcomeCheckable` conformance in the same file.
+/// 2. `Sources/Script/Commands/CommandEntry+Name.swift` with
 ///    `extension CommandEntry { public static let name = CommandEntry(name:operation:summary:syntax:example:description:arguments:build:) }`
-///    (copy `CommandEntry+Cancel.swift`): list the arguments with their short names, the exchange's
-///    parameter names as aliases and `parameter:` (so validation errors point at the right argument),
-///    and build the operation from `ArgumentValues` in `build:`.
-/// 2. Add `.name` to ``standard`` below.
+///    (copy `CommandEntry+Cancel.swift`): the arguments with their short names, the exchange's
+///    parameter names as aliases and `parameter:` (so validation errors point at the right
+///    argument), and the operation built from `ArgumentValues` in `build:`; then `.name` in
+///    ``standard`` below.
 /// Nothing else changes: parsing, type checks, "did you mean", validation diagnostics, dry run,
-/// help and completion all read the entry.
+/// help, completion, the session log, replay and `bnc explain`'s documented order all read the
+/// entry or the operation. (The simulator serves the endpoint once it has a route row.)
 public struct CommandCatalog: Sendable {
     /// The entries, in the order `help` lists them.
     public let entries: [CommandEntry]
@@ -35,6 +44,13 @@ public struct CommandCatalog: Sendable {
     /// The entry named `name`.
     public func entry(named name: String) -> CommandEntry? {
         entries.first { $0.name == name }
+    }
+
+    /// The endpoints of every command, in table order (each once): what `bnc explain` compares a
+    /// pasted request's parameter order with.
+    public var endpoints: [EndpointDescription] {
+        var seen: Set<EndpointDescription> = []
+        return entries.map(\.operationEndpoint).filter { seen.insert($0).inserted }
     }
 
     /// Command names, in table order.

@@ -3,7 +3,10 @@ import BinanceAPI
 /// One command of the language: its name, arguments, help text, and how its converted arguments
 /// become a typed ``ExchangeOperation``.
 ///
-/// Entries live in ``CommandCatalog/standard`` (the command table); see there how to add one.
+/// The entry binds words to one operation type and keeps that type's ``EndpointDescription``
+/// (``operationEndpoint``): help, completion, the dry run, `bnc explain`'s documented order and
+/// the session log all read the endpoint from here or from the operation, never from a list
+/// of their own. Entries live in ``CommandCatalog/standard``; see there how to add one.
 public struct CommandEntry: Sendable {
     /// The word that starts the statement: `cancel`.
     public var name: String
@@ -17,15 +20,13 @@ public struct CommandEntry: Sendable {
     public var description: String
     /// Positional arguments first, in order, then named arguments and flags.
     public var arguments: [ArgumentSpec]
-    /// The endpoint, e.g. `DELETE /sapi/v1/margin/order`.
-    public var endpoint: String
-    /// The operation's title, e.g. "margin cancel".
-    public var operationTitle: String
+    /// The operation's endpoint: method, path, weight, title, documented parameter order.
+    public var operationEndpoint: EndpointDescription
     /// Builds the typed operation from converted arguments (validation happens afterwards).
     let makeOperation: @Sendable (ArgumentValues) -> any ExchangeOperation
 
-    /// An entry for `Operation`: endpoint and title come from the operation type.
-    public init<Operation: ExchangeOperation>(
+    /// An entry for `Operation`: the endpoint comes from the operation type.
+    public init<Operation: DocumentedOperation>(
         name: String, operation: Operation.Type, summary: String, syntax: String, example: String,
         description: String, arguments: [ArgumentSpec], build: @escaping @Sendable (ArgumentValues) -> Operation
     ) {
@@ -35,10 +36,15 @@ public struct CommandEntry: Sendable {
         self.example = example
         self.description = description
         self.arguments = arguments
-        self.endpoint = "\(Operation.method.rawValue) \(Operation.path)"
-        self.operationTitle = Operation.title
+        self.operationEndpoint = Operation.endpoint
         self.makeOperation = { build($0) }
     }
+
+    /// The endpoint, e.g. `DELETE /sapi/v1/margin/order`.
+    public var endpoint: String { operationEndpoint.line }
+
+    /// The operation's title, e.g. "margin cancel".
+    public var operationTitle: String { operationEndpoint.title }
 
     /// The typed operation for `values` (not yet validated).
     public func operation(_ values: ArgumentValues) -> any ExchangeOperation {
