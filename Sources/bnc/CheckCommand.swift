@@ -9,7 +9,9 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Report every error in .bnc scripts without running them.",
         discussion: """
             Errors are printed as FILE:LINE:COL: error: message, the source line and a caret. Exit code 0 when \
-            every script is clean, 2 when any has an error. Variables given with --set count as defined.
+            every script is clean, 2 when any has an error. Variables given with --set count as defined. \
+            With --output json each checked file is a line {"file":…,"errors":N} on standard output, followed \
+            by one {"error":…} object per error.
             """
     )
 
@@ -19,12 +21,28 @@ struct CheckCommand: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Define a script variable.", valueName: "name=value"))
     var assignments: [String] = []
 
+    // The root's options, shared as `sign` shares them: an option the root declares is taken by the
+    // root wherever it is written, so `bnc check --output json` reaches this command only this way.
+    // check sends nothing: of these, only --output means anything here.
+    @OptionGroup var options: GlobalOptions
+
+    private var output: OutputFormat { options.output }
+
     func run() async throws {
+        var failed: Termination?
+        try Termination.reporting(format: output) { () throws(Termination) in failed = try checkAll() }
+        // Reported as it was found; the first failure's exit code is the command's.
+        if let failed { throw ExitCode(failed.exitCode) }
+    }
+
+    /// Checks every file, reporting each failure as it is found, and returns the first one. Throws
+    /// only when nothing can be checked (a bad --set).
+    private func checkAll() throws(Termination) -> Termination? {
         let variables: [String: Script.Value]
         do {
             variables = try ScriptVariables.parse(assignments)
         } catch {
-            throw ExitCode(Termination.usage(error.message, hint: error.hint).report(format: .text))
+            throw .usage(error)
         }
         var failed: Termination?
         for file in files {
@@ -33,23 +51,30 @@ struct CheckCommand: AsyncParsableCommand {
                 text = try ScriptFile.read(file)
             } catch {
                 failed = failed ?? error
-                error.report(format: .text)
+                error.report(format: output)
                 continue
             }
             let session = ScriptSession(
                 host: DryRunHost(credentials: nil, clock: ExchangeClock(fixed: 1), baseURL: ""),
                 output: NoOutput(), variables: variables)
             let diagnostics = session.check(text, file: file)
-            if diagnostics.isEmpty {
-                Console.out("\(file): ok")
-            } else {
-                let rejected = Termination.run(RunOutcome(status: .rejected, diagnostics: diagnostics))
-                rejected.report(format: .text)
-                Console.write(fd: 2, "\(file): \(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")\n")
+            switch output {
+            case .text where diagnostics.isEmpty: Console.out("\(file): ok")
+            case .text: break
+            case .json: Console.out(Self.result(file: file, errors: diagnostics.count).serialized)
+            }
+            if !diagnostics.isEmpty {
+                let rejected = Termination.checkFailed(file: file, diagnostics: diagnostics)
+                rejected.report(format: output)
                 failed = failed ?? rejected
             }
         }
-        if let failed { throw ExitCode(failed.exitCode) }
+        return failed
+    }
+
+    /// `{"file":…,"errors":N}`: one checked file.
+    static func result(file: String, errors: Int) -> JSONValue {
+        .object(JSONObject([("file", .string(file)), ("errors", .number(String(errors)))]))
     }
 }
 

@@ -16,7 +16,22 @@ import Shell
 /// Sessions are made here rather than with `ExecutionSetup.session`, because that installs a
 /// SIGINT handler that ends the process on a second Ctrl-C; in the shell Ctrl-C never does.
 enum InteractiveEntry {
+    /// Runs the shell until `exit` or Ctrl-D; the exit code comes from `Termination`, which also
+    /// prints a shell that could not start (JSON too with `--output json`).
     static func run(options: GlobalOptions) async -> Int32 {
+        let code: Int32
+        do {
+            try await runShell(options: options)
+            code = 0
+        } catch {
+            code = error.report(format: options.output)
+        }
+        SessionLogSetup.close(exitCode: code)
+        return code
+    }
+
+    /// Starts the shell and runs it; throws why it could not start.
+    private static func runShell(options: GlobalOptions) async throws(Termination) {
         let environment = ProcessInfo.processInfo.environment
         let noColor = environment["NO_COLOR"] != nil
         // The endpoint the client will really use (a profile may choose it), for an honest prompt.
@@ -55,18 +70,25 @@ enum InteractiveEntry {
             Console.warning("\(error.message); starting in dry-run mode (`dry off` to try again)")
             var dry = settings
             dry.dryRun = true
-            guard let fallback = try? InteractiveShell(settings: dry, makeSession: makeSession) else { return 2 }
-            shell = fallback
-        } catch let error as InteractiveShell.SessionUnavailable {
-            Console.error(error.message, hint: error.hint)
-            return 2
+            do {
+                shell = try InteractiveShell(settings: dry, makeSession: makeSession)
+            } catch {
+                throw unavailable(error)
+            }
         } catch {
-            Console.error("\(error)")
-            return 2
+            throw unavailable(error)
         }
-        let code = await shell.run()
-        SessionLogSetup.close(exitCode: code)
-        return code
+        do {
+            try await shell.run()
+        } catch {
+            throw .runtime(error.message)
+        }
+    }
+
+    /// A session that could not be made: a usage error (nothing was sent), with its hint.
+    private static func unavailable(_ error: any Error) -> Termination {
+        if let error = error as? InteractiveShell.SessionUnavailable { return .usage(error) }
+        return .usage(String(describing: error))
     }
 
     /// The shell's printer: text fitted to the terminal with the shell's display settings, a

@@ -24,6 +24,10 @@ struct LogShowCommand: ParsableCommand {
     var log: String
 
     func run() throws {
+        try Termination.reporting(format: .text) { () throws(Termination) in try show() }
+    }
+
+    private func show() throws(Termination) {
         let reader = try LogCommand.open(log)
         var renderer = SessionLogRenderer()
         var output = OutputBatch()
@@ -49,6 +53,10 @@ struct LogScriptCommand: ParsableCommand {
     var log: String
 
     func run() throws {
+        try Termination.reporting(format: .text) { () throws(Termination) in try printScript() }
+    }
+
+    private func printScript() throws(Termination) {
         let reader = try LogCommand.open(log)
         var script = SessionLogScript()
         var output = OutputBatch()
@@ -62,22 +70,18 @@ struct LogScriptCommand: ParsableCommand {
 }
 
 extension LogCommand {
-    /// Opens `path`, or reports why not and exits with 1.
-    static func open(_ path: String) throws -> SessionLogReader {
+    /// Opens `path`; a log that cannot be opened is a runtime error (exit 1, as `log show` says).
+    static func open(_ path: String) throws(Termination) -> SessionLogReader {
         do {
             return try SessionLogReader(path: path)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            throw ExitCode(1)
+            throw .runtime(error)
         }
     }
 
-    /// Exits with 1 when reading stopped on an I/O error.
-    static func check(_ reader: SessionLogReader) throws {
-        if let error = reader.readError {
-            Console.error(error.message)
-            throw ExitCode(1)
-        }
+    /// A runtime error when reading stopped on an I/O error: what was shown is not the whole log.
+    static func check(_ reader: SessionLogReader) throws(Termination) {
+        if let error = reader.readError { throw .runtime(error) }
     }
 }
 

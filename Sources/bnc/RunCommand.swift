@@ -33,7 +33,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             variables = try ScriptVariables.parse(assignments)
         } catch {
-            return Termination.usage(error.message, hint: error.hint).report(format: options.output)
+            return Termination.usage(error).report(format: options.output)
         }
         do {
             text = try ScriptFile.read(file)

@@ -20,12 +20,16 @@ struct SignCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
+        try Termination.reporting(format: options.output) { () throws(Termination) in try sign() }
+    }
+
+    /// Prints the signature; unusable credentials are a usage error (nothing is signed).
+    private func sign() throws(Termination) {
         let credentials: Credentials
         do {
             credentials = try Credentials.fromEnvironment() ?? DemoCredentials.hmac
         } catch {
-            Console.error(error.message)
-            throw ExitCode(2)
+            throw .usage(error)
         }
         if query.hasPrefix("?") || query.contains("signature=") {
             Console.warning("the query contains '?' or 'signature=': they are signed as given")

@@ -98,6 +98,12 @@ struct SimCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
+        try await Termination.reporting(format: .text) { () async throws(Termination) in try await serve() }
+    }
+
+    /// Starts the server and serves until stopped. Bad options or seed are a usage error (2,
+    /// nothing started); a port it cannot listen on is a runtime error (1).
+    private func serve() async throws(Termination) {
         let configuration: SimulatorConfiguration
         let seed: ExchangeSeed
         let tls: SimulatorTLS?
@@ -106,16 +112,14 @@ struct SimCommand: AsyncParsableCommand {
             seed = try makeSeed()
             if let writeDemoKeys { try Self.writeKeys(into: writeDemoKeys) }
             tls = try makeTLS()
-        } catch let error as SimCommandError {
-            Console.error(error.message)
-            throw ExitCode(2)
+        } catch {
+            throw .usage(error)
         }
         let exchange: Exchange
         do {
             exchange = try Exchange(configuration: configuration, seed: seed)
         } catch {
-            Console.error(error.message)
-            throw ExitCode(2)
+            throw .usage(error)
         }
         let counter = RequestCounter()
         let log: @Sendable (String) -> Void = { [quiet] line in
@@ -126,8 +130,7 @@ struct SimCommand: AsyncParsableCommand {
         do {
             server = try await SimulatorServer.start(exchange: exchange, port: port, tls: tls, log: log)
         } catch {
-            Console.error(error.message, hint: "is the port already in use? --port 0 picks a free one")
-            throw ExitCode(1)
+            throw .runtime(error.message, hint: "is the port already in use? --port 0 picks a free one")
         }
         Console.out(banner(server: server, exchange: exchange))
         let reason = await Self.waitForStop(duration: duration)
@@ -299,7 +302,7 @@ struct SimCommand: AsyncParsableCommand {
 }
 
 /// A bad `bnc sim` option or seed; nothing was started.
-struct SimCommandError: Error {
+struct SimCommandError: ExplainedError {
     var message: String
     init(_ message: String) { self.message = message }
 }

@@ -1,6 +1,10 @@
+import ArgumentParser
 import BinanceAPI
+import BinanceSimulator
 import Foundation
 import Script
+import SessionLog
+import Shell
 
 #if canImport(Glibc)
     import Glibc
@@ -17,12 +21,25 @@ import Script
 /// `{"error":{"kind","code","name","message","hint","outcomeUnknown","location"}}`, so a pipeline
 /// never parses text.
 enum Termination: Error {
-    /// Wrong arguments, a bad script or set-up that cannot work: nothing was sent.
-    case usage(String, hint: String? = nil)
-    /// A failure while running, replaying or reading a log.
-    case runtime(String, hint: String? = nil)
+    /// Wrong arguments, a bad script or set-up that cannot work: nothing was sent. `kind` is the
+    /// JSON `kind` when a more precise one applies (`credentials`, as `$e.kind` says it).
+    case usage(String, hint: String? = nil, kind: String? = nil)
+    /// A failure while running, replaying, reading a log or serving (`bnc sim`).
+    case runtime(String, hint: String? = nil, kind: String? = nil)
     /// A script run; only its status decides the code (a completed one is 0).
     case run(RunOutcome)
+    /// `bnc check` found errors in `file`: its diagnostics, then the file's count of them.
+    case checkFailed(file: String, diagnostics: [Diagnostic])
+
+    /// A usage error from a typed error: its message, hint and kind as the error says them.
+    static func usage(_ error: some ExplainedError) -> Termination {
+        .usage(error.message, hint: error.hint, kind: error.kind)
+    }
+
+    /// A runtime error from a typed error: its message, hint and kind as the error says them.
+    static func runtime(_ error: some ExplainedError) -> Termination {
+        .runtime(error.message, hint: error.hint, kind: error.kind)
+    }
 
     /// A second Ctrl-C ends the process at once, as a shell's child does (128 + SIGINT).
     static let interruptedAgain: Int32 = 130
@@ -30,7 +47,7 @@ enum Termination: Error {
     /// The exit code. Every exit code of a run or of an error comes from here.
     var exitCode: Int32 {
         switch self {
-        case .usage: return 2
+        case .usage, .checkFailed: return 2
         case .runtime: return 1
         case .run(let outcome):
             switch outcome.status {
@@ -51,6 +68,25 @@ enum Termination: Error {
         return exitCode
     }
 
+    /// Runs a subcommand's body: a `Termination` it throws is reported in `format` and becomes
+    /// the `ExitCode` ArgumentParser ends the process with. Commands print no error of their own.
+    static func reporting(format: OutputFormat, _ body: () throws(Termination) -> Void) throws(ExitCode) {
+        do {
+            try body()
+        } catch {
+            throw ExitCode(error.report(format: format))
+        }
+    }
+
+    /// ``reporting(format:_:)`` for an async body.
+    static func reporting(format: OutputFormat, _ body: () async throws(Termination) -> Void) async throws(ExitCode) {
+        do {
+            try await body()
+        } catch {
+            throw ExitCode(error.report(format: format))
+        }
+    }
+
     /// Writes the JSON objects to standard output, one a line (after any pending results).
     func writeJSON() {
         for object in jsonObjects { Console.write(fd: 1, object.serialized + "\n") }
@@ -59,13 +95,15 @@ enum Termination: Error {
     /// The text form, for standard error: control characters from outside escaped.
     var text: String {
         switch self {
-        case .usage(let message, let hint), .runtime(let message, let hint):
+        case .usage(let message, let hint, _), .runtime(let message, let hint, _):
             var text = "bnc: error: \(TerminalText.escaped(message))\n"
             if let hint { text += "hint: \(TerminalText.escaped(hint))\n" }
             return text
+        case .checkFailed(let file, let diagnostics):
+            let count = "\(diagnostics.count) error\(diagnostics.count == 1 ? "" : "s")"
+            return Self.rendered(diagnostics) + "\(TerminalText.escaped(file)): \(count)\n"
         case .run(let outcome):
-            let colour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-            var text = outcome.diagnostics.map { DiagnosticRenderer.render($0, colour: colour) + "\n" }.joined()
+            var text = Self.rendered(outcome.diagnostics)
             switch outcome.status {
             case .completed, .rejected:
                 break
@@ -76,21 +114,32 @@ enum Termination: Error {
         }
     }
 
+    /// Diagnostics as the check prints them, coloured only on a terminal without NO_COLOR.
+    private static func rendered(_ diagnostics: [Diagnostic]) -> String {
+        let colour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        return diagnostics.map { DiagnosticRenderer.render($0, colour: colour) + "\n" }.joined()
+    }
+
+    /// One `check` object per diagnostic, with its location.
+    private static func checkErrors(_ diagnostics: [Diagnostic]) -> [JSONValue] {
+        diagnostics.map { error(kind: "check", message: $0.message, hint: $0.hint, location: $0.location.description) }
+    }
+
     /// The JSON form: one object per error (a rejected script has one per check error).
     var jsonObjects: [JSONValue] {
         switch self {
-        case .usage(let message, let hint):
-            return [Self.error(kind: "usage", message: message, hint: hint)]
-        case .runtime(let message, let hint):
-            return [Self.error(kind: "runtime", message: message, hint: hint)]
+        case .usage(let message, let hint, let kind):
+            return [Self.error(kind: kind ?? "usage", message: message, hint: hint)]
+        case .runtime(let message, let hint, let kind):
+            return [Self.error(kind: kind ?? "runtime", message: message, hint: hint)]
+        case .checkFailed(_, let diagnostics):
+            return Self.checkErrors(diagnostics)
         case .run(let outcome):
             switch outcome.status {
             case .completed:
                 return []
             case .rejected:
-                return outcome.diagnostics.map {
-                    Self.error(kind: "check", message: $0.message, hint: $0.hint, location: $0.location.description)
-                }
+                return Self.checkErrors(outcome.diagnostics)
             case .failed(let failure):
                 return [
                     Self.error(
@@ -141,3 +190,30 @@ enum Termination: Error {
             || arguments.contains("--output=json")
     }
 }
+
+/// An error that says what happened and what to do next: all `Termination` needs to print it.
+/// Errors from the libraries conform here, so a command hands the error itself to
+/// `Termination.usage(_:)` or `.runtime(_:)` rather than copying its text.
+protocol ExplainedError: Error {
+    /// What went wrong, in one line (text from outside is escaped when printed).
+    var message: String { get }
+    /// A next step for the user, when there is one.
+    var hint: String? { get }
+    /// The JSON `kind` when it is more precise than `usage` or `runtime`.
+    var kind: String? { get }
+}
+
+extension ExplainedError {
+    var hint: String? { nil }
+    var kind: String? { nil }
+}
+
+extension CredentialsError: ExplainedError {
+    /// As a script's `$e.kind` names a credentials failure.
+    var kind: String? { "credentials" }
+}
+
+extension SessionLogError: ExplainedError {}
+extension SimulatorSetupError: ExplainedError {}
+extension ExecutionSetup.SetupError: ExplainedError {}
+extension InteractiveShell.SessionUnavailable: ExplainedError {}

@@ -75,12 +75,16 @@ public final class InteractiveShell {
         }
     }
 
-    /// Runs until `exit`, `quit` or Ctrl-D. Returns the exit code for the process: 0, or 1 when
-    /// the terminal could not be used for line editing.
-    public func run() async -> Int32 {
+    /// The terminal could not be used for line editing: the shell did not start. The caller
+    /// reports it (bnc's `Termination`), as every error bnc ends with.
+    public struct LineEditingUnavailable: Error {
+        public var message: String { "cannot start line editing on this terminal" }
+    }
+
+    /// Runs until `exit`, `quit` or Ctrl-D; throws only when line editing cannot start.
+    public func run() async throws(LineEditingUnavailable) {
         guard let editor = LineEditor(program: "bnc", historySize: settings.historyCapacity) else {
-            reportError("cannot start line editing on this terminal")
-            return 1
+            throw LineEditingUnavailable()
         }
         self.editor = editor
         defer { self.editor = nil }
@@ -106,7 +110,6 @@ public final class InteractiveShell {
                 await execute(block)
             }
         }
-        return 0
     }
 
     /// Runs one complete block: a shell command, or statements in the session.
