@@ -8,6 +8,7 @@ connection reads one request head (at most 16 KiB, 10 s), appends a JSON line to
   --auth USER:PASS  answers 407 unless Proxy-Authorization is Basic USER:PASS;
   --target H:P      connects every tunnel to H:P whatever host it names (a live exchange's name
                     reaches a local simulator: the live paths are tested with no real network);
+  --delay SECONDS   waits this long before answering 200 to a CONNECT (a slow proxy or tunnel);
   otherwise connects to host:port, answers 200, and relays bytes both ways until either side closes.
 Anything but CONNECT gets 405. Runs until killed, or --duration seconds.
 """
@@ -94,6 +95,8 @@ def handle(conn, args, lock):
             return
         upstream.settimeout(None)
         conn.settimeout(None)
+        if args.delay > 0:
+            time.sleep(args.delay)
         conn.sendall(b"HTTP/1.1 200 Connection Established\r\n\r\n")
         if rest:
             upstream.sendall(rest)
@@ -109,6 +112,7 @@ def main():
     parser.add_argument("--answer", type=int, default=0)
     parser.add_argument("--auth", default="")
     parser.add_argument("--target", default="")
+    parser.add_argument("--delay", type=float, default=0)
     parser.add_argument("--duration", type=float, default=300)
     args = parser.parse_args()
     # A SIGTERM disposition of "ignore" survives exec: handle it explicitly so the tests can stop us.

@@ -33,6 +33,9 @@ extension ExchangeClient {
                             wait, for: Self.waitReason(after: last), request: request ?? Self.placeholder(operation),
                             events: &events)
                     }
+                    // A new connection (TCP, a proxy's CONNECT, TLS) is made before the stamp: a
+                    // slow handshake would otherwise eat into recvWindow.
+                    await transport.warmUp()
                     // Stamped and signed after every wait (weight budget, Retry-After, resync), so
                     // what leaves — and what the log records just before it leaves — is fresh.
                     var stamped = try prepare(operation)

@@ -55,6 +55,7 @@ public actor ExchangeClient {
         _ operation: Operation
     ) async throws(ClientError) -> ExchangeResult<Operation.Response> {
         let request: PreparedRequest
+        await transport.warmUp() // connect first, then stamp (see perform)
         do {
             request = try builder.prepare(operation, timestamp: clock.now())
         } catch {

@@ -45,6 +45,11 @@ final class HTTP1ConnectionPool: Sendable {
     private let connector: HTTPConnector
     /// Idle connections, most recently used last.
     private let idle = Mutex<[HTTP1Connection]>([])
+    /// A connect failure of ``warmUp()`` and until when (monotonic nanoseconds) the next send
+    /// reports it instead of connecting again: one cause is not waited for twice.
+    private let warmUpFailure = Mutex<(error: TransportError, until: UInt64)?>(nil)
+    /// How long a failed warm-up stands for the send that follows it.
+    static let warmUpFailureLifetime: UInt64 = 2_000_000_000
 
     /// `tls`: the TLS context for an https endpoint; `proxy`: the proxy to tunnel through.
     init(
@@ -64,6 +69,20 @@ final class HTTP1ConnectionPool: Sendable {
         }
     }
 
+    /// Opens a connection (TCP, the proxy's CONNECT, TLS) when none is idle, so the request that
+    /// follows is stamped and signed after the connection exists, not before: a slow handshake
+    /// through a proxy would otherwise age its `timestamp` by up to the connect timeout. A failure
+    /// is kept for the send that follows (``send(_:)`` reports it without connecting again).
+    func warmUp() async {
+        guard idle.withLock({ $0.isEmpty }) else { return }
+        do {
+            release(try await connect())
+        } catch {
+            let until = NIODeadline.now().uptimeNanoseconds.addingReportingOverflow(Self.warmUpFailureLifetime)
+            warmUpFailure.withLock { $0 = (error, until.overflow ? UInt64.max : until.partialValue) }
+        }
+    }
+
     /// Sends `request` (bytes from ``encode(_:endpoint:)``) and returns the answer.
     func send(_ request: ByteBuffer) async throws(TransportError) -> TransportResponse {
         var attempts = 0
@@ -74,6 +93,11 @@ final class HTTP1ConnectionPool: Sendable {
             if let taken = idle.withLock({ $0.popLast() }) {
                 (connection, reused) = (taken, true)
             } else {
+                let failed = warmUpFailure.withLock { failure in
+                    defer { failure = nil }
+                    return failure.flatMap { $0.until > NIODeadline.now().uptimeNanoseconds ? $0.error : nil }
+                }
+                if let failed { throw failed }
                 (connection, reused) = (try await connect(), false)
             }
             switch await run(request, on: connection, reused: reused) {

@@ -98,6 +98,8 @@ public final class HTTPTransport: Transport {
         try await pool.send(try HTTP1ConnectionPool.encode(request, endpoint: pool.endpoint))
     }
 
+    public func warmUp() async { await pool.warmUp() }
+
     /// The cause of a NIO or TLS failure in words, without NIO's address syntax
     /// (`connection refused`, `no connection within 5 s`, `cannot resolve the host name`).
     static func reason(_ error: any Error) -> String {

@@ -12,10 +12,16 @@ public protocol Transport: Sendable {
     /// An executor that a task sending through this transport should prefer, so that answers
     /// resume it without a thread switch; nil when any will do.
     var preferredTaskExecutor: (any TaskExecutor)? { get }
+    /// Makes ready what the next ``send(_:)`` needs before anything is stamped (a connection,
+    /// its tunnel and TLS handshake), so the time a request is signed is close to the time it
+    /// leaves. Never throws: a failure is reported by the send that follows.
+    func warmUp() async
 }
 
 extension Transport {
     public var preferredTaskExecutor: (any TaskExecutor)? { nil }
+    /// Nothing to make ready (in-process transports, test doubles).
+    public func warmUp() async {}
 }
 
 /// What the exchange answered: status, headers and the raw body.
