@@ -123,7 +123,8 @@ public struct ExchangeState: Sendable {
 
     func limits(_ family: SimulatorRoute.Family) -> WeightLimiter.Limits {
         WeightLimiter.Limits(
-            limit: family == .sapi ? configuration.sapiWeightLimit : configuration.apiWeightLimit,
+            limit: family == .sapi
+                ? configuration.sapiWeightLimit : family == .sapiUID ? configuration.sapiUIDWeightLimit : configuration.apiWeightLimit,
             windowMilliseconds: max(1, configuration.weightWindowMilliseconds))
     }
 

@@ -2,6 +2,8 @@
 public struct SimulatorConfiguration: Sendable, Hashable {
     /// The `/sapi` request-weight limit per window and IP (the exchange's is 12,000 per minute).
     public var sapiWeightLimit: Int = 12_000
+    /// The `/sapi` UID request-weight limit per window and account (the exchange's is 180,000 per minute).
+    public var sapiUIDWeightLimit: Int = 180_000
     /// The `/api` request-weight limit per window and IP (the exchange's is 6,000 per minute).
     public var apiWeightLimit: Int = 6_000
     /// The window length in ms (60,000 on the exchange); shorter makes tests fast.

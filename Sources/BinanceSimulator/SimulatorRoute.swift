@@ -10,6 +10,8 @@ struct SimulatorRoute: Sendable {
     enum Family: String, Sendable, CaseIterable {
         /// `/sapi` IP weight: `X-SAPI-USED-IP-WEIGHT-1M`, 12,000 per minute.
         case sapi
+        /// `/sapi` UID weight, counted per account: `X-SAPI-USED-UID-WEIGHT-1M`, 180,000 per minute.
+        case sapiUID
         /// `/api` weight: `X-MBX-USED-WEIGHT-1M`, 6,000 per minute.
         case api
 
@@ -17,6 +19,7 @@ struct SimulatorRoute: Sendable {
         var usedWeightHeader: String {
             switch self {
             case .sapi: return "X-SAPI-USED-IP-WEIGHT-1M"
+            case .sapiUID: return "X-SAPI-USED-UID-WEIGHT-1M"
             case .api: return "X-MBX-USED-WEIGHT-1M"
             }
         }

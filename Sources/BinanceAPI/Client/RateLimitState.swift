@@ -6,9 +6,11 @@ public struct RateLimitState: Sendable, Hashable {
     /// names its family through ``EndpointDescription/limitFamily`` (path and weight scope), and
     /// every method here takes the family, so a new limit is one case here and its header.
     public enum Family: String, Sendable, Hashable, CaseIterable {
-        /// `/sapi/...`: `X-SAPI-USED-IP-WEIGHT-1M`, 12,000 per minute.
+        /// `/sapi/...` weighed per IP: `X-SAPI-USED-IP-WEIGHT-1M`, 12,000 per minute.
         case sapi
-        /// `/api/...`: `X-MBX-USED-WEIGHT-1M`, 6,000 per minute.
+        /// `/sapi/...` weighed per account (UID): `X-SAPI-USED-UID-WEIGHT-1M`, 180,000 per minute.
+        case sapiUID
+        /// `/api/...` (spot, time, exchangeInfo): `X-MBX-USED-WEIGHT-1M`, 6,000 per minute.
         case api
 
         /// The family a request path counts against, for IP weight.
@@ -16,27 +18,62 @@ public struct RateLimitState: Sendable, Hashable {
             self.init(path: path, scope: .ip)
         }
 
-        /// The family a request to `path` whose weight is counted per `scope` counts against.
-        /// A `/sapi` UID weight is the exchange's `X-SAPI-USED-UID-WEIGHT-1M` limit, which bnc does
-        /// not pace separately yet: it is counted with the IP weight (erring towards waiting).
+        /// The family a request to `path` whose weight is counted per `scope` counts against:
+        /// the exchange keeps the `/sapi` IP and UID weights and the `/api` weight apart, each
+        /// with its own limit and header.
         public init(path: String, scope: RequestWeight.Scope) {
-            self = path.hasPrefix("/sapi/") ? .sapi : .api
+            if path.hasPrefix("/sapi/") {
+                self = scope == .uid ? .sapiUID : .sapi
+            } else {
+                self = .api
+            }
         }
 
         /// The response header's name up to the interval, lower-cased.
         var headerPrefix: String {
             switch self {
             case .sapi: return "x-sapi-used-ip-weight-"
+            case .sapiUID: return "x-sapi-used-uid-weight-"
             case .api: return "x-mbx-used-weight-"
+            }
+        }
+
+        /// The header reporting the family's used weight, as the exchange writes it for its
+        /// one-minute window: `X-SAPI-USED-IP-WEIGHT-1M`.
+        public var usedWeightHeader: String {
+            switch self {
+            case .sapi: return "X-SAPI-USED-IP-WEIGHT-1M"
+            case .sapiUID: return "X-SAPI-USED-UID-WEIGHT-1M"
+            case .api: return "X-MBX-USED-WEIGHT-1M"
+            }
+        }
+
+        /// The profile key that sets the family's limit per window.
+        public var profileKey: String {
+            switch self {
+            case .sapi: return "weightLimit"
+            case .sapiUID: return "uidWeightLimit"
+            case .api: return "apiWeightLimit"
+            }
+        }
+
+        /// What counts against it, for the shell's `weight` and `bnc doctor`.
+        public var scope: String {
+            switch self {
+            case .sapi: return "/sapi/… per IP (margin orders, margin symbol lists)"
+            case .sapiUID: return "/sapi/… per account (margin order lists)"
+            case .api: return "/api/… per IP (spot orders, time, exchangeInfo)"
             }
         }
     }
 
     /// Limits as configured (profile or defaults).
     public struct Configuration: Sendable, Hashable {
-        /// Weight per window for `/sapi` (the exchange's IP limit: 12,000 per minute).
+        /// Weight per window for `/sapi` per IP (profile `weightLimit`; the exchange's 12,000 per minute).
         public var sapiLimit: Int
-        /// Weight per window for `/api` (6,000 per minute).
+        /// Weight per window for `/sapi` per account (profile `uidWeightLimit`; 180,000 per minute).
+        public var sapiUIDLimit: Int
+        /// Weight per window for `/api` (profile `apiWeightLimit`; 6,000 per minute).
         public var apiLimit: Int
         /// The window in ms when it is known better than the header says (a simulator with a
         /// short window that still names its header `-1M`); nil learns it from the header name.
@@ -44,11 +81,24 @@ public struct RateLimitState: Sendable, Hashable {
         /// Weight kept free below each limit; nil means 2%.
         public var headroom: Int?
 
-        public init(sapiLimit: Int = 12_000, apiLimit: Int = 6_000, window: Int64? = nil, headroom: Int? = nil) {
+        public init(
+            sapiLimit: Int = 12_000, sapiUIDLimit: Int = 180_000, apiLimit: Int = 6_000, window: Int64? = nil,
+            headroom: Int? = nil
+        ) {
             self.sapiLimit = sapiLimit
+            self.sapiUIDLimit = sapiUIDLimit
             self.apiLimit = apiLimit
             self.window = window
             self.headroom = headroom
+        }
+
+        /// The configured limit of `family`.
+        public func limit(_ family: Family) -> Int {
+            switch family {
+            case .sapi: return sapiLimit
+            case .sapiUID: return sapiUIDLimit
+            case .api: return apiLimit
+            }
         }
     }
 
@@ -73,10 +123,20 @@ public struct RateLimitState: Sendable, Hashable {
     public init(_ configuration: Configuration = Configuration()) {
         self.configuration = configuration
         let window = configuration.window ?? 60_000
-        budgets = [
-            .sapi: WeightBudget(limit: configuration.sapiLimit, window: window, headroom: configuration.headroom),
-            .api: WeightBudget(limit: configuration.apiLimit, window: window, headroom: configuration.headroom)
-        ]
+        var budgets: [Family: WeightBudget] = [:]
+        for family in Family.allCases {
+            budgets[family] = WeightBudget(
+                limit: configuration.limit(family), window: window, headroom: configuration.headroom)
+        }
+        self.budgets = budgets
+    }
+
+    /// The family of the request sent last: the limit the shell's prompt shows.
+    public private(set) var lastFamily: Family?
+
+    /// The budget of `family` (every family has one).
+    public func budget(_ family: Family) -> WeightBudget {
+        budgets[family] ?? WeightBudget(limit: configuration.limit(family), window: configuration.window ?? 60_000)
     }
 
     /// Whether a request of `weight` counted against `family` may be sent at `now` (monotonic ms).
@@ -97,7 +157,8 @@ public struct RateLimitState: Sendable, Hashable {
     /// answer from a new window).
     @discardableResult
     public mutating func willSend(family: Family, weight: Int) -> Int? {
-        budgets[family]?.reserve(weight)
+        lastFamily = family
+        return budgets[family]?.reserve(weight)
     }
 
     /// ``willSend(family:weight:)`` for an IP-weighted request to `path`.
@@ -203,6 +264,7 @@ public struct RateLimitState: Sendable, Hashable {
 
     public static func == (lhs: RateLimitState, rhs: RateLimitState) -> Bool {
         lhs.configuration == rhs.configuration && lhs.budgets == rhs.budgets && lhs.pausedUntil == rhs.pausedUntil
+            && lhs.lastFamily == rhs.lastFamily
             && lhs.ban?.monotonic == rhs.ban?.monotonic && lhs.ban?.wall == rhs.ban?.wall
     }
 

@@ -6,8 +6,9 @@ import Foundation
 /// One `name = value` per line; `#` at the start of a line or after a space starts a comment. Keys:
 /// `endpoint` (sim, live or a base URL), `apiKey`, `apiSecret` (HMAC; the file must then be
 /// readable by its owner only), `secretFile` (a file holding the HMAC secret, same rule),
-/// `privateKeyFile` (Ed25519 or RSA PEM), `recvWindow` (ms), `weightLimit` (per window),
-/// `weightWindow` (`60s`, `1m`, `500ms`), `connectTimeout` and `readTimeout` (seconds), `caFile`
+/// `privateKeyFile` (Ed25519 or RSA PEM), `recvWindow` (ms), `weightLimit`, `uidWeightLimit` and
+/// `apiWeightLimit` (per window: `/sapi` per IP, `/sapi` per account, `/api`), `weightWindow`
+/// (`60s`, `1m`, `500ms`), `connectTimeout` and `readTimeout` (seconds), `caFile`
 /// (a PEM bundle of the CAs https trusts, replacing the system store; `--ca-file` wins over it)
 /// and `proxy` (`http://[user:password@]host:port`, or `none`; wins over `HTTPS_PROXY`/`HTTP_PROXY`).
 /// The display and confirmation settings (``UserSetting``: `time`, `columns`, `pager`, `hints`,
@@ -19,7 +20,12 @@ public struct ConnectionProfile: Sendable, Hashable {
     /// Where the signing key comes from; nil when the profile names none.
     public var signingKey: SigningKeySource?
     public var recvWindow: Int?
+    /// The `/sapi` IP weight per window (`X-SAPI-USED-IP-WEIGHT-1M`).
     public var weightLimit: Int?
+    /// The `/sapi` UID (account) weight per window (`X-SAPI-USED-UID-WEIGHT-1M`).
+    public var uidWeightLimit: Int?
+    /// The `/api` weight per window (`X-MBX-USED-WEIGHT-1M`).
+    public var apiWeightLimit: Int?
     /// The weight window in ms.
     public var weightWindow: Int64?
     public var connectTimeout: Duration?
@@ -149,6 +155,8 @@ public struct ConnectionProfile: Sendable, Hashable {
                     name == "apiSecret" ? .secret(value) : name == "secretFile" ? .secretFile(value) : .privateKeyFile(value)
             case "recvWindow": profile.recvWindow = try number(1...ParameterRules.maximumRecvWindow)
             case "weightLimit": profile.weightLimit = try number(1...1_000_000)
+            case "uidWeightLimit": profile.uidWeightLimit = try number(1...10_000_000)
+            case "apiWeightLimit": profile.apiWeightLimit = try number(1...1_000_000)
             case "weightWindow":
                 guard let window = parseWindow(value) else {
                     throw .malformedLine(path: path, line: line, reason: "'weightWindow' must be like 60s, 1m or 500ms")
@@ -254,6 +262,8 @@ public struct ConnectionProfile: Sendable, Hashable {
         if let weightLimit { configuration.sapiLimit = weightLimit }
         configuration.window = weightWindow
         return configuration
+        if let uidWeightLimit { configuration.sapiUIDLimit = uidWeightLimit }
+        if let apiWeightLimit { configuration.apiLimit = apiWeightLimit }
     }
 
     /// Throws unless `path` is its owner's alone (no group or other permission bits).
@@ -303,7 +313,7 @@ public enum ProfileError: Error, Sendable, Hashable {
             return "run: chmod 600 \(path)  (and consider the secret exposed if others could read it)"
         case .unknownKey:
             return "known settings: endpoint, apiKey, apiSecret, secretFile, privateKeyFile, recvWindow, weightLimit,"
-                + " weightWindow, connectTimeout, readTimeout, caFile, proxy; "
+                + " uidWeightLimit, apiWeightLimit, weightWindow, connectTimeout, readTimeout, caFile, proxy; "
                 + UserSetting.all.map(\.name).joined(separator: ", ")
         default:
             return nil

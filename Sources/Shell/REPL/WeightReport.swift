@@ -8,7 +8,7 @@ import Script
 #endif
 
 /// The request weight used in the current window, as the client counted it from the exchange's
-/// `X-SAPI-USED-IP-WEIGHT-1M` / `X-MBX-USED-WEIGHT-1M` answers: for the `weight` command and
+/// `X-SAPI-USED-IP-WEIGHT-1M`, `X-SAPI-USED-UID-WEIGHT-1M` and `X-MBX-USED-WEIGHT-1M` answers: for the `weight` command and
 /// the prompt (`set weight on`).
 enum WeightReport {
     /// The rate-limit state of the session's client; nil for a dry run (nothing is sent).
@@ -17,24 +17,26 @@ enum WeightReport {
         return await host.client.rateLimitState
     }
 
-    /// `120/12000`: the `/sapi` window's used weight of its limit (the margin endpoints').
+    /// `120/12000`: the used weight of the limit the last request counted against, with its
+    /// family's name when that is not the `/sapi` IP limit (`api 4/6000`, `sapiUID 1/180000`):
+    /// after a spot statement the prompt shows the `/api` budget, not an untouched `/sapi` one.
     static func promptText(_ state: RateLimitState) -> String {
-        let budget = state.budgets[.sapi]
-        let used = budget?.usedWeight(at: monotonicMilliseconds()) ?? 0
-        return "\(used)/\(budget?.limit ?? state.configuration.sapiLimit)"
+        let family = state.lastFamily ?? .sapi
+        let budget = state.budget(family)
+        let used = budget.usedWeight(at: monotonicMilliseconds())
+        let numbers = "\(used)/\(budget.limit)"
+        return family == .sapi ? numbers : "\(family.rawValue) \(numbers)"
     }
 
-    /// One line per limit: `sapi  120/12000 of the 1m window  (/sapi/…: margin orders, symbol lists)`.
+    /// One line per limit: `sapi     120/12000    used in the 1m window  /sapi/… per IP (…)`.
     static func lines(_ state: RateLimitState) -> String {
         let now = monotonicMilliseconds()
         return RateLimitState.Family.allCases.map { family in
-            let budget = state.budgets[family]
-            let used = budget?.usedWeight(at: now) ?? 0
-            let limit = budget?.limit ?? (family == .sapi ? state.configuration.sapiLimit : state.configuration.apiLimit)
-            let window = budget?.window ?? state.configuration.window ?? 60_000
-            let scope = family == .sapi ? "/sapi/… (margin orders, margin symbol lists)" : "/api/… (time, exchangeInfo)"
+            let budget = state.budget(family)
+            let used = budget.usedWeight(at: now)
+            let numbers = "\(used)/\(budget.limit)"
             return
-                "\(family.rawValue.padded(to: 4))  \("\(used)/\(limit)".padded(to: 12)) used in the \(windowText(window)) window  \(scope)"
+                "\(family.rawValue.padded(to: 7))  \(numbers.padded(to: 13)) used in the \(windowText(budget.window)) window  \(family.scope)"
         }.joined(separator: "\n")
     }
 

@@ -7,7 +7,8 @@ import BinanceAPI
 #endif
 
 /// The weight check: the request weight used and left in each limit's window, as the client
-/// counted it from the exchange's `X-SAPI-USED-IP-WEIGHT-1M` / `X-MBX-USED-WEIGHT-1M` answers
+/// counted it from the exchange's `X-SAPI-USED-IP-WEIGHT-1M`, `X-SAPI-USED-UID-WEIGHT-1M` and
+/// `X-MBX-USED-WEIGHT-1M` answers
 /// (the doctor's own requests included), and any 429 pause or 418 ban it is under.
 public enum WeightCheck {
     /// The share of a limit above which the check warns: a script's loop may run into a wait.
@@ -25,9 +26,9 @@ public enum WeightCheck {
         var parts: [String] = []
         var worst = DoctorStatus.ok
         for family in RateLimitState.Family.allCases {
-            let budget = state.budgets[family]
-            let limit = budget?.limit ?? (family == .sapi ? state.configuration.sapiLimit : state.configuration.apiLimit)
-            let used = budget?.usedWeight(at: now) ?? 0
+            let budget = state.budget(family)
+            let limit = budget.limit
+            let used = budget.usedWeight(at: now)
             let left = max(0, limit.subtractingSaturated(used))
             parts.append("\(family.rawValue) \(used) used, \(left) left of \(limit)")
             if Double(used) > Double(limit) * warningShare { worst = max(worst, .warning) }
