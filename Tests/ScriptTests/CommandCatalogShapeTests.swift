@@ -7,25 +7,38 @@ import Testing
 /// operation agrees with its own endpoint description, and everything that needs an endpoint
 /// (help, `bnc explain`) can read it from the table.
 @Suite struct CommandCatalogShapeTests {
-    /// A value for every argument of `entry` (so every optional parameter is sent).
-    static func everything(_ entry: CommandEntry) -> ArgumentValues {
+    /// A value for every argument of `entry` a statement on `account` may carry (so every
+    /// optional parameter of that account's operation is sent).
+    static func everything(_ entry: CommandEntry, account: String? = nil) -> ArgumentValues {
         var values: [String: ArgumentValue] = [:]
-        for spec in entry.arguments {
+        for spec in entry.arguments(for: account) {
             switch spec.kind {
             case .symbol: values[spec.name] = .text("LTCBTC")
             case .integer: values[spec.name] = .integer(7)
             case .decimal: values[spec.name] = .decimal(ExactDecimal("1.5")!)
-            case .text: values[spec.name] = .text("abc")
+            case .text: values[spec.name] = .text(spec.parameter == "cancelRestrictions" ? "new" : "abc")
             case .bool, .flag: values[spec.name] = .bool(true)
             }
         }
         return ArgumentValues(values)
     }
 
-    @Test(arguments: CommandCatalog.standard.entries.map(\.name))
+    /// Every (command, account) pair of the table: the default operation (nil) and each account
+    /// word's.
+    static let accounts: [String] = CommandCatalog.standard.entries.flatMap { entry in
+        [entry.name] + entry.accountVariants.map { "\(entry.name) \($0.word)" }
+    }
+
+    static func split(_ case: String) throws -> (CommandEntry, String?) {
+        let words = `case`.split(separator: " ").map(String.init)
+        let entry = try #require(CommandCatalog.standard.entry(named: words[0]))
+        return (entry, words.count > 1 ? words[1] : nil)
+    }
+
+    @Test(arguments: accounts)
     func parametersFollowTheDocumentedOrder(_ name: String) throws {
-        let entry = try #require(CommandCatalog.standard.entry(named: name))
-        let operation = entry.operation(Self.everything(entry))
+        let (entry, account) = try Self.split(name)
+        let operation = entry.operation(Self.everything(entry, account: account))
         let documented = operation.endpoint.parameterNames
         let sent = operation.parameters.map(\.name)
         // Each parameter sent is documented, at most once, in the documented order.
@@ -34,17 +47,19 @@ import Testing
         let indices = positions.compactMap { $0 }
         #expect(indices == indices.sorted() && Set(indices).count == indices.count, "\(name) sends \(sent)")
         #expect(!sent.contains("timestamp") && !sent.contains("signature"))
-        // The entry's endpoint is the operation's: help and explain show what is sent.
-        #expect(entry.operationEndpoint == operation.endpoint)
+        // The entry's endpoint for that account is the operation's: help and explain show what is sent.
+        let expected = entry.accountVariants.first { $0.word == account }?.endpoint ?? entry.operationEndpoint
+        #expect(expected.line == operation.endpoint.line && expected.parameterNames == documented)
     }
 
-    @Test(arguments: CommandCatalog.standard.entries.map(\.name))
+    @Test(arguments: accounts)
     func everyArgumentFillsADocumentedParameterThatIsSent(_ name: String) throws {
-        let entry = try #require(CommandCatalog.standard.entry(named: name))
-        let sent = Set(entry.operation(Self.everything(entry)).parameters.map(\.name))
-        for spec in entry.arguments {
+        let (entry, account) = try Self.split(name)
+        let operation = entry.operation(Self.everything(entry, account: account))
+        let sent = Set(operation.parameters.map(\.name))
+        for spec in entry.arguments(for: account) where !(spec.isAccountWord && spec.parameter.isEmpty) {
             let parameter = spec.parameter
-            #expect(entry.operationEndpoint.parameterNames.contains(parameter), "\(name) \(spec.name)=")
+            #expect(operation.endpoint.parameterNames.contains(parameter), "\(name) \(spec.name)=")
             #expect(sent.contains(parameter), "\(name) \(spec.name)= does not reach the request")
         }
     }
@@ -53,7 +68,7 @@ import Testing
         let endpoints = CommandCatalog.standard.endpoints
         #expect(Set(endpoints.map(\.line)).count == endpoints.count)
         for entry in CommandCatalog.standard.entries {
-            #expect(endpoints.contains(entry.operationEndpoint))
+            for endpoint in entry.operationEndpoints { #expect(endpoints.contains(endpoint)) }
             #expect(entry.endpoint == entry.operationEndpoint.line)
             #expect(entry.operationTitle == entry.operationEndpoint.title)
         }

@@ -21,6 +21,8 @@ public enum ValidationError: Error, Sendable, Hashable {
     case valueOutOfRange(name: String, value: String, range: ClosedRange<Int64>)
 
     /// What is wrong, in one line.
+    /// A value that is not one of the parameter's documented values (an ENUM).
+    case notOneOf(name: String, value: String, choices: [String])
     public var message: String {
         switch self {
         case .missingParameter(let name):
@@ -43,6 +45,8 @@ public enum ValidationError: Error, Sendable, Hashable {
     }
 
     /// A next step for the user, when there is one.
+        case .notOneOf(let name, let value, let choices):
+            return "\(name) '\(TerminalText.escaped(String(value.prefix(40))))' is not one of \(choices.joined(separator: ", "))"
     public var hint: String? {
         switch self {
         case .missingOrderReference:

@@ -56,6 +56,13 @@ public struct ArgumentSpec: Sendable, Hashable {
     public var summary: String
     /// Shown as the hint when a value has the wrong type.
     public var typeHint: String?
+    /// A flag that names the account the statement acts on (`isolated`, `spot`): a statement
+    /// names at most one, and a word with an operation of its own (``CommandEntry/on(_:_:build:)``)
+    /// chooses that operation.
+    public var isAccountWord = false
+    /// The account word this argument needs, or nil when every account takes it: `only=` is
+    /// `spot`'s (the margin cancel has no `cancelRestrictions`), so without `spot` it is an error.
+    public var account: String?
 
     /// A positional argument (given by value, in order).
     public static func positional(
@@ -70,18 +77,31 @@ public struct ArgumentSpec: Sendable, Hashable {
     /// A `name=value` argument; `aliases` usually holds the exchange's parameter name.
     public static func named(
         _ name: String, aliases: [String] = [], parameter: String, kind: ArgumentKind, required: Bool = false,
-        summary: String, typeHint: String? = nil
+        summary: String, typeHint: String? = nil, account: String? = nil
     ) -> ArgumentSpec {
-        ArgumentSpec(
+        var spec = ArgumentSpec(
             name: name, aliases: aliases, parameter: parameter, kind: kind, isPositional: false, isRequired: required,
             summary: summary, typeHint: typeHint)
+        spec.account = account
+        return spec
     }
 
     /// A flag: its bare name turns it on; `name=TRUE|FALSE` (or an alias) sets it explicitly.
-    public static func flag(_ name: String, aliases: [String] = [], parameter: String, summary: String) -> ArgumentSpec {
-        ArgumentSpec(
+    /// `accountWord` marks a flag that names an account (`isolated`): one per statement.
+    public static func flag(
+        _ name: String, aliases: [String] = [], parameter: String, summary: String, accountWord: Bool = false
+    ) -> ArgumentSpec {
+        var spec = ArgumentSpec(
             name: name, aliases: aliases, parameter: parameter, kind: .flag, isPositional: false, isRequired: false,
             summary: summary, typeHint: nil)
+        spec.isAccountWord = accountWord
+        return spec
+    }
+
+    /// An account word that fills no parameter but chooses the operation (`spot`: the spot
+    /// account's endpoint instead of the margin one); see ``CommandEntry/on(_:_:build:)``.
+    public static func accountWord(_ name: String, summary: String) -> ArgumentSpec {
+        flag(name, parameter: "", summary: summary, accountWord: true)
     }
 
     /// Every name the argument answers to.

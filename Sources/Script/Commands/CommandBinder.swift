@@ -72,7 +72,12 @@ struct CommandBinder {
             unknown.insert(spec.name)
             values[spec.name] = Self.standIn(for: spec.kind)
         }
-        let operation = entry.operation(ArgumentValues(values))
+        let arguments = ArgumentValues(values)
+        if let problem = entry.accountProblem(arguments, given: Set(assigned.keys), unknown: unknown) {
+            report(problem.message, at: assigned[problem.argument]?.syntax.range ?? call.nameRange, hint: problem.hint)
+            return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
+        }
+        let operation = entry.operation(arguments)
         do {
             try operation.validate()
         } catch {
@@ -216,7 +221,8 @@ extension ValidationError {
         case .malformedSymbol: return "symbol"
         case .missingOrderReference: return nil
         case .recvWindowOutOfRange: return "recvWindow"
-        case .idOutOfRange(let name, _), .malformedClientOrderId(let name, _), .valueOutOfRange(let name, _, _):
+        case .idOutOfRange(let name, _), .malformedClientOrderId(let name, _), .valueOutOfRange(let name, _, _),
+            .notOneOf(let name, _, _):
             return name
         }
     }

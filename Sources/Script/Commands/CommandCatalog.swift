@@ -17,6 +17,10 @@ import BinanceAPI
 ///    parameter names as aliases and `parameter:` (so validation errors point at the right
 ///    argument), and the operation built from `ArgumentValues` in `build:`; then `.name` in
 ///    ``standard`` below.
+/// One command word may reach one operation per account: the margin operation by default, and
+/// another account's through an account word (`.on("spot", CancelSpotOrder.self) { … }` after
+/// the entry, with `.accountWord("spot", …)` among its arguments and `account: "spot"` on the
+/// arguments only that account takes).
 /// Nothing else changes: parsing, type checks, "did you mean", validation diagnostics, dry run,
 /// help, completion, the session log, replay and `bnc explain`'s documented order all read the
 /// entry or the operation. (The simulator serves the endpoint once it has a route row.)
@@ -50,7 +54,7 @@ public struct CommandCatalog: Sendable {
     /// pasted request's parameter order with.
     public var endpoints: [EndpointDescription] {
         var seen: Set<EndpointDescription> = []
-        return entries.map(\.operationEndpoint).filter { seen.insert($0).inserted }
+        return entries.flatMap(\.operationEndpoints).filter { seen.insert($0).inserted }
     }
 
     /// Command names, in table order.

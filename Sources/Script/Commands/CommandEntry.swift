@@ -24,6 +24,18 @@ public struct CommandEntry: Sendable {
     public var operationEndpoint: EndpointDescription
     /// Builds the typed operation from converted arguments (validation happens afterwards).
     let makeOperation: @Sendable (ArgumentValues) -> any ExchangeOperation
+    /// The operations the same words reach on another account, each chosen by its account word
+    /// (`cancel … spot` → `DELETE /api/v3/order`); empty for a command of one endpoint.
+    public private(set) var accountVariants: [AccountVariant] = []
+
+    /// Another account's operation for the same command: chosen when its ``word`` is given.
+    public struct AccountVariant: Sendable {
+        /// The account word (`spot`), an argument of the entry made with ``ArgumentSpec/accountWord(_:summary:)``.
+        public var word: String
+        /// The operation's endpoint.
+        public var endpoint: EndpointDescription
+        let make: @Sendable (ArgumentValues) -> any ExchangeOperation
+    }
 
     /// An entry for `Operation`: the endpoint comes from the operation type.
     public init<Operation: DocumentedOperation>(
@@ -40,6 +52,65 @@ public struct CommandEntry: Sendable {
         self.makeOperation = { build($0) }
     }
 
+    /// The same entry reaching `operation` when the statement carries the account word `word`
+    /// (an argument of the entry): one command word, one operation per account, and help,
+    /// completion and hints still read one entry.
+    public func on<Operation: DocumentedOperation>(
+        _ word: String, _ operation: Operation.Type, build: @escaping @Sendable (ArgumentValues) -> Operation
+    ) -> CommandEntry {
+        var entry = self
+        entry.accountVariants.append(AccountVariant(word: word, endpoint: Operation.endpoint, make: { build($0) }))
+        return entry
+    }
+
+    /// Every endpoint the entry reaches: the default operation's, then each account's.
+    public var operationEndpoints: [EndpointDescription] { [operationEndpoint] + accountVariants.map(\.endpoint) }
+
+    /// The account word of `values` that chooses a variant, or nil for the default operation.
+    func variant(for values: ArgumentValues) -> AccountVariant? {
+        accountVariants.first { values.flag($0.word) }
+    }
+
+    /// The arguments a statement on `account` (an account word, nil for the default) may carry.
+    public func arguments(for account: String?) -> [ArgumentSpec] {
+        let variantWords = Set(accountVariants.map(\.word))
+        return arguments.filter { spec in
+            if spec.isAccountWord { return account == nil ? !variantWords.contains(spec.name) : spec.name == account }
+            return spec.account == nil || spec.account == account
+        }
+    }
+
+    /// What breaks the account rules in `values`, or nil: two account words at once, or an
+    /// argument of one account (`only=` is `spot`'s) without its word. `given` names the
+    /// arguments the statement wrote; `unknown` those whose value is not known yet (`spot=$x`
+    /// at check time), which decide nothing.
+    func accountProblem(_ values: ArgumentValues, given: Set<String>, unknown: Set<String> = []) -> AccountProblem? {
+        let words = arguments.filter { $0.isAccountWord && !unknown.contains($0.name) && values.flag($0.name) }
+        if words.count > 1 {
+            return AccountProblem(
+                argument: words[1].name,
+                message: "'\(words[0].name)' and '\(words[1].name)' name two accounts; a statement acts on one",
+                hint: "usage: \(syntax)")
+        }
+        for spec in arguments where given.contains(spec.name) {
+            guard let account = spec.account, !unknown.contains(account), !values.flag(account) else { continue }
+            let endpoint = variant(for: values)?.endpoint ?? operationEndpoint
+            return AccountProblem(
+                argument: spec.name,
+                message: "'\(spec.name)=' is for the \(account) account only: add '\(account)'",
+                hint: "the \(endpoint.title) (\(endpoint.line)) has no \(spec.parameter) parameter")
+        }
+        return nil
+    }
+
+    /// An argument that does not fit the account the statement names.
+    struct AccountProblem: Equatable {
+        /// The argument to point at.
+        var argument: String
+        var message: String
+        var hint: String
+    }
+
     /// The endpoint, e.g. `DELETE /sapi/v1/margin/order`.
     public var endpoint: String { operationEndpoint.line }
 
@@ -48,7 +119,8 @@ public struct CommandEntry: Sendable {
 
     /// The typed operation for `values` (not yet validated).
     public func operation(_ values: ArgumentValues) -> any ExchangeOperation {
-        makeOperation(values)
+        if let variant = variant(for: values) { return variant.make(values) }
+        return makeOperation(values)
     }
 
     /// The argument answering to `name` (its name or an alias).

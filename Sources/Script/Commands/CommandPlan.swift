@@ -41,6 +41,10 @@ final class CommandPlan {
 
     let entry: CommandEntry
     let slots: [Slot]
+    /// The arguments the call wrote (for the account rules).
+    let givenNames: Set<String>
+    /// Whether the entry has account words or account-only arguments to check on every run.
+    let hasAccountRules: Bool
     /// The argument values of the run in progress, refilled on every run: their storage is
     /// allocated once per plan, not once per statement.
     private var values: ArgumentValues
@@ -70,6 +74,8 @@ final class CommandPlan {
         }
         self.entry = entry
         self.slots = slots
+        self.givenNames = Set(slots.map(\.name))
+        self.hasAccountRules = entry.arguments.contains { $0.isAccountWord || $0.account != nil }
         self.values = ArgumentValues(capacity: slots.count)
     }
 
@@ -98,6 +104,8 @@ final class CommandPlan {
             else { return nil }
             values.appendNew(slot.name, converted)
         }
+        // A statement breaking the account rules goes to the binder, which reports it.
+        if hasAccountRules, entry.accountProblem(values, given: givenNames) != nil { return nil }
         let operation = entry.operation(values)
         do {
             try operation.validate()

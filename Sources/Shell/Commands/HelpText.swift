@@ -62,6 +62,9 @@ public enum HelpText {
         lines.append(entry.description)
         lines.append("")
         lines.append("Sends: \(entry.endpoint) (\(entry.operationTitle))")
+        for variant in entry.accountVariants {
+            lines.append("  with \(variant.word): \(variant.endpoint.line) (\(variant.endpoint.title))")
+        }
         lines.append("Example: \(entry.example)")
         return lines.joined(separator: "\n")
     }
