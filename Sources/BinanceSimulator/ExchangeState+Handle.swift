@@ -77,6 +77,7 @@ extension ExchangeState {
             var account = SimulatorDemoKeys.accountName
             if endpoint.isSigned {
                 account = try authenticate(apiKey: apiKey, parsed: parsed, serverTime: serverTime)
+                try configuration.keyPermissions.check(endpoint)
                 parameters = try parsed.get()
             } else {
                 parameters = try parsed.get()
@@ -119,6 +120,8 @@ extension ExchangeState {
     ) throws(ExchangeReject) -> String {
         guard let apiKey, Self.isWellFormedAPIKey(apiKey) else { throw .badAPIKeyFormat }
         guard let registered = keys[apiKey] else { throw .rejectedKey }
+        // A key restricted to IPs the caller is not on: refused like an unknown key (--key-permissions).
+        if configuration.keyPermissions.refusesCaller { throw .rejectedKey }
         let parameters = try parsed.get()
         guard let timestampText = parameters.value("timestamp"), let timestamp = Self.long(timestampText) else {
             throw .mandatory("timestamp")

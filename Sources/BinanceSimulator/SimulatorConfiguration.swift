@@ -20,6 +20,8 @@ public struct SimulatorConfiguration: Sendable, Hashable {
     public var deleteBody: BodyParameters = .ignored
     /// When the HTTP server closes a connection whose client is too slow or idle.
     public var connectionTimeouts = ConnectionTimeouts()
+    /// What every key may do (`--key-permissions`): all granted unless told.
+    public var keyPermissions = KeyPermissions()
 
     public init() {}
 

@@ -42,6 +42,7 @@ public struct CommandCatalog: Sendable {
         .time,
         .pairs,
         .isolatedPairs,
+        .restrictions,
         .exchangeInfo
     ])
 
