@@ -101,6 +101,10 @@ struct SimulatorRoute: Sendable {
             method: "GET", path: "/sapi/v1/account/apiRestrictions", weight: 1, family: .sapi, isSigned: true,
             changesState: false, title: "key permissions", handler: { state, call in state.apiRestrictions(call) }),
         SimulatorRoute(
+            method: "GET", path: "/sapi/v1/margin/isolated/account", weight: 10, family: .sapi, isSigned: true,
+            changesState: false, title: "isolated accounts",
+            handler: { state, call throws(ExchangeReject) in try state.isolatedAccounts(call) }),
+        SimulatorRoute(
             method: "GET", path: "/api/v3/exchangeInfo", weight: 20, family: .api, isSigned: false, changesState: false,
             title: "exchange info", handler: { state, _ in state.symbolList(.exchangeInfo) })
     ]

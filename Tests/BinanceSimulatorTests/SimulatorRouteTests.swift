@@ -19,6 +19,7 @@ import Testing
         ("GET", "/sapi/v1/margin/allPairs", 1, .sapi, false), // Get All Cross Margin Pairs (MARKET_DATA), 1(IP)
         ("GET", "/sapi/v1/margin/isolated/allPairs", 10, .sapi, true), // Get All Isolated Margin Symbol, 10(IP)
         ("GET", "/sapi/v1/account/apiRestrictions", 1, .sapi, true), // Get API Key Permission (USER_DATA), 1(IP)
+        ("GET", "/sapi/v1/margin/isolated/account", 10, .sapi, true), // Query Isolated Margin Account Info, 10(IP)
         ("GET", "/api/v3/exchangeInfo", 20, .api, false) // Exchange information, weight 20
     ]
 
@@ -47,7 +48,8 @@ import Testing
         let client = [
             CancelMarginOrder.endpoint, QueryMarginOrder.endpoint, MarginOpenOrders.endpoint,
             CancelAllMarginOpenOrders.endpoint, MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
-            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, APIRestrictions.endpoint
+            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, APIRestrictions.endpoint,
+            IsolatedMarginAccount.endpoint
         ]
         for endpoint in client {
             guard case .found(let route) = SimulatorRoute.resolve(method: endpoint.method.rawValue, path: endpoint.path)

@@ -43,6 +43,7 @@ public struct CommandCatalog: Sendable {
         .pairs,
         .isolatedPairs,
         .restrictions,
+        .isolatedAccount,
         .exchangeInfo
     ])
 
