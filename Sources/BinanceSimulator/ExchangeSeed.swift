@@ -37,6 +37,8 @@ public struct ExchangeSeed: Sendable {
     public var symbols: [String]
     /// Generated open orders, added after `orders`.
     public var bulk: [Bulk]
+    /// Prices, symbol rules and balances (the demo market unless a seed file says otherwise).
+    public var market: MarketState = .demo
 
     public init(
         accounts: [Account], orders: [(account: String, order: SimulatedOrder)], symbols: [String] = [],

@@ -23,6 +23,7 @@ extension ExchangeState {
     /// books (-2011/-2013).
     public mutating func handle(_ request: SimulatorRequest, now: Int64) -> SimulatorResponse {
         let serverTime = now.addingSaturated(configuration.clockSkewMilliseconds)
+        if let control = handleControl(request, serverTime: serverTime) { return control }
         let endpoint: SimulatorRoute
         switch SimulatorRoute.resolve(method: request.method, path: request.path) {
         case .found(let found): endpoint = found
@@ -31,7 +32,10 @@ extension ExchangeState {
         }
         let apiKey = request.header("X-MBX-APIKEY")
         let maskedKey = apiKey.map { Credentials.mask($0) }
-        let readBody = configuration.deleteBody == .merged && request.method != "GET"
+        // POST and PUT read form bodies, as the exchange documents; a DELETE's body per --delete-body.
+        let readBody =
+            request.method == "POST" || request.method == "PUT"
+            || (configuration.deleteBody == .merged && request.method != "GET")
         let parsed: Result<ParameterList, ExchangeReject>
         do {
             parsed = .success(try ParameterList(query: request.query, body: readBody ? request.body : nil))

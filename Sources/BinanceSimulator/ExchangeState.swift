@@ -28,6 +28,8 @@ public struct ExchangeState: Sendable {
     var limiter: WeightLimiter
     var faultRandom: SeededGenerator
     var idRandom: SeededGenerator
+    /// Prices, symbol rules and balances: what placing and filling orders needs.
+    public var market: MarketState
 
     /// An exchange holding `seed`'s accounts and orders.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), seed: ExchangeSeed = .demo)
@@ -38,6 +40,8 @@ public struct ExchangeState: Sendable {
             strikesBeforeBan: configuration.strikesBeforeBan, banMilliseconds: configuration.banMilliseconds)
         faultRandom = SeededGenerator(seed: configuration.faults.seed)
         idRandom = SeededGenerator(seed: configuration.faults.seed ^ 0x5EED_1D5)
+        market = seed.market
+        market.walkRandom = SeededGenerator(seed: configuration.faults.seed ^ 0x3A1C_3A1C)
         for account in seed.accounts { try register(account) }
         for symbol in seed.symbols { symbols.insert(symbol) }
         for (account, order) in seed.orders { try add(order, account: account) }

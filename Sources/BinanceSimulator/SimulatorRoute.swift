@@ -70,6 +70,9 @@ struct SimulatorRoute: Sendable {
             method: "DELETE", path: "/sapi/v1/margin/order", weight: 10, family: .sapi, isSigned: true,
             changesState: true, title: "cancel", handler: { state, call throws(ExchangeReject) in try state.cancelOrder(call) }),
         SimulatorRoute(
+            method: "POST", path: "/sapi/v1/margin/order", weight: 6, family: .sapiUID, isSigned: true,
+            changesState: true, title: "new order", handler: { state, call throws(ExchangeReject) in try state.placeOrder(call) }),
+        SimulatorRoute(
             method: "GET", path: "/sapi/v1/margin/order", weight: 10, family: .sapi, isSigned: true,
             changesState: false, title: "query order",
             handler: { state, call throws(ExchangeReject) in try state.queryOrder(call) }),

@@ -54,9 +54,10 @@ struct CheckCommand: AsyncParsableCommand {
                 error.report(format: output)
                 continue
             }
-            let session = ScriptSession(
-                host: DryRunHost(credentials: nil, clock: ExchangeClock(fixed: 1), baseURL: ""),
-                output: NoOutput(), variables: variables)
+            // A file is checked for no endpoint: `sim` is judged when it runs, where the endpoint is known.
+            var checkingHost = DryRunHost(credentials: nil, clock: ExchangeClock(fixed: 1), baseURL: "")
+            checkingHost.simulatorRefusal = nil
+            let session = ScriptSession(host: checkingHost, output: NoOutput(), variables: variables)
             let diagnostics = session.check(text, file: file)
             switch output {
             case .text where diagnostics.isEmpty: Console.out("\(file): ok")

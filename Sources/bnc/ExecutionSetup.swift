@@ -105,9 +105,10 @@ enum ExecutionSetup {
     /// `--output json` the errors as JSON on standard output), and returns the exit code.
     static func run(_ text: String, file: String, options: GlobalOptions, variables: [String: Value] = [:]) async -> Int32 {
         // Check first with a dry host, so errors in the script come before set-up problems.
-        let checking = ScriptSession(
-            host: DryRunHost(credentials: nil, clock: ExchangeClock(fixed: 1), baseURL: ""),
-            output: printer(options: options), variables: variables)
+        // `sim` is judged by the session's own check, which knows the endpoint.
+        var checkingHost = DryRunHost(credentials: nil, clock: ExchangeClock(fixed: 1), baseURL: "")
+        checkingHost.simulatorRefusal = nil
+        let checking = ScriptSession(host: checkingHost, output: printer(options: options), variables: variables)
         let diagnostics = checking.check(text, file: file)
         if !diagnostics.isEmpty {
             return Termination.run(RunOutcome(status: .rejected, diagnostics: diagnostics)).report(format: options.output)

@@ -94,6 +94,16 @@ struct SimCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "file"))
     var tlsKey: String?
 
+    @Option(
+        name: .customLong("walk"),
+        help: ArgumentHelp("Each market step moves every price by a random walk of up to BPS basis points.", valueName: "bps"))
+    var walk: Int = 0
+
+    @Option(
+        name: .customLong("walk-interval-ms"),
+        help: ArgumentHelp("Step the market by itself every MS milliseconds (needs --walk).", valueName: "ms"))
+    var walkIntervalMs: Int?
+
     @Flag(help: "Do not log requests.")
     var quiet = false
 
@@ -121,6 +131,7 @@ struct SimCommand: AsyncParsableCommand {
         } catch {
             throw .usage(error)
         }
+        exchange.withState { $0.market.walkBasisPoints = walk }
         let counter = RequestCounter()
         let log: @Sendable (String) -> Void = { [quiet] line in
             counter.increment()
@@ -133,7 +144,9 @@ struct SimCommand: AsyncParsableCommand {
             throw .runtime(error.message, hint: "is the port already in use? --port 0 picks a free one")
         }
         Console.out(banner(server: server, exchange: exchange))
+        let walker = walkIntervalMs.map { Self.startWalk(exchange: exchange, intervalMilliseconds: $0) }
         let reason = await Self.waitForStop(duration: duration)
+        walker?.cancel()
         await server.stop()
         Console.out("bnc sim: stopped (\(reason)) after \(counter.value) requests")
     }
@@ -149,6 +162,8 @@ struct SimCommand: AsyncParsableCommand {
         if dropRate > 0 { faults.append("drop-rate \(dropRate)") }
         if latencyMs > 0 || jitterMs > 0 { faults.append("latency \(latencyMs)+\(jitterMs) ms") }
         if skewMs != 0 { faults.append("clock skew \(skewMs) ms") }
+        let walkLine =
+            walk == 0 ? "" : "\nprice walk: up to \(walk) bps \(walkIntervalMs.map { "every \($0) ms" } ?? "per sim step")"
         return """
             bnc sim: listening on \(server.baseURL)
             endpoint: \(server.baseURL)
@@ -158,7 +173,7 @@ struct SimCommand: AsyncParsableCommand {
               Ed25519  api key \(SimulatorDemoKeys.ed25519APIKey)  (private key: --write-demo-keys DIR)
               RSA      api key \(SimulatorDemoKeys.rsaAPIKey)  (private key: --write-demo-keys DIR)
             open orders: \(open) on the demo account
-            weight: \(weightLimit) per \(weightWindowMs) ms per IP; faults: \(faults.isEmpty ? "none" : faults.joined(separator: ", ")) (seed \(seed))
+            weight: \(weightLimit) per \(weightWindowMs) ms per IP; faults: \(faults.isEmpty ? "none" : faults.joined(separator: ", ")) (seed \(seed))\(walkLine)
             """
     }
 
@@ -183,6 +198,13 @@ struct SimCommand: AsyncParsableCommand {
         guard skewMs.magnitude <= 31_536_000_000 else { throw .init("--skew-ms must be within ±31536000000 (one year)") }
         if let duration, !(duration > 0 && duration <= 31_536_000) {
             throw .init("--duration must be a positive number of seconds, at most 31536000 (one year)")
+        }
+        guard (0...10_000).contains(walk) else { throw .init("--walk must be 0-10000 basis points") }
+        if let walkIntervalMs {
+            guard walk > 0 else { throw .init("--walk-interval-ms needs --walk BPS (a walk of 0 moves nothing)") }
+            guard (10...86_400_000).contains(walkIntervalMs) else {
+                throw .init("--walk-interval-ms must be 10-86400000 (a day)")
+            }
         }
         guard let body = SimulatorConfiguration.BodyParameters(rawValue: deleteBody) else {
             throw .init("--delete-body must be ignore or merge, not '\(deleteBody)'")
@@ -261,6 +283,18 @@ struct SimCommand: AsyncParsableCommand {
             }
         } catch {
             throw .init("--write-demo-keys \(directory): \(error.localizedDescription)")
+        }
+    }
+
+    /// Steps the market every `intervalMilliseconds` until canceled: the timed random walk
+    /// (`--walk`, `--walk-interval-ms`), drawn from the seeded generator.
+    static func startWalk(exchange: Exchange, intervalMilliseconds: Int) -> Task<Void, Never> {
+        Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(intervalMilliseconds))
+                if Task.isCancelled { return }
+                exchange.withState { _ = $0.step(1, at: ExchangeClock.localMilliseconds()) }
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import Testing
     /// method, path, weight, the limit it counts against, whether it is signed.
     static let documented: [(String, String, Int, SimulatorRoute.Family, Bool)] = [
         ("DELETE", "/sapi/v1/margin/order", 10, .sapi, true), // Margin Account Cancel Order (TRADE), 10(IP)
+        ("POST", "/sapi/v1/margin/order", 6, .sapiUID, true), // Margin Account New Order (TRADE), 6(UID)
         ("GET", "/sapi/v1/margin/order", 10, .sapi, true), // Query Margin Account's Order (USER_DATA), 10(IP)
         ("GET", "/sapi/v1/margin/openOrders", 10, .sapi, true), // Query Margin Account's Open Orders, 10(IP)
         ("DELETE", "/sapi/v1/margin/openOrders", 1, .sapi, true), // Cancel all Open Orders on a Symbol, 1(IP)
@@ -65,8 +66,8 @@ import Testing
     }
 
     @Test func aPathWithoutTheMethodIs405AndAnUnknownPath404() {
-        guard case .methodNotAllowed = SimulatorRoute.resolve(method: "POST", path: "/sapi/v1/margin/order") else {
-            Issue.record("POST on a known path should be 405")
+        guard case .methodNotAllowed = SimulatorRoute.resolve(method: "PUT", path: "/sapi/v1/margin/order") else {
+            Issue.record("PUT on a known path should be 405")
             return
         }
         guard case .notFound = SimulatorRoute.resolve(method: "GET", path: "/sapi/v1/margin/orders") else {

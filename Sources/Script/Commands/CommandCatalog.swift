@@ -44,7 +44,8 @@ public struct CommandCatalog: Sendable {
         .isolatedPairs,
         .restrictions,
         .isolatedAccount,
-        .exchangeInfo
+        .exchangeInfo,
+        .sim
     ])
 
     /// The entry named `name`.

@@ -8,10 +8,15 @@ struct Checker {
     let binder: CommandBinder
     var defined: Set<String>
     var diagnostics: [Diagnostic] = []
+    /// Why commands that drive bnc's simulator (`sim`, paths under `/bnc-sim/`) cannot run
+    /// here, or nil when the session's host reaches the simulator: they are refused before
+    /// anything runs, so they never go to an exchange.
+    let simulatorRefusal: String?
 
-    init(catalog: CommandCatalog, source: SourceFile, defined: Set<String>) {
+    init(catalog: CommandCatalog, source: SourceFile, defined: Set<String>, simulatorRefusal: String? = nil) {
         self.binder = CommandBinder(catalog: catalog, source: source)
         self.defined = defined
+        self.simulatorRefusal = simulatorRefusal
     }
 
     var source: SourceFile { binder.source }
@@ -111,6 +116,16 @@ struct Checker {
 
     mutating func checkCommand(_ call: CommandCall) {
         let call = withoutWide(call)
+        if let simulatorRefusal, let entry = binder.catalog.entry(named: call.name),
+            entry.operationEndpoint.path.hasPrefix("/bnc-sim/")
+        {
+            diagnostics.append(
+                Diagnostic(
+                    "'\(call.name)' drives bnc's simulator and runs only against it: \(simulatorRefusal)",
+                    at: call.nameRange, in: source,
+                    hint: "run it in bnc with no endpoint (the embedded simulator) or against a bnc sim on this machine"))
+            return
+        }
         var undefined: [Diagnostic] = []
         let defined = self.defined
         let source = self.source

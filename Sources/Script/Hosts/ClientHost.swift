@@ -14,6 +14,13 @@ public struct ClientHost: OperationHost {
         self.setUp = setUp.map(SetUpOnce.init)
     }
 
+    /// `sim` runs against the embedded simulator and a `bnc sim` on this machine only.
+    public var simulatorRefusal: String? {
+        let transport = client.transport
+        if SimulatorControl.isAllowed(endpointName: transport.endpointName, baseURL: transport.baseURL) { return nil }
+        return "the endpoint \(transport.baseURL) is not bnc's simulator"
+    }
+
     public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
         if let setUp { await setUp.run(client) }
         let result = try await client.perform(operation)

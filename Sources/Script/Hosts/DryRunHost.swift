@@ -10,6 +10,9 @@ public struct DryRunHost: OperationHost {
     /// The base URL shown in the printed URL.
     public var baseURL: String
     public var isDryRun: Bool { true }
+    /// `sim` statements are refused in a dry run; a check that runs nothing itself (the check
+    /// before a run, whose session checks again with its own host) sets nil.
+    public var simulatorRefusal: String? = "a dry run sends nothing"
 
     public init(credentials: Credentials?, clock: ExchangeClock, baseURL: String) {
         self.builder = RequestBuilder(credentials: credentials)

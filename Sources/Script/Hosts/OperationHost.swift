@@ -17,11 +17,16 @@ public protocol OperationHost: Sendable {
     /// for no limit beyond N. Replay answers 1: it reproduces a parallel loop one iteration at a
     /// time, matching each request to its recorded origin.
     var maximumConcurrency: Int? { get }
+
+    /// Why `sim` statements (bnc's simulator controls) cannot run with this host, or nil when
+    /// they can: only a host that reaches bnc's simulator runs them.
+    var simulatorRefusal: String? { get }
 }
 
 extension OperationHost {
     public var isDryRun: Bool { false }
     public var maximumConcurrency: Int? { nil }
+    public var simulatorRefusal: String? { isDryRun ? "a dry run sends nothing" : "this session does not reach bnc's simulator" }
 }
 
 /// What a performed operation produced.

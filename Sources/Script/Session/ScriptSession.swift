@@ -119,7 +119,9 @@ public final class ScriptSession: Sendable {
     /// Parses and checks `source` against the variables defined so far.
     func compile(_ source: SourceFile) -> (statements: [Statement], diagnostics: [Diagnostic]) {
         let (statements, syntaxErrors) = Parser.parse(source, commandNames: Set(catalog.commandNames))
-        var checker = Checker(catalog: catalog, source: source, defined: Set(snapshot().keys).union([Self.dryRunVariable]))
+        var checker = Checker(
+            catalog: catalog, source: source, defined: Set(snapshot().keys).union([Self.dryRunVariable]),
+            simulatorRefusal: host.simulatorRefusal)
         checker.check(statements)
         let all = (syntaxErrors + checker.diagnostics).sorted { $0.location < $1.location }
         var seen = Set<Diagnostic>()
