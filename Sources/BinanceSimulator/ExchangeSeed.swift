@@ -37,6 +37,8 @@ public struct ExchangeSeed: Sendable {
     public var symbols: [String]
     /// Generated open orders, added after `orders`.
     public var bulk: [Bulk]
+    /// Orders on the accounts' spot books (``demoSpotOrders`` in the demo).
+    public var spotOrders: [(account: String, order: SimulatedOrder)] = []
     /// Prices, symbol rules and balances (the demo market unless a seed file says otherwise).
     public var market: MarketState = .demo
 
@@ -129,8 +131,10 @@ public struct ExchangeSeed: Sendable {
 
     /// The demo exchange: demo accounts, demo orders, demo symbols.
     public static var demo: ExchangeSeed {
-        ExchangeSeed(
+        var seed = ExchangeSeed(
             accounts: demoAccounts, orders: demoOrders.map { (SimulatorDemoKeys.accountName, $0) },
             symbols: demoSymbols)
+        seed.spotOrders = demoSpotOrders.map { (SimulatorDemoKeys.accountName, $0) }
+        return seed
     }
 }

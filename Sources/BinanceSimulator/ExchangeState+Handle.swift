@@ -32,10 +32,10 @@ extension ExchangeState {
         }
         let apiKey = request.header("X-MBX-APIKEY")
         let maskedKey = apiKey.map { Credentials.mask($0) }
-        // POST and PUT read form bodies, as the exchange documents; a DELETE's body per --delete-body.
-        let readBody =
-            request.method == "POST" || request.method == "PUT"
-            || (configuration.deleteBody == .merged && request.method != "GET")
+        // POST, PUT and a spot DELETE read form bodies, as the exchange's general pages say; the
+        // query-only rule is margin's (/sapi): a margin DELETE's body per --delete-body.
+        let marginDelete = request.method == "DELETE" && request.path.hasPrefix("/sapi/")
+        let readBody = request.method != "GET" && (!marginDelete || configuration.deleteBody == .merged)
         let parsed: Result<ParameterList, ExchangeReject>
         do {
             parsed = .success(try ParameterList(query: request.query, body: readBody ? request.body : nil))

@@ -1,0 +1,51 @@
+extension SimulatedOrder {
+    /// The body of `DELETE /api/v3/order` (and one entry of `DELETE /api/v3/openOrders`), fields
+    /// in the order of the exchange's example: no `isIsolated` (spot has none), `transactTime`,
+    /// `origQuoteOrderQty` and `selfTradePreventionMode`.
+    func spotCancelJSON(cancelClientOrderId: String, transactTime: Int64) -> String {
+        var json = JSONText(capacity: 420)
+        json.string("symbol", symbol)
+        json.string("origClientOrderId", clientOrderId)
+        json.number("orderId", orderId)
+        json.number("orderListId", -1)
+        json.string("clientOrderId", cancelClientOrderId)
+        json.number("transactTime", transactTime)
+        json.string("price", price)
+        json.string("origQty", origQty)
+        json.string("executedQty", executedQty)
+        json.string("origQuoteOrderQty", "0.00000000")
+        json.string("cummulativeQuoteQty", cummulativeQuoteQty)
+        json.string("status", status.rawValue)
+        json.string("timeInForce", timeInForce)
+        json.string("type", type)
+        json.string("side", side)
+        json.string("selfTradePreventionMode", "NONE")
+        return json.close()
+    }
+
+    /// The order as `GET /api/v3/order`, `openOrders` and `allOrders` report it.
+    func spotQueryJSON() -> String {
+        var json = JSONText(capacity: 480)
+        json.string("symbol", symbol)
+        json.number("orderId", orderId)
+        json.number("orderListId", -1)
+        json.string("clientOrderId", clientOrderId)
+        json.string("price", price)
+        json.string("origQty", origQty)
+        json.string("executedQty", executedQty)
+        json.string("cummulativeQuoteQty", cummulativeQuoteQty)
+        json.string("status", status.rawValue)
+        json.string("timeInForce", timeInForce)
+        json.string("type", type)
+        json.string("side", side)
+        json.string("stopPrice", "0.00000000")
+        json.string("icebergQty", "0.00000000")
+        json.number("time", time)
+        json.number("updateTime", updateTime)
+        json.bool("isWorking", true)
+        json.number("workingTime", time)
+        json.string("origQuoteOrderQty", "0.00000000")
+        json.string("selfTradePreventionMode", "NONE")
+        return json.close()
+    }
+}
