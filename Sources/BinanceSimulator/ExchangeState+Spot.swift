@@ -23,6 +23,15 @@ extension ExchangeState {
         spotBooks[account]?.open(symbol: symbol, isolated: false) ?? []
     }
 
+    /// `GET /api/v3/order`: one spot order, open or not.
+    func querySpotOrder(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let key = try spotKey(call.parameters)
+        let (orderId, clientId) = try orderReference(call.parameters)
+        let order = try spotBook(call.account).find(key, orderId: orderId, clientOrderId: clientId)
+        return Success(
+            body: order.spotQueryJSON(), detail: "spot order \(order.symbol) #\(order.orderId) is \(order.status.rawValue)")
+    }
+
     // MARK: - Parameters
 
     func spotBook(_ account: String) -> OrderBook { spotBooks[account] ?? OrderBook() }

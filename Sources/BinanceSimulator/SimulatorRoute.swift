@@ -109,7 +109,10 @@ struct SimulatorRoute: Sendable {
             handler: { state, call throws(ExchangeReject) in try state.isolatedAccounts(call) }),
         SimulatorRoute(
             method: "GET", path: "/api/v3/exchangeInfo", weight: 20, family: .api, isSigned: false, changesState: false,
-            title: "exchange info", handler: { state, _ in state.symbolList(.exchangeInfo) })
+            title: "exchange info", handler: { state, _ in state.symbolList(.exchangeInfo) }),
+        SimulatorRoute(
+            method: "GET", path: "/api/v3/order", weight: 4, family: .api, isSigned: true, changesState: false,
+            title: "spot query order", handler: { state, call throws(ExchangeReject) in try state.querySpotOrder(call) })
     ]
 
     /// Resolves a request line. Plain string comparison over a short table: no per-request regex

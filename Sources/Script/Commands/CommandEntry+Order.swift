@@ -1,16 +1,17 @@
 import BinanceAPI
 
 extension CommandEntry {
-    /// `order SYMBOL (id=N | cid=TEXT) [isolated] [recv=MS]` → ``QueryMarginOrder``.
+    /// `order SYMBOL (id=N | cid=TEXT) [isolated | spot] [recv=MS]` → ``QueryMarginOrder``, or
+    /// ``QuerySpotOrder`` with `spot`.
     public static let order = CommandEntry(
         name: "order",
         operation: QueryMarginOrder.self,
-        summary: "Show one margin order: its status, filled quantity and price.",
-        syntax: "order SYMBOL (id=N | cid=TEXT) [isolated] [recv=MS]",
+        summary: "Show one order (margin, or spot with `spot`): its status, filled quantity and price.",
+        syntax: "order SYMBOL (id=N | cid=TEXT) [isolated | spot] [recv=MS]",
         example: "order LTCBTC id=28",
         description: """
-            Queries one order of the cross-margin account, or of the isolated-margin account with \
-            `isolated`, by the exchange's id (id=) or its client order id (cid=). The result holds \
+            Queries one order of the cross-margin account, of the isolated-margin account with \
+            `isolated`, or of the spot account with `spot` (GET /api/v3/order, weight 4), by the exchange's id (id=) or its client order id (cid=). The result holds \
             symbol, orderId, clientOrderId, status, price, origQty, executedQty, ...
             """,
         arguments: [
@@ -25,7 +26,8 @@ extension CommandEntry {
                 summary: "the client order id given when the order was placed"),
             .flag(
                 "isolated", aliases: ["isIsolated"], parameter: "isIsolated",
-                summary: "the order is on an isolated-margin account (isIsolated=TRUE)"),
+                summary: "the order is on an isolated-margin account (isIsolated=TRUE)", accountWord: true),
+            .accountWord("spot", summary: "the order is on the spot account (GET /api/v3/order)"),
             .named(
                 "recv", aliases: ["recvWindow"], parameter: "recvWindow", kind: .integer,
                 summary: "how long the request stays valid, 1-60000 ms", typeHint: "recv= takes milliseconds, e.g. recv=5000")
@@ -36,4 +38,9 @@ extension CommandEntry {
                 orderId: arguments.integer("id"), origClientOrderId: arguments.text("cid"), recvWindow: arguments.int("recv"))
         }
     )
+    .on("spot", QuerySpotOrder.self) { arguments in
+        QuerySpotOrder(
+            symbol: arguments.text("symbol") ?? "", orderId: arguments.integer("id"),
+            origClientOrderId: arguments.text("cid"), recvWindow: arguments.int("recv"))
+    }
 }
