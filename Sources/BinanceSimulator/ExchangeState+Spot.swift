@@ -1,5 +1,13 @@
 import BinanceAPI
 
+extension ExchangeReject {
+    /// -2011 when `cancelRestrictions` does not allow cancelling the order in its status.
+    static let cancelRestricted = ExchangeReject(
+        status: 400, code: -2011, message: "Order was not canceled due to cancel restrictions.")
+    /// -1145 for a `cancelRestrictions` value the exchange does not know.
+    static let invalidCancelRestrictions = ExchangeReject(status: 400, code: -1145, message: "Invalid cancelRestrictions")
+}
+
 extension ExchangeState {
     // The spot account's order endpoints (``SimulatorRoute/table`` names them). Spot orders live
     // in ``spotBooks``, apart from the margin books: a spot request never sees a margin order.
@@ -23,6 +31,24 @@ extension ExchangeState {
         spotBooks[account]?.open(symbol: symbol, isolated: false) ?? []
     }
 
+    /// `DELETE /api/v3/order`: one open spot order, with `cancelRestrictions` honoured.
+    mutating func cancelSpotOrder(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let key = try spotKey(call.parameters)
+        let (orderId, clientId) = try orderReference(call.parameters)
+        let restriction = try cancelRestriction(call.parameters)
+        let cancelId = call.parameters.value("newClientOrderId").flatMap { $0.isEmpty ? nil : $0 } ?? nextClientOrderId()
+        if let restriction, let found = try? spotBook(call.account).find(key, orderId: orderId, clientOrderId: clientId),
+            found.status.isOpen, found.status != restriction
+        {
+            throw .cancelRestricted
+        }
+        let order = try spotBooks[call.account, default: OrderBook()].cancel(
+            key, orderId: orderId, clientOrderId: clientId, at: call.serverTime)
+        return Success(
+            body: order.spotCancelJSON(cancelClientOrderId: cancelId, transactTime: call.serverTime),
+            detail: "canceled spot \(order.symbol) #\(order.orderId) (\(order.clientOrderId))")
+    }
+
     /// `GET /api/v3/order`: one spot order, open or not.
     func querySpotOrder(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
         let key = try spotKey(call.parameters)
@@ -42,5 +68,15 @@ extension ExchangeState {
         guard let symbol = parameters.value("symbol"), !symbol.isEmpty else { throw .mandatory("symbol") }
         guard symbols.contains(symbol) else { throw .invalidSymbol }
         return OrderBook.Key(symbol: symbol, isolated: false)
+    }
+
+    /// `cancelRestrictions`: the status a cancel is restricted to, nil when absent.
+    func cancelRestriction(_ parameters: ParameterList) throws(ExchangeReject) -> SimulatedOrder.Status? {
+        guard let text = parameters.value("cancelRestrictions"), !text.isEmpty else { return nil }
+        switch text {
+        case "ONLY_NEW": return .new
+        case "ONLY_PARTIALLY_FILLED": return .partiallyFilled
+        default: throw .invalidCancelRestrictions
+        }
     }
 }

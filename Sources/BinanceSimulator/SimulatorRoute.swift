@@ -112,7 +112,10 @@ struct SimulatorRoute: Sendable {
             title: "exchange info", handler: { state, _ in state.symbolList(.exchangeInfo) }),
         SimulatorRoute(
             method: "GET", path: "/api/v3/order", weight: 4, family: .api, isSigned: true, changesState: false,
-            title: "spot query order", handler: { state, call throws(ExchangeReject) in try state.querySpotOrder(call) })
+            title: "spot query order", handler: { state, call throws(ExchangeReject) in try state.querySpotOrder(call) }),
+        SimulatorRoute(
+            method: "DELETE", path: "/api/v3/order", weight: 1, family: .api, isSigned: true, changesState: true,
+            title: "spot cancel", handler: { state, call throws(ExchangeReject) in try state.cancelSpotOrder(call) })
     ]
 
     /// Resolves a request line. Plain string comparison over a short table: no per-request regex

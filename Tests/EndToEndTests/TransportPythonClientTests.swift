@@ -24,6 +24,17 @@ import Testing
             cross = client.cancel_margin_order(symbol="LTCBTC", orderId=28)
             isolated = client.cancel_margin_order(symbol="LTCBTC", isIsolated="TRUE", origClientOrderId="isoOrder1")
             print(json.dumps([cross, isolated]))
+        elif mode == "spot":
+            # The spot cancel as python-binance sends it (parameters in the DELETE body), then its
+            # second try (-2011) and a query of the canceled order.
+            canceled = client.cancel_order(symbol="BTCUSDT", orderId=2001)
+            try:
+                client.cancel_order(symbol="BTCUSDT", orderId=2001)
+                again = "accepted"
+            except Exception as error:
+                again = "%s %s" % (getattr(error, "code", ""), getattr(error, "message", error))
+            query = client.get_order(symbol="BTCUSDT", origClientOrderId="spotBtcBuy1")
+            print(json.dumps([canceled, again, query]))
         elif mode == "query":
             # The same signer with the parameters in the URL query, as the exchange now requires.
             cross = client._request_margin_api("delete", "margin/order", signed=True, force_params=True,
@@ -66,6 +77,21 @@ import Testing
         #expect(sim.log.contains("-> 200 accepted: canceled LTCBTC cross #28"))
         #expect(sim.log.contains("-> 200 accepted: canceled LTCBTC isolated #31"))
         #expect(!sim.log.contains("-1022"))
+    }
+
+    /// The spot cancel (`client.cancel_order`) against the default simulator: a spot DELETE's
+    /// form body is read, as the exchange reads it (the query-only rule is margin's).
+    @Test func pythonBinanceSpotCancelIsAccepted() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let result = try Self.runPython([sim.baseURL, "spot", "0"])
+        #expect(result.status == 0, "python-binance failed: \(result.err)")
+        #expect(result.out.contains(#""orderId": 2001"#) && result.out.contains(#""status": "CANCELED""#), "\(result.out)")
+        #expect(result.out.contains(#""transactTime": "#) && result.out.contains(#""origClientOrderId": "spotBtcBuy1""#))
+        #expect(result.out.contains("-2011 Unknown order sent."), "\(result.out)")
+        #expect(result.out.contains(#""workingTime": "#), "the query answers with the spot shape: \(result.out)")
+        #expect(sim.log.contains("-> 200 accepted: canceled spot BTCUSDT #2001 (spotBtcBuy1)"), "\(sim.log)")
+        #expect(!sim.log.contains("-1022") && !sim.log.contains("-1102"))
     }
 
     @Test func pythonBinanceQueryLayoutIsAcceptedByTheStrictSimulator() throws {
