@@ -148,10 +148,12 @@ extension ExchangeState {
     /// The weight a request counts for: the documented weight; open orders of every symbol count
     /// once per listed symbol, as the exchange documents.
     func weight(of endpoint: SimulatorRoute, _ parsed: Result<ParameterList, ExchangeReject>) -> Int {
-        if case .perSymbolWithoutSymbol = endpoint.weighing, case .success(let parameters) = parsed,
-            (parameters.value("symbol") ?? "").isEmpty
-        {
-            return endpoint.weight * max(1, symbols.count)
+        if case .success(let parameters) = parsed, (parameters.value("symbol") ?? "").isEmpty {
+            switch endpoint.weighing {
+            case .perSymbolWithoutSymbol: return endpoint.weight * max(1, symbols.count)
+            case .withoutSymbol(let weight): return weight
+            case .fixed: break
+            }
         }
         return endpoint.weight
     }

@@ -58,6 +58,16 @@ extension ExchangeState {
             body: order.spotQueryJSON(), detail: "spot order \(order.symbol) #\(order.orderId) is \(order.status.rawValue)")
     }
 
+    /// `GET /api/v3/openOrders`: one symbol's open spot orders, or every symbol's.
+    func spotOpenOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let symbol = call.parameters.value("symbol").flatMap { $0.isEmpty ? nil : $0 }
+        if let symbol, !symbols.contains(symbol) { throw .invalidSymbol }
+        let orders = spotBook(call.account).open(symbol: symbol, isolated: false)
+        return Success(
+            body: Self.array(orders.map { $0.spotQueryJSON() }),
+            detail: "\(orders.count) open spot orders\(symbol.map { " of \($0)" } ?? "")")
+    }
+
     // MARK: - Parameters
 
     func spotBook(_ account: String) -> OrderBook { spotBooks[account] ?? OrderBook() }

@@ -31,6 +31,8 @@ struct SimulatorRoute: Sendable {
         case fixed
         /// The documented weight once per listed symbol when no `symbol` is sent (open orders).
         case perSymbolWithoutSymbol
+        /// Another fixed weight when no `symbol` is sent (spot open orders: 6, or 80 without).
+        case withoutSymbol(Int)
     }
 
     /// What a handler is given: the checked parameters, the key's account, the server clock.
@@ -115,7 +117,11 @@ struct SimulatorRoute: Sendable {
             title: "spot query order", handler: { state, call throws(ExchangeReject) in try state.querySpotOrder(call) }),
         SimulatorRoute(
             method: "DELETE", path: "/api/v3/order", weight: 1, family: .api, isSigned: true, changesState: true,
-            title: "spot cancel", handler: { state, call throws(ExchangeReject) in try state.cancelSpotOrder(call) })
+            title: "spot cancel", handler: { state, call throws(ExchangeReject) in try state.cancelSpotOrder(call) }),
+        SimulatorRoute(
+            method: "GET", path: "/api/v3/openOrders", weight: 6, family: .api, isSigned: true, changesState: false,
+            title: "spot open orders", weighing: .withoutSymbol(80),
+            handler: { state, call throws(ExchangeReject) in try state.spotOpenOrders(call) })
     ]
 
     /// Resolves a request line. Plain string comparison over a short table: no per-request regex

@@ -23,7 +23,8 @@ import Testing
         ("GET", "/sapi/v1/margin/isolated/account", 10, .sapi, true), // Query Isolated Margin Account Info, 10(IP)
         ("GET", "/api/v3/exchangeInfo", 20, .api, false), // Exchange information, weight 20
         ("GET", "/api/v3/order", 4, .api, true), // Query order (USER_DATA), weight 4
-        ("DELETE", "/api/v3/order", 1, .api, true) // Cancel order (TRADE), weight 1
+        ("DELETE", "/api/v3/order", 1, .api, true), // Cancel order (TRADE), weight 1
+        ("GET", "/api/v3/openOrders", 6, .api, true) // Current open orders (USER_DATA), 6; 80 without symbol
     ]
 
     @Test func everyRowIsUniqueByMethodAndPath() {
@@ -51,7 +52,7 @@ import Testing
         let client = [
             CancelMarginOrder.endpoint, QueryMarginOrder.endpoint, MarginOpenOrders.endpoint,
             CancelAllMarginOpenOrders.endpoint, MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
-            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, APIRestrictions.endpoint,
+            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, APIRestrictions.endpoint,
             IsolatedMarginAccount.endpoint
         ]
         for endpoint in client {
