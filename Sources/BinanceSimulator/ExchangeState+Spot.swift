@@ -68,6 +68,31 @@ extension ExchangeState {
             detail: "\(orders.count) open spot orders\(symbol.map { " of \($0)" } ?? "")")
     }
 
+    /// `GET /api/v3/allOrders`: spot orders of one symbol, from an id or in a time range;
+    /// `limit` up to 1000 (default 500), the range at most 24 hours.
+    func spotAllOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let parameters = call.parameters
+        let key = try spotKey(parameters)
+        let fromId = try optionalLong(parameters, "orderId")
+        let startTime = try optionalLong(parameters, "startTime")
+        let endTime = try optionalLong(parameters, "endTime")
+        let limit = try optionalLong(parameters, "limit") ?? 500
+        guard limit >= 1 && limit <= 1000 else { throw .invalidValue("limit") }
+        if let startTime, let endTime, endTime.subtractingSaturated(startTime) > 86_400_000 {
+            throw .invalidValue("endTime")
+        }
+        var orders = spotBook(call.account).all(key)
+        if let fromId {
+            orders = Array(orders.filter { $0.orderId >= fromId }.prefix(Int(limit)))
+        } else {
+            if let startTime { orders = orders.filter { $0.time >= startTime } }
+            if let endTime { orders = orders.filter { $0.time <= endTime } }
+            orders = Array(orders.suffix(Int(limit)))
+        }
+        return Success(
+            body: Self.array(orders.map { $0.spotQueryJSON() }), detail: "\(orders.count) spot orders of \(key.symbol)")
+    }
+
     // MARK: - Parameters
 
     func spotBook(_ account: String) -> OrderBook { spotBooks[account] ?? OrderBook() }

@@ -121,7 +121,10 @@ struct SimulatorRoute: Sendable {
         SimulatorRoute(
             method: "GET", path: "/api/v3/openOrders", weight: 6, family: .api, isSigned: true, changesState: false,
             title: "spot open orders", weighing: .withoutSymbol(80),
-            handler: { state, call throws(ExchangeReject) in try state.spotOpenOrders(call) })
+            handler: { state, call throws(ExchangeReject) in try state.spotOpenOrders(call) }),
+        SimulatorRoute(
+            method: "GET", path: "/api/v3/allOrders", weight: 20, family: .api, isSigned: true, changesState: false,
+            title: "spot all orders", handler: { state, call throws(ExchangeReject) in try state.spotAllOrders(call) })
     ]
 
     /// Resolves a request line. Plain string comparison over a short table: no per-request regex

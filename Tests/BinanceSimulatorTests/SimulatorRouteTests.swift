@@ -24,7 +24,8 @@ import Testing
         ("GET", "/api/v3/exchangeInfo", 20, .api, false), // Exchange information, weight 20
         ("GET", "/api/v3/order", 4, .api, true), // Query order (USER_DATA), weight 4
         ("DELETE", "/api/v3/order", 1, .api, true), // Cancel order (TRADE), weight 1
-        ("GET", "/api/v3/openOrders", 6, .api, true) // Current open orders (USER_DATA), 6; 80 without symbol
+        ("GET", "/api/v3/openOrders", 6, .api, true), // Current open orders (USER_DATA), 6; 80 without symbol
+        ("GET", "/api/v3/allOrders", 20, .api, true) // All orders (USER_DATA), weight 20
     ]
 
     @Test func everyRowIsUniqueByMethodAndPath() {
@@ -52,7 +53,7 @@ import Testing
         let client = [
             CancelMarginOrder.endpoint, QueryMarginOrder.endpoint, MarginOpenOrders.endpoint,
             CancelAllMarginOpenOrders.endpoint, MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
-            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, APIRestrictions.endpoint,
+            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, SpotAllOrders.endpoint, APIRestrictions.endpoint,
             IsolatedMarginAccount.endpoint
         ]
         for endpoint in client {
