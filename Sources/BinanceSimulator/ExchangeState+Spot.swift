@@ -68,6 +68,21 @@ extension ExchangeState {
             detail: "\(orders.count) open spot orders\(symbol.map { " of \($0)" } ?? "")")
     }
 
+    /// `DELETE /api/v3/openOrders`: every open spot order of one symbol (-2011 when none).
+    mutating func cancelSpotOpenOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
+        let key = try spotKey(call.parameters)
+        let open = spotBook(call.account).open(symbol: key.symbol, isolated: false)
+        guard !open.isEmpty else { throw .unknownOrder }
+        var entries: [String] = []
+        entries.reserveCapacity(open.count)
+        for order in open {
+            let canceled = try spotBooks[call.account, default: OrderBook()].cancel(
+                key, orderId: order.orderId, clientOrderId: nil, at: call.serverTime)
+            entries.append(canceled.spotCancelJSON(cancelClientOrderId: nextClientOrderId(), transactTime: call.serverTime))
+        }
+        return Success(body: Self.array(entries), detail: "canceled all \(open.count) open spot orders of \(key.symbol)")
+    }
+
     /// `GET /api/v3/allOrders`: spot orders of one symbol, from an id or in a time range;
     /// `limit` up to 1000 (default 500), the range at most 24 hours.
     func spotAllOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {

@@ -124,7 +124,10 @@ struct SimulatorRoute: Sendable {
             handler: { state, call throws(ExchangeReject) in try state.spotOpenOrders(call) }),
         SimulatorRoute(
             method: "GET", path: "/api/v3/allOrders", weight: 20, family: .api, isSigned: true, changesState: false,
-            title: "spot all orders", handler: { state, call throws(ExchangeReject) in try state.spotAllOrders(call) })
+            title: "spot all orders", handler: { state, call throws(ExchangeReject) in try state.spotAllOrders(call) }),
+        SimulatorRoute(
+            method: "DELETE", path: "/api/v3/openOrders", weight: 1, family: .api, isSigned: true, changesState: true,
+            title: "spot cancel all", handler: { state, call throws(ExchangeReject) in try state.cancelSpotOpenOrders(call) })
     ]
 
     /// Resolves a request line. Plain string comparison over a short table: no per-request regex

@@ -25,7 +25,8 @@ import Testing
         ("GET", "/api/v3/order", 4, .api, true), // Query order (USER_DATA), weight 4
         ("DELETE", "/api/v3/order", 1, .api, true), // Cancel order (TRADE), weight 1
         ("GET", "/api/v3/openOrders", 6, .api, true), // Current open orders (USER_DATA), 6; 80 without symbol
-        ("GET", "/api/v3/allOrders", 20, .api, true) // All orders (USER_DATA), weight 20
+        ("GET", "/api/v3/allOrders", 20, .api, true), // All orders (USER_DATA), weight 20
+        ("DELETE", "/api/v3/openOrders", 1, .api, true) // Cancel All Open Orders on a Symbol (TRADE), weight 1
     ]
 
     @Test func everyRowIsUniqueByMethodAndPath() {
@@ -53,7 +54,7 @@ import Testing
         let client = [
             CancelMarginOrder.endpoint, QueryMarginOrder.endpoint, MarginOpenOrders.endpoint,
             CancelAllMarginOpenOrders.endpoint, MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
-            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, SpotAllOrders.endpoint, APIRestrictions.endpoint,
+            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, SpotAllOrders.endpoint, CancelAllSpotOpenOrders.endpoint, APIRestrictions.endpoint,
             IsolatedMarginAccount.endpoint
         ]
         for endpoint in client {
