@@ -34,7 +34,11 @@ extension ExchangeSeed {
             throw .seed("unknown key \"\(key)\" (expected symbols, accounts, orders, bulk)")
         }
         var seed = ExchangeSeed.demo
-        if root["orders"] != nil || root["bulk"] != nil { seed.orders = [] }
+        if root["orders"] != nil || root["bulk"] != nil {
+            // The demo OCO lists go with the demo orders their legs are.
+            seed.orders = []
+            seed.orderLists = []
+        }
         for (index, entry) in try array(root["symbols"], "symbols").enumerated() {
             guard case .string(let symbol) = entry, !symbol.isEmpty else { throw .seed("symbols[\(index)] must be a string") }
             seed.symbols.append(symbol)

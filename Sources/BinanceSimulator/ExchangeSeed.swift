@@ -37,6 +37,8 @@ public struct ExchangeSeed: Sendable {
     public var symbols: [String]
     /// Generated open orders, added after `orders`.
     public var bulk: [Bulk]
+    /// Order lists (OCOs) with their legs, added after `orders`.
+    public var orderLists: [OrderListSeed] = []
     /// Orders on the accounts' spot books (``demoSpotOrders`` in the demo).
     public var spotOrders: [(account: String, order: SimulatedOrder)] = []
     /// Prices, symbol rules and balances (the demo market unless a seed file says otherwise).
@@ -134,6 +136,7 @@ public struct ExchangeSeed: Sendable {
         var seed = ExchangeSeed(
             accounts: demoAccounts, orders: demoOrders.map { (SimulatorDemoKeys.accountName, $0) },
             symbols: demoSymbols)
+        seed.orderLists = demoOrderLists
         seed.spotOrders = demoSpotOrders.map { (SimulatorDemoKeys.accountName, $0) }
         return seed
     }

@@ -31,6 +31,13 @@ extension ExchangeState {
         var entries: [String] = []
         entries.reserveCapacity(open.count)
         for order in open {
+            // An OCO leg goes with its list, answered as one list entry (the exchange's shape);
+            // a leg whose list went with an earlier leg is skipped.
+            if let list = executingList(ofLeg: order, account: call.account) {
+                entries.append(try cancelList(list, account: call.account, at: call.serverTime))
+                continue
+            }
+            guard book(call.account).openOrderId(key, clientOrderId: order.clientOrderId) == order.orderId else { continue }
             let canceled = try books[call.account, default: OrderBook()].cancel(
                 key, orderId: order.orderId, clientOrderId: nil, at: call.serverTime)
             entries.append(canceled.cancelAllEntryJSON(cancelClientOrderId: nextClientOrderId()))
@@ -49,6 +56,8 @@ extension ExchangeState {
         // In place: copying the book out and back would copy every order on each cancel.
         let order = try books[account, default: OrderBook()].cancel(
             key, orderId: orderId, clientOrderId: clientId, at: serverTime)
+        // A leg of an OCO takes its whole list with it; the answer is still this one order.
+        _ = cancelListOfLeg(order, account: account, at: serverTime)
         return Success(
             body: order.cancelJSON(origClientOrderId: order.clientOrderId, cancelClientOrderId: cancelId),
             detail: "canceled \(Self.describe(order))")

@@ -24,6 +24,8 @@ public struct ExchangeState: Sendable {
     }
     var keys: [String: RegisteredKey] = [:]
     var books: [String: OrderBook] = [:]
+    /// Each account's order lists (OCOs); their legs are orders in ``books``.
+    var orderLists: [String: OrderListBook] = [:]
     /// Each account's spot orders, apart from its margin ``books`` (`/api/v3/...` sees only these).
     var spotBooks: [String: OrderBook] = [:]
     var symbols: Set<String> = []
@@ -47,6 +49,7 @@ public struct ExchangeState: Sendable {
         for account in seed.accounts { try register(account) }
         for symbol in seed.symbols { symbols.insert(symbol) }
         for (account, order) in seed.orders { try add(order, account: account) }
+        for entry in seed.orderLists { try add(entry) }
         for (account, order) in seed.spotOrders { try addSpot(order, account: account) }
         for bulk in seed.bulk {
             _ = try addOpenOrders(account: bulk.account, symbol: bulk.symbol, isolated: bulk.isolated, count: bulk.count)

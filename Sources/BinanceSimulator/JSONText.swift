@@ -42,6 +42,12 @@ struct JSONText {
         text += value ? "true" : "false"
     }
 
+    /// A field whose value is JSON text built already (an array of objects, a nested object).
+    mutating func raw(_ name: String, _ json: String) {
+        key(name)
+        text += json
+    }
+
     /// Ends the object and returns its text.
     mutating func close() -> String {
         text += "}"

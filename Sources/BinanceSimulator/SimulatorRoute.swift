@@ -91,6 +91,14 @@ struct SimulatorRoute: Sendable {
             changesState: false, title: "all orders", handler: { state, call throws(ExchangeReject) in try state.allOrders(call) }
         ),
         SimulatorRoute(
+            method: "DELETE", path: "/sapi/v1/margin/orderList", weight: 1, family: .sapiUID, isSigned: true,
+            changesState: true, title: "cancel order list",
+            handler: { state, call throws(ExchangeReject) in try state.cancelMarginOrderList(call) }),
+        SimulatorRoute(
+            method: "GET", path: "/sapi/v1/margin/orderList", weight: 10, family: .sapi, isSigned: true,
+            changesState: false, title: "query order list",
+            handler: { state, call throws(ExchangeReject) in try state.queryMarginOrderList(call) }),
+        SimulatorRoute(
             method: "GET", path: "/api/v3/time", weight: 1, family: .api, isSigned: false, changesState: false,
             title: "time", handler: { state, call in state.serverTime(call) }),
         SimulatorRoute(

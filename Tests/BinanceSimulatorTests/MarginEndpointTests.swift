@@ -42,7 +42,8 @@ import Testing
             Issue.record("allOrders is not an array: \(all.bodyText)")
             return
         }
-        #expect(orders.map { $0["orderId"]?.integerValue } == [27, 28, 29, 30])
+        // 32 and 33 are the legs of the demo OCO list 7.
+        #expect(orders.map { $0["orderId"]?.integerValue } == [27, 28, 29, 30, 32, 33])
         #expect(orders[2]["status"]?.stringValue == "CANCELED")
         #expect(orders[0]["status"]?.stringValue == "FILLED")
     }
@@ -83,15 +84,15 @@ import Testing
             Issue.record("not an array: \(before.bodyText)")
             return
         }
-        #expect(orders.map { $0["orderId"]?.integerValue } == [28, 29, 30])
+        #expect(orders.map { $0["orderId"]?.integerValue } == [28, 29, 30, 32, 33])
         #expect(orders[0]["status"]?.stringValue == "PARTIALLY_FILLED")
         _ = client.cancel("symbol=LTCBTC&orderId=30")
         let after = client.send("GET", "/sapi/v1/margin/openOrders", "symbol=LTCBTC")
         guard case .array(let remaining)? = after.json else { return }
-        #expect(remaining.count == 2)
+        #expect(remaining.count == 4)
         let isolated = client.send("GET", "/sapi/v1/margin/openOrders", "symbol=LTCBTC&isIsolated=TRUE")
         guard case .array(let isolatedOrders)? = isolated.json else { return }
-        #expect(isolatedOrders.map { $0["orderId"]?.integerValue } == [31])
+        #expect(isolatedOrders.map { $0["orderId"]?.integerValue } == [31, 34, 35])
         #expect(client.send("GET", "/sapi/v1/margin/openOrders", "isIsolated=TRUE").code == -1102)
     }
 
@@ -102,13 +103,21 @@ import Testing
             Issue.record("not an array: \(response.bodyText)")
             return
         }
-        #expect(canceled.map { $0["orderId"]?.integerValue } == [28, 29, 30])
-        #expect(canceled.allSatisfy { $0["status"]?.stringValue == "CANCELED" })
+        // The plain orders, then the OCO list 7 as one entry with both legs canceled.
+        #expect(canceled.map { $0["orderId"]?.integerValue } == [28, 29, 30, nil])
+        #expect(canceled.prefix(3).allSatisfy { $0["status"]?.stringValue == "CANCELED" })
+        #expect(canceled.last?["orderListId"]?.integerValue == 7)
+        guard case .array(let legs)? = canceled.last?["orderReports"] else {
+            Issue.record("the list entry has no orderReports: \(response.bodyText)")
+            return
+        }
+        #expect(legs.map { $0["orderId"]?.integerValue } == [32, 33])
+        #expect(legs.allSatisfy { $0["status"]?.stringValue == "CANCELED" })
         #expect(client.send("DELETE", "/sapi/v1/margin/openOrders", "symbol=LTCBTC").code == -2011)
         let isolated = client.exchange.withState { $0.openOrders(symbol: "LTCBTC", isolated: true) }
-        #expect(isolated.count == 1)
+        #expect(isolated.count == 3)
         let other = client.exchange.withState { $0.openOrders(symbol: "BTCUSDT", isolated: false) }
-        #expect(other.count == 2)
+        #expect(other.count == 4)
     }
 
     @Test func aNonASCIISymbolWorksPercentEncoded() {
@@ -132,9 +141,9 @@ import Testing
     @Test func bulkOrdersFollowTheSymbolsHighestId() throws {
         let exchange = Exchange.demo()
         let ids = try exchange.withState { try $0.addOpenOrders(account: "demo", symbol: "LTCBTC", isolated: false, count: 100) }
-        #expect(ids == 32...131)
+        #expect(ids == 36...135)  // after the demo OCO legs 32-35
         let client = TestClient(exchange)
-        #expect(client.cancel("symbol=LTCBTC&orderId=131").status == 200)
+        #expect(client.cancel("symbol=LTCBTC&orderId=135").status == 200)
         #expect(client.cancel("symbol=LTCBTC&origClientOrderId=bulkx100").status == 200)
     }
 

@@ -15,6 +15,8 @@ import Testing
         ("GET", "/sapi/v1/margin/openOrders", 10, .sapi, true), // Query Margin Account's Open Orders, 10(IP)
         ("DELETE", "/sapi/v1/margin/openOrders", 1, .sapi, true), // Cancel all Open Orders on a Symbol, 1(IP)
         ("GET", "/sapi/v1/margin/allOrders", 200, .sapi, true), // Query Margin Account's All Orders, 200(IP)
+        ("DELETE", "/sapi/v1/margin/orderList", 1, .sapiUID, true), // Margin Account Cancel OCO (TRADE), 1(UID)
+        ("GET", "/sapi/v1/margin/orderList", 10, .sapi, true), // Query Margin Account's OCO (USER_DATA), 10(IP)
         ("GET", "/api/v3/time", 1, .api, false), // Check Server Time, weight 1
         ("GET", "/sapi/v1/system/status", 1, .sapi, false), // System Status (System), 1(IP)
         ("GET", "/sapi/v1/margin/allPairs", 1, .sapi, false), // Get All Cross Margin Pairs (MARKET_DATA), 1(IP)
@@ -53,7 +55,8 @@ import Testing
         // path or security on either side fails here.
         let client = [
             CancelMarginOrder.endpoint, QueryMarginOrder.endpoint, MarginOpenOrders.endpoint,
-            CancelAllMarginOpenOrders.endpoint, MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
+            CancelAllMarginOpenOrders.endpoint, CancelMarginOrderList.endpoint, QueryMarginOrderList.endpoint,
+            MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
             IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, SpotAllOrders.endpoint, CancelAllSpotOpenOrders.endpoint, APIRestrictions.endpoint,
             IsolatedMarginAccount.endpoint
         ]

@@ -30,6 +30,13 @@ public struct ExchangeError: Error, Sendable, Hashable, Codable {
     /// the other margin mode (an isolated order canceled as cross is the usual cause).
     public func hint(for request: PreparedRequest) -> String? {
         guard kind == .cancelRejected, let mode = request.marginMode else { return hint }
+        if request.path.hasSuffix("/orderList") {
+            // "Unknown order list sent.": the list is done (a leg filled, or it was canceled) or on the other account.
+            let other =
+                mode == "isolated" ? "a cross-margin list, send it without `isolated`" : "an isolated-margin list, add `isolated`"
+            return "no executing order list matched (\(mode) margin): it is most likely done already — a leg filled or"
+                + " it was canceled (GET /sapi/v1/margin/orderList shows it ALL_DONE); if it is \(other)"
+        }
         let other =
             mode == "isolated" ? "a cross-margin order, send it without `isolated`" : "an isolated-margin order, add `isolated`"
         return "the order was not found in the matching engine (\(mode) margin): it is most likely already filled or"

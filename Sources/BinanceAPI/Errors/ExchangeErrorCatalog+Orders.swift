@@ -27,7 +27,9 @@ extension ExchangeErrorCatalog {
             hint: "the exchange refused the new order: its message says why"),
         ExchangeErrorEntry(
             -2011, "CANCEL_REJECTED",
-            meaning: "CANCEL_REJECTED: 'Unknown order sent.' — the order could not be found in the matching engine.",
+            meaning:
+                "CANCEL_REJECTED: 'Unknown order sent.' — the order could not be found in the matching engine;"
+                + " 'Unknown order list sent.' from an order-list cancel.",
             causes: [
                 .init(
                     "the order is already filled or canceled",
@@ -43,11 +45,19 @@ extension ExchangeErrorCatalog {
                     fix: "cancel it without `isolated`"),
                 .init(
                     "a wrong orderId or origClientOrderId, or another account's order", tell: "neither account has it",
-                    fix: "check the id (`open SYMBOL` lists open orders)")
+                    fix: "check the id (`open SYMBOL` lists open orders)"),
+                .init(
+                    "an order-list cancel named no executing list: it is ALL_DONE (a leg filled, or it was canceled), on the other margin account, or the id is wrong",
+                    tell:
+                        "message 'Unknown order list sent.'; GET /sapi/v1/margin/orderList (with or without isIsolated) shows the list",
+                    fix: "nothing to cancel when it is ALL_DONE; otherwise `cancel-list` with (or without) `isolated`")
             ],
             hint: "the order was not found in the matching engine: it is most likely already filled or"
                 + " canceled. Check all orders (`orders SYMBOL`, GET /sapi/v1/margin/allOrders); if it is an"
-                + " isolated-margin order, cancel it with `isolated`"),
+                + " isolated-margin order, cancel it with `isolated`",
+            inferred:
+                "the message 'Unknown order list sent.' is not on the exchange's error-code page: it is as clients quote the order-list cancel's answer (python-binance #1221)"
+        ),
         ExchangeErrorEntry(
             -2013, "NO_SUCH_ORDER", meaning: "Order does not exist.",
             causes: [
@@ -63,6 +73,20 @@ extension ExchangeErrorCatalog {
                     fix: "nothing to do: the exchange no longer keeps it")
             ],
             hint: "the order does not exist on this account: an isolated-margin order is found only with `isolated`"),
+        ExchangeErrorEntry(
+            -2018, "NO_SUCH_ORDER_LIST", meaning: "Order list does not exist.",
+            causes: [
+                .init(
+                    "a wrong orderListId or list client id (origClientOrderId in the list query)",
+                    tell: "the legs' orderListId (`open SYMBOL` with `wide`) differs", fix: "check the id"),
+                .init(
+                    "an isolated-margin list queried without isIsolated=TRUE and its symbol (or a cross one with them)",
+                    tell: "the query with the other margin mode finds it", fix: "query it with (or without) `isolated`")
+            ],
+            hint: "the order list does not exist on this account: an isolated-margin list is found only with `isolated`",
+            inferred:
+                "not on the exchange's error-code page: code and message as the list query answers them (binance-spot-api-docs #43); the name is that request's"
+        ),
         ExchangeErrorEntry(
             -2014, "BAD_API_KEY_FMT", meaning: "API-key format invalid.",
             causes: [

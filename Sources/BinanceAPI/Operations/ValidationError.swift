@@ -9,6 +9,8 @@ public enum ValidationError: Error, Sendable, Hashable {
     case malformedSymbol(String)
     /// Neither `orderId` nor `origClientOrderId` was given.
     case missingOrderReference
+    /// Neither `orderListId` nor `listClientOrderId` was given (an order-list cancel).
+    case missingOrderListReference
     /// `recvWindow` outside 1...60000.
     case recvWindowOutOfRange(Int)
     /// A numeric id outside the exchange's range (1...Int64.max).
@@ -31,6 +33,8 @@ public enum ValidationError: Error, Sendable, Hashable {
             return "malformed symbol '\(symbol)': expected 1-20 letters or digits, like LTCBTC"
         case .missingOrderReference:
             return "either orderId (id=) or origClientOrderId (cid=) must be sent"
+        case .missingOrderListReference:
+            return "either orderListId (listid=) or listClientOrderId (listcid=) must be sent"
         case .recvWindowOutOfRange(let value):
             return "recvWindow \(value) is out of range: it must be between 1 and 60000 ms"
         case .idOutOfRange(let name, let value):
@@ -51,6 +55,8 @@ public enum ValidationError: Error, Sendable, Hashable {
         switch self {
         case .missingOrderReference:
             return "add id=ORDER_ID or cid=CLIENT_ORDER_ID"
+        case .missingOrderListReference:
+            return "add listid=ORDER_LIST_ID or listcid=LIST_CLIENT_ORDER_ID (an OCO's legs carry its orderListId)"
         case .recvWindowOutOfRange:
             return "the exchange caps recvWindow at 60000; fix the clock (see `time`) rather than widening it"
         case .malformedSymbol(let symbol):

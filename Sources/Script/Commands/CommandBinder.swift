@@ -219,7 +219,7 @@ extension ValidationError {
         switch self {
         case .missingParameter(let name), .emptyValue(let name): return name
         case .malformedSymbol: return "symbol"
-        case .missingOrderReference: return nil
+        case .missingOrderReference, .missingOrderListReference: return nil
         case .recvWindowOutOfRange: return "recvWindow"
         case .idOutOfRange(let name, _), .malformedClientOrderId(let name, _), .valueOutOfRange(let name, _, _),
             .notOneOf(let name, _, _):

@@ -39,6 +39,7 @@ public struct CommandCatalog: Sendable {
         .open,
         .orders,
         .cancelAll,
+        .cancelList,
         .time,
         .pairs,
         .isolatedPairs,

@@ -25,10 +25,12 @@ public struct ValueTextRenderer: Sendable {
 
     public func render(_ value: Value) -> String {
         switch value {
+        case .record(let record) where OrderListRendering.isOrderList(record):
+            return renderOrderList(record)
         case .record(let record):
             return renderRecord(record)
         case .list(let values) where !values.isEmpty && values.allSatisfy(\.isRecord):
-            return renderTable(values.compactMap(\.recordValue))
+            return renderTable(OrderListRendering.flattened(values.compactMap(\.recordValue)))
         case .list(let values) where values.allSatisfy(\.isScalar):
             return values.map { TerminalText.escaped($0.text) }.joined(separator: "\n")
         default:
