@@ -23,7 +23,7 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Where requests go: sim (embedded simulator, default), live (https://api.binance.com), or a base URL.",
+            "Where requests go: sim (embedded simulator, default), live (https://api.binance.com), testnet (https://testnet.binance.vision, spot only), or a base URL.",
             valueName: "endpoint"))
     var endpoint: String?
 
@@ -62,6 +62,9 @@ enum EndpointChoice: Equatable {
     case sim
     /// The real exchange at https://api.binance.com.
     case live
+    /// The exchange's spot testnet at https://testnet.binance.vision: spot only, its own keys,
+    /// not live (test funds).
+    case testnet
     /// Any base URL (a `bnc sim --port N` server, a proxy).
     case url(String)
 
@@ -69,6 +72,7 @@ enum EndpointChoice: Equatable {
         switch text {
         case "sim": self = .sim
         case "live": self = .live
+        case "testnet": self = .testnet
         default:
             guard text.hasPrefix("http://") || text.hasPrefix("https://"), text.count > 8,
                 LiveEndpoint.problem(with: text) == nil
@@ -82,6 +86,7 @@ enum EndpointChoice: Equatable {
         switch self {
         case .sim: return "http://sim.bnc.invalid"
         case .live: return LiveEndpoint.baseURL
+        case .testnet: return LiveEndpoint.spotTestnetURL
         case .url(let url): return url.hasSuffix("/") ? String(url.dropLast()) : url
         }
     }
@@ -95,6 +100,7 @@ enum EndpointChoice: Equatable {
         switch self {
         case .sim: return "sim"
         case .live: return "live"
+        case .testnet: return "testnet"
         case .url(let url): return url
         }
     }

@@ -51,7 +51,7 @@ enum TransportFactory {
         if text.hasPrefix("http://") || text.hasPrefix("https://"), let problem = LiveEndpoint.problem(with: text) {
             return "\(what): \(problem): '\(LiveEndpoint.redacted(text))'"
         }
-        return "\(what) must be sim, live, or an http(s):// base URL, not '\(LiveEndpoint.redacted(text))'"
+        return "\(what) must be sim, live, testnet, or an http(s):// base URL, not '\(LiveEndpoint.redacted(text))'"
     }
 
     /// The transport for `choice`; `caFile` is the `--ca-file` option.
@@ -62,7 +62,7 @@ enum TransportFactory {
         switch choice {
         case .sim:
             return SimulatorTransport()
-        case .live, .url:
+        case .live, .testnet, .url:
             var timeouts = HTTPTransport.Timeouts()
             if let connect = profile.connectTimeout { timeouts.connect = connect }
             if let read = profile.readTimeout { timeouts.read = read }
@@ -108,6 +108,8 @@ enum TransportFactory {
         } catch {
             throw SetupError(message: error.message, hint: error.hint)
         }
+        // The spot testnet gets the demo key too, for its builder to refuse by name before anything
+        // is signed (it answers -2015 to the demo key); its public endpoints need no key.
         return choice.isLive ? nil : DemoCredentials.hmac
     }
 

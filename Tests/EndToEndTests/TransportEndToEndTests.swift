@@ -10,10 +10,12 @@ import Testing
     }
 
     /// Runs `bnc --endpoint URL -c SCRIPT` with `environment` added (and no BINANCE_* from the caller).
-    static func bnc(_ url: String, _ script: String, environment: [String: String] = [:]) throws -> Run {
+    static func bnc(
+        _ url: String, _ script: String, environment: [String: String] = [:], options: [String] = []
+    ) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SimulatorProcess.binary)
-        process.arguments = ["--endpoint", url, "--no-log", "-c", script]
+        process.arguments = options + ["--endpoint", url, "--no-log", "-c", script]
         var env = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("BINANCE_") }
         env["XDG_CONFIG_HOME"] = env["XDG_CONFIG_HOME_FOR_BNC_TESTS"] ?? NSTemporaryDirectory() + "bnc-none-\(getpid())"
         env["NO_COLOR"] = "1"

@@ -13,6 +13,8 @@ extension ExchangeClient {
     public func perform<Operation: ExchangeOperation>(
         _ operation: Operation
     ) async throws(ClientError) -> ExchangeResult<Operation.Response> {
+        // Refused by the endpoint (a margin statement for the spot testnet) before any connection.
+        do { try builder.checkEndpoint(operation.endpoint) } catch { throw .request(error) }
         var machine = SendStateMachine(recovery: Self.recovery(for: operation), policy: sendPolicy)
         var events: [ClientEvent] = []
         var request: PreparedRequest?

@@ -40,7 +40,7 @@ public actor ExchangeClient {
         observer: (any RequestObserver)? = nil, recvWindow: Int? = nil
     ) {
         self.transport = transport
-        self.builder = RequestBuilder(credentials: credentials, recvWindow: recvWindow)
+        self.builder = RequestBuilder(credentials: credentials, recvWindow: recvWindow, baseURL: transport.baseURL)
         self.clock = clock
         self.observer = observer
     }
@@ -55,6 +55,7 @@ public actor ExchangeClient {
         _ operation: Operation
     ) async throws(ClientError) -> ExchangeResult<Operation.Response> {
         let request: PreparedRequest
+        do { try builder.checkEndpoint(operation.endpoint) } catch { throw .request(error) }
         await transport.warmUp() // connect first, then stamp (see perform)
         do {
             request = try builder.prepare(operation, timestamp: clock.now())

@@ -4,7 +4,7 @@ import Foundation
 /// requests go, which key signs them, and the client's limits.
 ///
 /// One `name = value` per line; `#` at the start of a line or after a space starts a comment. Keys:
-/// `endpoint` (sim, live or a base URL), `apiKey`, `apiSecret` (HMAC; the file must then be
+/// `endpoint` (sim, live, testnet or a base URL), `apiKey`, `apiSecret` (HMAC; the file must then be
 /// readable by its owner only), `secretFile` (a file holding the HMAC secret, same rule),
 /// `privateKeyFile` (Ed25519 or RSA PEM), `recvWindow` (ms), `weightLimit`, `uidWeightLimit` and
 /// `apiWeightLimit` (per window: `/sapi` per IP, `/sapi` per account, `/api`), `weightWindow`
@@ -14,7 +14,7 @@ import Foundation
 /// The display and confirmation settings (``UserSetting``: `time`, `columns`, `pager`, `hints`,
 /// `confirm`, `weight`) take the names and values of the shell's `set`.
 public struct ConnectionProfile: Sendable, Hashable {
-    /// `sim`, `live` or a base URL, as written.
+    /// `sim`, `live`, `testnet` or a base URL, as written.
     public var endpoint: String?
     public var apiKey: String?
     /// Where the signing key comes from; nil when the profile names none.
@@ -204,8 +204,10 @@ public struct ConnectionProfile: Sendable, Hashable {
     /// echoed in the error (whatever follows `endpoint =` on the line stays out of messages).
     static func endpoint(_ value: String, path: String, line: Int) throws(ProfileError) -> String {
         let isURL = (value.hasPrefix("http://") || value.hasPrefix("https://")) && value.count > 8
-        guard value == "sim" || value == "live" || (isURL && !value.contains(where: \.isWhitespace)) else {
-            throw .malformedLine(path: path, line: line, reason: "'endpoint' must be sim, live, or an http(s):// base URL")
+        guard value == "sim" || value == "live" || value == "testnet" || (isURL && !value.contains(where: \.isWhitespace))
+        else {
+            throw .malformedLine(
+                path: path, line: line, reason: "'endpoint' must be sim, live, testnet, or an http(s):// base URL")
         }
         return value
     }

@@ -6,9 +6,30 @@ public struct RequestBuilder: Sendable {
     /// The `recvWindow` sent with signed operations that set none (the profile's `recvWindow`).
     public var recvWindow: Int?
 
-    public init(credentials: Credentials?, recvWindow: Int? = nil) {
+    /// Requests go to the spot testnet (``LiveEndpoint/isSpotTestnet(baseURL:)``): it has no
+    /// `/sapi` endpoint and does not know the documentation's demo key, so both are refused here,
+    /// before anything is signed, instead of drawing a 404 or -2015 from it.
+    public var spotTestnet: Bool
+
+    public init(credentials: Credentials?, recvWindow: Int? = nil, spotTestnet: Bool = false) {
         self.credentials = credentials
         self.recvWindow = recvWindow
+        self.spotTestnet = spotTestnet
+    }
+
+    /// A builder for requests to `baseURL`: the spot testnet's rules apply there.
+    public init(credentials: Credentials?, recvWindow: Int? = nil, baseURL: String) {
+        self.init(
+            credentials: credentials, recvWindow: recvWindow, spotTestnet: LiveEndpoint.isSpotTestnet(baseURL: baseURL))
+    }
+
+    /// Throws when `endpoint` cannot be reached with this builder's key where requests go: on the
+    /// spot testnet, a `/sapi` endpoint, or a keyed one with the documentation's demo key. The
+    /// client asks before it connects; ``prepare(_:timestamp:)`` asks again before it signs.
+    public func checkEndpoint(_ endpoint: EndpointDescription) throws(RequestError) {
+        guard spotTestnet else { return }
+        if endpoint.path.hasPrefix("/sapi/") { throw .marginOnSpotTestnet(endpoint.title, endpoint.line) }
+        if endpoint.security.needsAPIKey, credentials?.apiKey == DemoCredentials.apiKey { throw .demoKeyOnSpotTestnet }
     }
 
     /// Validates `operation` and builds its request at `timestamp` (ms since the epoch).
@@ -24,6 +45,7 @@ public struct RequestBuilder: Sendable {
         let endpoint = operation.endpoint
         var parameters = operation.parameters
         let security = endpoint.security
+        try checkEndpoint(endpoint)
         var signature: Signature?
         var query: String
         if security.isSigned {
@@ -53,12 +75,20 @@ public enum RequestError: Error, Sendable, Hashable {
     case validation(ValidationError)
     /// A signed operation with no key configured.
     case noCredentials(String)
+    /// A margin (`/sapi`) operation for the spot testnet, which has none: title and endpoint.
+    case marginOnSpotTestnet(String, String)
+    /// The documentation's demo key for the spot testnet, which does not know it.
+    case demoKeyOnSpotTestnet
 
     public var message: String {
         switch self {
         case .validation(let error): return error.message
         case .noCredentials(let title):
             return "\(title) is a signed request but no API key is configured"
+        case .marginOnSpotTestnet(let title, let line):
+            return "the spot testnet has no margin endpoints: \(title) (\(line)) cannot be sent there"
+        case .demoKeyOnSpotTestnet:
+            return "the spot testnet needs your own testnet API key: the documentation's demo key works only with the simulator"
         }
     }
 
@@ -67,6 +97,12 @@ public enum RequestError: Error, Sendable, Hashable {
         case .validation(let error): return error.hint
         case .noCredentials:
             return "set BINANCE_API_KEY with BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_FILE, or use the simulator"
+        case .marginOnSpotTestnet:
+            return "the exchange has no margin testnet: try margin statements on the simulator (--endpoint sim, or `bnc sim`"
+                + " and --endpoint http://127.0.0.1:PORT); on the testnet use the spot account (`spot`)"
+        case .demoKeyOnSpotTestnet:
+            return "create a key at https://testnet.binance.vision and set BINANCE_API_KEY with BINANCE_API_SECRET"
+                + " or BINANCE_PRIVATE_KEY_FILE (or apiKey and a key in the profile)"
         }
     }
 }

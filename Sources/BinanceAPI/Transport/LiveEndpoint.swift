@@ -12,6 +12,15 @@ public enum LiveEndpoint {
     /// The base URL `live` stands for.
     public static let baseURL = "https://api.binance.com"
 
+    /// The base URL `testnet` stands for: the exchange's spot testnet (test funds, its own keys,
+    /// no `/sapi`: no margin endpoint exists there).
+    public static let spotTestnetURL = "https://testnet.binance.vision"
+
+    /// Whether `baseURL` is the spot testnet, whatever the scheme, port or path.
+    public static func isSpotTestnet(baseURL: String) -> Bool {
+        host(of: baseURL) == "testnet.binance.vision"
+    }
+
     /// The exchange's registrable domains: any host equal to one of these or under it is live.
     public static let domains = ["binance.com", "binance.us"]
 

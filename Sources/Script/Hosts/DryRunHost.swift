@@ -15,7 +15,8 @@ public struct DryRunHost: OperationHost {
     public var simulatorRefusal: String? = "a dry run sends nothing"
 
     public init(credentials: Credentials?, clock: ExchangeClock, baseURL: String) {
-        self.builder = RequestBuilder(credentials: credentials)
+        // The spot testnet's refusals hold for a dry run too: it prints what would be sent.
+        self.builder = RequestBuilder(credentials: credentials, baseURL: baseURL)
         self.clock = clock
         self.baseURL = baseURL
     }
