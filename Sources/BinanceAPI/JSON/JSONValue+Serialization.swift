@@ -35,6 +35,12 @@ extension JSONValue {
     /// Appends `text` as a JSON string literal, escaping what RFC 8259 requires.
     public static func writeString(_ text: String, to output: inout String) {
         output += "\""
+        if !needsEscaping(text) {
+            // Most strings (symbols, statuses, numbers as text): appended whole, not scalar by scalar.
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""
@@ -51,6 +57,15 @@ extension JSONValue {
             }
         }
         output += "\""
+    }
+
+    /// Whether `text` holds a byte ``writeString(_:to:)`` escapes: a control character, `"` or
+    /// `\` (multi-byte scalars have every byte at 0x80 or above, so bytes decide).
+    static func needsEscaping(_ text: String) -> Bool {
+        func check(_ bytes: some Sequence<UInt8>) -> Bool {
+            bytes.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        }
+        return text.utf8.withContiguousStorageIfAvailable { check($0) } ?? check(text.utf8)
     }
 }
 

@@ -84,7 +84,7 @@ extension PreparedRequest {
             }
         }
         writer.write("\n  url        ")
-        writeURL(baseURL: baseURL, to: &writer)
+        writeURL(baseURL: baseURL, to: &writer, escapingJSON: false)
         if let apiKey {
             writer.write("\n  header     X-MBX-APIKEY: ")
             if Self.isMaskableASCII(apiKey) {
@@ -96,22 +96,26 @@ extension PreparedRequest {
         return writer.count
     }
 
-    /// Writes ``url(baseURL:)``'s bytes.
-    private func writeURL(baseURL: String, to writer: inout ByteWriter) {
+    /// Writes ``url(baseURL:)``'s bytes; with `escapingJSON`, as the inside of a JSON string.
+    private func writeURL(baseURL: String, to writer: inout ByteWriter, escapingJSON: Bool) {
+        func put(_ text: String) {
+            if escapingJSON { writer.writeJSONEscaped(text) } else { writer.write(text) }
+        }
         // As `url(baseURL:)`: a final "/" character is dropped (checked as a Character only
         // when the last byte is one).
         if baseURL.utf8.last == UInt8(ascii: "/"), baseURL.hasSuffix("/") {
-            writer.write(String(baseURL.dropLast()))
+            put(String(baseURL.dropLast()))
         } else {
-            writer.write(baseURL)
+            put(baseURL)
         }
-        writer.write(path)
+        put(path)
         guard !query.isEmpty || signature != nil else { return }
         writer.write("?")
-        writer.write(query)
+        put(query)
         if let signature {
             if !query.isEmpty { writer.write("&") }
             writer.write("signature=")
+            // Percent-encoded: unreserved ASCII and %XX only, nothing JSON escapes.
             writer.writePercentEncoded(signature.text)
         }
     }
@@ -132,12 +136,21 @@ extension PreparedRequest {
         } ?? false
     }
 
-    /// Writes the mask of a key ``isMaskableASCII(_:)`` accepts: its first four bytes, "…", its last four.
-    private static func maskedASCII(_ key: String, to writer: inout ByteWriter) {
+    /// Writes the mask of a key ``isMaskableASCII(_:)`` accepts: its first four bytes, "…", its
+    /// last four; with `escapingJSON`, as the inside of a JSON string (`"` and `\` are printable).
+    private static func maskedASCII(_ key: String, to writer: inout ByteWriter, escapingJSON: Bool = false) {
         key.utf8.withContiguousStorageIfAvailable { bytes in
-            writer.write(UnsafeBufferPointer(rebasing: bytes.prefix(4)))
-            writer.write("…")
-            writer.write(UnsafeBufferPointer(rebasing: bytes.suffix(4)))
+            let first = UnsafeBufferPointer(rebasing: bytes.prefix(4))
+            let last = UnsafeBufferPointer(rebasing: bytes.suffix(4))
+            if escapingJSON {
+                writer.writeJSONEscaped(first)
+                writer.write("…")
+                writer.writeJSONEscaped(last)
+            } else {
+                writer.write(first)
+                writer.write("…")
+                writer.write(last)
+            }
         }
     }
 
@@ -172,6 +185,82 @@ extension PreparedRequest {
         object["weight"] = .number(String(weight.value))
         if let marginMode { object["marginMode"] = .string(marginMode) }
         return .object(object)
+    }
+}
+
+extension PreparedRequest {
+    /// ``dryRunJSON(baseURL:)`` as compact JSON text: byte for byte its `serialized`, built
+    /// without the intermediate object.
+    public func dryRunJSONText(baseURL: String) -> String {
+        String(unsafeUninitializedCapacity: dryRunJSONCapacity(baseURL: baseURL)) { buffer in
+            writeDryRunJSON(baseURL: baseURL, to: buffer.baseAddress!)
+        }
+    }
+
+    /// The most bytes ``writeDryRunJSON(baseURL:to:)`` can write.
+    public func dryRunJSONCapacity(baseURL: String) -> Int {
+        // Keys, quotes, commas and nulls are under 200 bytes, the timestamp and weight at most 20
+        // digits each, the margin mode 8; an escaped byte takes at most six (a control byte as
+        // \u00XX), the percent-encoded signature three per byte; the path and query appear twice
+        // (alone and in the url), the masked key is at most the key's length plus 4.
+        var escaped = title.utf8.count + method.rawValue.utf8.count + 2 * path.utf8.count + 2 * query.utf8.count
+        escaped += baseURL.utf8.count + (signature.map { $0.text.utf8.count + $0.keyType.rawValue.utf8.count } ?? 0)
+        escaped += (apiKey?.utf8.count ?? 0) + 4
+        return 240 + 6 * escaped + 3 * (signature?.text.utf8.count ?? 0)
+    }
+
+    /// Writes ``dryRunJSONText(baseURL:)``'s bytes at `output`, which has room for
+    /// ``dryRunJSONCapacity(baseURL:)`` bytes; returns how many it wrote.
+    ///
+    /// How the printer renders a dry run with `--output json` straight into its output buffer, as
+    /// it does the text: no `JSONObject`, no strings built per field. The keys and their order
+    /// are ``dryRunJSON(baseURL:)``'s; strings are escaped as `JSONValue.writeString` does.
+    public func writeDryRunJSON(baseURL: String, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        var writer = ByteWriter(base: output)
+        writer.write("{\"operation\":")
+        writer.writeJSONString(title)
+        writer.write(",\"method\":")
+        writer.writeJSONString(method.rawValue)
+        writer.write(",\"path\":")
+        writer.writeJSONString(path)
+        writer.write(",\"query\":")
+        writer.writeJSONString(query)
+        if let signature {
+            writer.write(",\"signature\":")
+            writer.writeJSONString(signature.text)
+            writer.write(",\"keyType\":")
+            writer.writeJSONString(signature.keyType.rawValue)
+        } else {
+            writer.write(",\"signature\":null,\"keyType\":null")
+        }
+        writer.write(",\"timestamp\":")
+        if let timestamp {
+            writer.writeDecimal(Int(timestamp))
+        } else {
+            writer.write("null")
+        }
+        writer.write(",\"url\":\"")
+        writeURL(baseURL: baseURL, to: &writer, escapingJSON: true)
+        writer.write("\",\"apiKey\":")
+        if let apiKey {
+            if Self.isMaskableASCII(apiKey) {
+                writer.write("\"")
+                Self.maskedASCII(apiKey, to: &writer, escapingJSON: true)
+                writer.write("\"")
+            } else {
+                writer.writeJSONString(Credentials.mask(apiKey))
+            }
+        } else {
+            writer.write("null")
+        }
+        writer.write(",\"weight\":")
+        writer.writeDecimal(weight.value)
+        if let marginMode {
+            writer.write(",\"marginMode\":")
+            writer.writeJSONString(marginMode)
+        }
+        writer.write("}")
+        return writer.count
     }
 }
 
@@ -216,6 +305,53 @@ struct ByteWriter {
         } else {
             count += PercentEncoding.write(text, to: base + count)
         }
+    }
+
+    /// Writes `text` as a JSON string literal, quotes included (room for 2 + 6 bytes per byte).
+    mutating func writeJSONString(_ text: String) {
+        write("\"")
+        writeJSONEscaped(text)
+        write("\"")
+    }
+
+    /// Writes `text` as the inside of a JSON string literal (room for six bytes per byte).
+    mutating func writeJSONEscaped(_ text: String) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { writeJSONEscaped($0) }
+        if done == nil { Array(text.utf8).withUnsafeBufferPointer { writeJSONEscaped($0) } }
+    }
+
+    /// Writes UTF-8 `bytes` as the inside of a JSON string literal, escaped as
+    /// `JSONValue.writeString` escapes their scalars: `"` and `\` with a backslash, the control
+    /// characters U+0000–U+001F as `\n \r \t \b \f` or `\u00xx` (lowercase hex); anything else,
+    /// multi-byte scalars included, as it is (every byte of one is 0x80 or above, so escaping
+    /// byte by byte is escaping scalar by scalar). Runs that need nothing are copied whole.
+    mutating func writeJSONEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for offset in 0..<bytes.count {
+            let byte = bytes[offset]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            write(UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+            runStart = offset + 1
+            base[count] = UInt8(ascii: "\\")
+            switch byte {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): base[count + 1] = byte
+            case 0x0A: base[count + 1] = UInt8(ascii: "n")
+            case 0x0D: base[count + 1] = UInt8(ascii: "r")
+            case 0x09: base[count + 1] = UInt8(ascii: "t")
+            case 0x08: base[count + 1] = UInt8(ascii: "b")
+            case 0x0C: base[count + 1] = UInt8(ascii: "f")
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                base[count + 1] = UInt8(ascii: "u")
+                base[count + 2] = UInt8(ascii: "0")
+                base[count + 3] = UInt8(ascii: "0")
+                base[count + 4] = hex.utf8Start[Int(byte >> 4)]
+                base[count + 5] = hex.utf8Start[Int(byte & 0x0F)]
+                count += 4
+            }
+            count += 2
+        }
+        write(UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     /// Writes the decimal digits of `value` (room for 20 bytes).

@@ -97,6 +97,16 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             }
             return
         }
+        if let buffer, format == .json, case .reply(let reply, _, _, _) = output, reply.isDryRun {
+            // The same with --output json: one line, written straight into the buffer.
+            buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { pointer in
+                lastWasDryRunBlock = false
+                let count = reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: pointer)
+                pointer[count] = UInt8(ascii: "\n")
+                return count + 1
+            }
+            return
+        }
         guard let text = render(output) else { return }
         if let buffer {
             // The buffer's lock orders the output and guards `lastWasDryRunBlock`.
@@ -157,7 +167,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             if let clock = ClockReport.text(reply, zone: display.options.time) { return clock }
             return textRenderer(wide: wide).render(reply.value)
         case (.json, .reply(let reply, _, let bound, _)):
-            if reply.isDryRun { return reply.request.dryRunJSON(baseURL: reply.baseURL).serialized }
+            if reply.isDryRun { return reply.request.dryRunJSONText(baseURL: reply.baseURL) }
             return bound ? nil : (reply.response ?? reply.value.json).serialized
         }
     }
