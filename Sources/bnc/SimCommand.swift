@@ -78,6 +78,13 @@ struct SimCommand: AsyncParsableCommand {
         help: ArgumentHelp("DELETE body parameters: ignore (default) or merge.", valueName: "mode"))
     var deleteBody: String = SimulatorConfiguration.BodyParameters.ignored.rawValue
 
+    @Option(
+        name: .customLong("key-permissions"),
+        help: ArgumentHelp(
+            "What every key may not do: no-reading, no-trading, no-margin, ip-restricted, not-whitelisted (comma-separated).",
+            valueName: "list"))
+    var keyPermissions: String = ""
+
     @Option(help: ArgumentHelp("Stop by itself after this many seconds.", valueName: "seconds"))
     var duration: Double?
 
@@ -162,6 +169,8 @@ struct SimCommand: AsyncParsableCommand {
         if dropRate > 0 { faults.append("drop-rate \(dropRate)") }
         if latencyMs > 0 || jitterMs > 0 { faults.append("latency \(latencyMs)+\(jitterMs) ms") }
         if skewMs != 0 { faults.append("clock skew \(skewMs) ms") }
+        let permissions = exchange.withState { $0.configuration.keyPermissions.summary }
+        if permissions != KeyPermissions().summary { faults.append("key permissions \(permissions)") }
         let walkLine =
             walk == 0 ? "" : "\nprice walk: up to \(walk) bps \(walkIntervalMs.map { "every \($0) ms" } ?? "per sim step")"
         return """
@@ -216,6 +225,11 @@ struct SimCommand: AsyncParsableCommand {
         configuration.banMilliseconds = banMs
         configuration.clockSkewMilliseconds = skewMs
         configuration.deleteBody = body
+        do {
+            configuration.keyPermissions = try KeyPermissions(list: keyPermissions)
+        } catch {
+            throw .init(error.message)
+        }
         configuration.faults = FaultPlan(
             serverErrorRate: failRate, afterEffectShare: afterEffect, dropRate: dropRate, latencyMilliseconds: latencyMs,
             latencyJitterMilliseconds: jitterMs, seed: seed)
