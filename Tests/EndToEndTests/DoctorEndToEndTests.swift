@@ -26,7 +26,10 @@ import Testing
         #expect(Self.line("clock", in: run)?.hasPrefix("ok ") == true)
         #expect(Self.line("key", in: run)?.contains("HMAC key vmPU…Eh8A") == true)
         #expect(Self.line("symbol LTCBTC", in: run)?.hasPrefix("ok ") == true)
-        #expect(Self.line("weight", in: run)?.contains("sapi 11 used") == true, "\(run.stdout)")
+        #expect(Self.line("permissions", in: run)?.hasPrefix("ok ") == true, "\(run.stdout)")
+        #expect(Self.line("ip restriction", in: run)?.contains("off: any IP may use this key") == true)
+        // apiRestrictions 1, allPairs 1, the isolated account of LTCBTC 10.
+        #expect(Self.line("weight", in: run)?.contains("sapi 12 used") == true, "\(run.stdout)")
         #expect(run.stdout.hasSuffix("0 warnings, 0 problems\n"))
         #expect(!run.stdout.contains(LanguageRun.demoSecret))
     }
@@ -60,9 +63,64 @@ import Testing
         let run = try Self.doctor(sim, [script])
         #expect(run.status == 1)
         #expect(Self.line("symbol BNBBTC", in: run)?.hasPrefix("ok ") == true, "\(run.stdout)")
-        #expect(Self.line("symbol NOSUCH", in: run)?.contains("not a margin pair on this endpoint") == true, "\(run.stdout)")
+        #expect(
+            Self.line("symbol NOSUCH", in: run)?.contains("no isolated margin account for it, and not a cross margin pair")
+                == true,
+            "\(run.stdout)")
         // The script was not run: no cancel reached the simulator.
         #expect(!sim.log.contains("DELETE"))
+    }
+
+    @Test func eachKeyRestrictionIsAProblemLineWithItsFix() throws {
+        let noMargin = try SimulatorProcess(["--key-permissions", "no-margin"])
+        defer { noMargin.stop() }
+        let margin = try Self.doctor(noMargin, ["--symbol", "LTCBTC"])
+        #expect(margin.status == 1)
+        let line = try #require(Self.line("permissions", in: margin))
+        #expect(line.hasPrefix("problem  permissions ") && line.contains(" margin not enabled for this key"), "\(line)")
+        #expect(margin.stdout.contains("fix: enable margin for the key on the exchange's API management page"))
+        // The isolated account is a margin read: not asked, since it would only answer -2015.
+        #expect(margin.stdout.contains("warning  symbols") && !noMargin.log.contains("isolated/account"))
+
+        let noTrading = try SimulatorProcess(["--key-permissions", "no-trading"])
+        defer { noTrading.stop() }
+        let trading = try Self.doctor(noTrading, ["--output", "json"])
+        #expect(trading.status == 1)
+        #expect(
+            trading.stdout.contains(
+                #"{"check":"permissions","status":"problem","detail":"spot & margin trading not enabled for this key: every cancel answers -2015""#
+            ), "\(trading.stdout)")
+
+        let offList = try SimulatorProcess(["--key-permissions", "not-whitelisted"])
+        defer { offList.stop() }
+        let ip = try Self.doctor(offList, [])
+        #expect(ip.status == 1)
+        #expect(
+            Self.line("permissions", in: ip)?.contains(
+                "apiRestrictions answered -2015: the key is unknown to this endpoint, or this machine's IP is not on its whitelist"
+            )
+                == true, "\(ip.stdout)")
+
+        let restricted = try SimulatorProcess(["--key-permissions", "ip-restricted"])
+        defer { restricted.stop() }
+        let whitelisted = try Self.doctor(restricted, [])
+        #expect(whitelisted.status == 0, "\(whitelisted.stdout)")
+        #expect(Self.line("ip restriction", in: whitelisted)?.contains("ip restriction  on: this IP is on") == true)
+    }
+
+    @Test func aSymbolWithoutAnIsolatedAccountIsAProblemWithTheFix() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let run = try Self.doctor(sim, ["--symbol", "BNBBTC", "--symbol", "ETHBTC"])
+        #expect(run.status == 1)
+        let line = try #require(Self.line("symbol BNBBTC", in: run))
+        #expect(line.hasPrefix("problem  symbol BNBBTC"), "\(line)")
+        #expect(line.contains("no isolated margin account for it"), "\(line)")
+        #expect(run.stdout.contains("fix: open the isolated account (transfer into Isolated Margin for BNBBTC"))
+        #expect(Self.line("symbol ETHBTC", in: run)?.hasPrefix("ok ") == true)
+        // Both symbols in one request (up to 5 per call).
+        #expect(sim.log.components(separatedBy: "isolated/account").count == 2, "\(sim.log)")
+        #expect(try LanguageRun.withDemoKey(["sim", "--key-permissions", "no-futures", "--duration", "1"]).status == 2)
     }
 
     @Test func anUnreachableEndpointIsAProblemAndBadUsageExitsTwo() throws {

@@ -18,7 +18,8 @@ struct DoctorShellTests {
         #expect(report.contains("the embedded simulator"))
         #expect(report.contains("ok       symbol LTCBTC"))
         #expect(report.contains("problem  symbol NOSUCHPAIR"))
-        #expect(report.contains("6 checks: 5 ok, 0 warnings, 1 problem"))
+        #expect(report.contains("ok       permissions"))
+        #expect(report.contains("8 checks: 7 ok, 0 warnings, 1 problem"))
         _ = try ShellExplorationTests.run("doctor LTC/BTC", in: shell, expecting: "doctor LTC/BTC:")
         // In a dry run nothing is sent, so there is nothing to check.
         try shell.type("dry on")

@@ -1,8 +1,9 @@
 import BinanceAPI
 
 /// `bnc doctor`: checks, against the endpoint chosen, what makes signed requests fail before
-/// they are sent — where they go, the clock, the key, the weight left, and the symbols a
-/// script uses — and reports each as ok, warning or problem with the fix.
+/// they are sent — where they go, the clock, the key and its permissions (apiRestrictions), the
+/// weight left, and the symbols a script uses (margin pairs; isolated accounts) — and reports
+/// each as ok, warning or problem with the fix.
 ///
 /// It sends through the ``ExchangeClient`` every command uses (pacing, the session log, the
 /// transport with its TLS roots and proxy), reads only, and never sends a write.
@@ -58,7 +59,19 @@ public struct Doctor: Sendable {
         checks.append(keyCheck)
         // The checks below sign requests: without a usable key or a reachable endpoint they
         // would only repeat the problem above.
-        let canSign = key.credentials != nil && (try? time.get()) != nil
+        var canSign = key.credentials != nil && (try? time.get()) != nil
+        if canSign {
+            if endpoint.isSpotTestnet {
+                checks.append(
+                    DoctorCheck(
+                        "permissions", .warning, "not checked: the spot testnet serves no /sapi endpoints",
+                        fix: "check the key's permissions against the exchange or the simulator (bnc sim)"))
+            } else {
+                let restrictions = await RestrictionCheck(client: client).checks()
+                checks += restrictions.checks
+                canSign = restrictions.keyUsable
+            }
+        }
         if !symbols.isEmpty {
             if canSign {
                 checks += await SymbolCheck(client: client).checks(symbols)

@@ -48,7 +48,7 @@ public struct DoctorEndpoint: Sendable, Hashable {
                     "check the URL, the network\(proxy == nil ? "" : ", the proxy")\(tls ? " and the trusted CAs (--ca-file)" : "")"
             )
         }
-        if host == "testnet.binance.vision" || host.hasSuffix(".testnet.binance.vision") {
+        if isSpotTestnet {
             return DoctorCheck(
                 "endpoint", .warning, "\(detail): the spot testnet serves no /sapi endpoints (margin answers 404 there)",
                 fix: "margin requests can be tried against the simulator (bnc sim), not the testnet")
@@ -64,6 +64,12 @@ public struct DoctorEndpoint: Sendable, Hashable {
                 fix: "use an https:// endpoint")
         }
         return DoctorCheck("endpoint", .ok, detail)
+    }
+
+    /// The spot testnet, which serves no `/sapi` endpoint (so no key-permission query either).
+    public var isSpotTestnet: Bool {
+        let host = LiveEndpoint.host(of: baseURL) ?? ""
+        return host == "testnet.binance.vision" || host.hasSuffix(".testnet.binance.vision")
     }
 
     static func isLoopback(_ host: String) -> Bool {
