@@ -44,13 +44,13 @@ extension ExchangeState {
         }
         let family = endpoint.family
         var headers = [HTTPHeader("Content-Type", "application/json;charset=UTF-8")]
+        // UID weight is counted per account (the key's), IP weight per client address.
+        let counted = family == .sapiUID ? (apiKey.flatMap { keys[$0]?.account } ?? request.client) : request.client
         switch limiter.admit(
             client: counted, family: family.rawValue, weight: weight(of: endpoint, parsed),
             limits: limits(family), now: serverTime)
         {
         case .allowed(let used):
-        // UID weight is counted per account (the key's), IP weight per client address.
-        let counted = family == .sapiUID ? (apiKey.flatMap { keys[$0]?.account } ?? request.client) : request.client
             headers.append(HTTPHeader(family.usedWeightHeader, String(used)))
         case .tooMuchWeight(let used, let retryAfter):
             headers.append(HTTPHeader(family.usedWeightHeader, String(used)))

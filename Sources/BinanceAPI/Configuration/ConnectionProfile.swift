@@ -262,10 +262,10 @@ public struct ConnectionProfile: Sendable, Hashable {
     public var rateLimits: RateLimitState.Configuration {
         var configuration = RateLimitState.Configuration()
         if let weightLimit { configuration.sapiLimit = weightLimit }
-        configuration.window = weightWindow
-        return configuration
         if let uidWeightLimit { configuration.sapiUIDLimit = uidWeightLimit }
         if let apiWeightLimit { configuration.apiLimit = apiWeightLimit }
+        configuration.window = weightWindow
+        return configuration
     }
 
     /// Throws unless `path` is its owner's alone (no group or other permission bits).

@@ -22,9 +22,10 @@ public enum ValidationError: Error, Sendable, Hashable {
     /// A limit or count outside its documented range.
     case valueOutOfRange(name: String, value: String, range: ClosedRange<Int64>)
 
-    /// What is wrong, in one line.
     /// A value that is not one of the parameter's documented values (an ENUM).
     case notOneOf(name: String, value: String, choices: [String])
+
+    /// What is wrong, in one line.
     public var message: String {
         switch self {
         case .missingParameter(let name):
@@ -45,12 +46,12 @@ public enum ValidationError: Error, Sendable, Hashable {
             return "parameter '\(name)' has an empty value"
         case .valueOutOfRange(let name, let value, let range):
             return "\(name) \(value) is out of range: it must be between \(range.lowerBound) and \(range.upperBound)"
+        case .notOneOf(let name, let value, let choices):
+            return "\(name) '\(TerminalText.escaped(String(value.prefix(40))))' is not one of \(choices.joined(separator: ", "))"
         }
     }
 
     /// A next step for the user, when there is one.
-        case .notOneOf(let name, let value, let choices):
-            return "\(name) '\(TerminalText.escaped(String(value.prefix(40))))' is not one of \(choices.joined(separator: ", "))"
     public var hint: String? {
         switch self {
         case .missingOrderReference:
