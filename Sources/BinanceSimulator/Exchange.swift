@@ -9,12 +9,18 @@ import Foundation
 public final class Exchange: @unchecked Sendable {
     private let lock = NSLock()
     private var state: ExchangeState
+    private var changeObserver: (@Sendable () -> Void)?
 
     /// An exchange holding `seed`'s accounts and orders.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), seed: ExchangeSeed = .demo)
         throws(SimulatorSetupError)
     {
         state = try ExchangeState(configuration: configuration, seed: seed)
+    }
+
+    /// An exchange in `state` (one loaded from a ``SimulatorStateFile``).
+    public init(state: ExchangeState) {
+        self.state = state
     }
 
     /// The demo exchange with `configuration`.
@@ -30,8 +36,30 @@ public final class Exchange: @unchecked Sendable {
     /// Judges one request at `now` (ms since the epoch on the caller's clock).
     public func handle(_ request: SimulatorRequest, now: Int64) -> SimulatorResponse {
         lock.lock()
+        let response = state.handle(request, now: now)
+        // Any request but a GET may have changed the books (a rejected one too, cheaply over-told).
+        let observer = request.method == "GET" ? nil : changeObserver
+        lock.unlock()
+        observer?()
+        return response
+    }
+
+    /// Tells the observer of ``observeChanges(_:)`` that the state changed through
+    /// ``withState(_:)`` (a timed price walk).
+    public func noteChange() {
+        lock.lock()
+        let observer = changeObserver
+        lock.unlock()
+        observer?()
+    }
+
+    /// Calls `observer` (outside the lock) after each request that may have changed the state:
+    /// every request but a GET, the simulator's controls included. A ``SimulatorStateWriter``
+    /// listens here.
+    public func observeChanges(_ observer: @escaping @Sendable () -> Void) {
+        lock.lock()
         defer { lock.unlock() }
-        return state.handle(request, now: now)
+        changeObserver = observer
     }
 
     /// Judges one request now, by the local wall clock.

@@ -17,6 +17,16 @@ public struct VerificationKey: Sendable {
 
     private let backing: Backing
 
+    /// What the key was made from, kept so a state file (`bnc sim --state`) can register the
+    /// same key again after a restart.
+    public enum Material: Sendable, Hashable {
+        case hmacSecret(String)
+        case publicKeyPEM(String)
+    }
+
+    /// The secret or PEM this key was made from.
+    public let material: Material
+
     /// The kind of key.
     public var keyType: KeyType {
         switch backing {
@@ -29,10 +39,12 @@ public struct VerificationKey: Sendable {
     /// An HMAC-SHA256 key: the secret's UTF-8 bytes.
     public init(hmacSecret: String) {
         backing = .hmac(HMAC<SHA256>(key: SymmetricKey(data: Array(hmacSecret.utf8))))
+        material = .hmacSecret(hmacSecret)
     }
 
     /// A public key from PEM (`-----BEGIN PUBLIC KEY-----`): Ed25519 or RSA (2048 bits or more).
     public init(publicKeyPEM pem: String) throws(SimulatorSetupError) {
+        material = .publicKeyPEM(pem)
         if let raw = Self.ed25519PublicKey(pem) {
             do {
                 backing = .ed25519(try Curve25519.Signing.PublicKey(rawRepresentation: raw))
@@ -124,6 +136,8 @@ public enum SimulatorSetupError: Error, Sendable, Hashable {
     case badAPIKey(String)
     case duplicateAPIKey(String)
     case seedFile(path: String, reason: String)
+    /// A `bnc sim --state` file that cannot be loaded or written.
+    case stateFile(path: String, reason: String)
     case seed(String)
     case bind(String)
 
@@ -134,6 +148,7 @@ public enum SimulatorSetupError: Error, Sendable, Hashable {
         case .badAPIKey(let reason): return "unusable API key: \(reason)"
         case .duplicateAPIKey(let masked): return "the API key \(masked) is registered twice"
         case .seedFile(let path, let reason): return "seed file \(path): \(reason)"
+        case .stateFile(let path, let reason): return "state file \(path): \(reason)"
         case .seed(let reason): return "seed: \(reason)"
         case .bind(let reason): return "could not listen: \(reason)"
         }

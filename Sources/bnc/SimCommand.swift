@@ -111,6 +111,13 @@ struct SimCommand: AsyncParsableCommand {
         help: ArgumentHelp("Step the market by itself every MS milliseconds (needs --walk).", valueName: "ms"))
     var walkIntervalMs: Int?
 
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "Keep the books, keys, prices and balances in FILE across restarts (an existing file wins over --seed-file).",
+            valueName: "file"))
+    var state: String?
+
     @Flag(help: "Do not log requests.")
     var quiet = false
 
@@ -122,22 +129,15 @@ struct SimCommand: AsyncParsableCommand {
     /// nothing started); a port it cannot listen on is a runtime error (1).
     private func serve() async throws(Termination) {
         let configuration: SimulatorConfiguration
-        let seed: ExchangeSeed
         let tls: SimulatorTLS?
         do {
             configuration = try makeConfiguration()
-            seed = try makeSeed()
             if let writeDemoKeys { try Self.writeKeys(into: writeDemoKeys) }
             tls = try makeTLS()
         } catch {
             throw .usage(error)
         }
-        let exchange: Exchange
-        do {
-            exchange = try Exchange(configuration: configuration, seed: seed)
-        } catch {
-            throw .usage(error)
-        }
+        let (exchange, stateWriter, stateNote) = try makeExchange(configuration)
         exchange.withState { $0.market.walkBasisPoints = walk }
         let counter = RequestCounter()
         let log: @Sendable (String) -> Void = { [quiet] line in
@@ -151,10 +151,12 @@ struct SimCommand: AsyncParsableCommand {
             throw .runtime(error.message, hint: "is the port already in use? --port 0 picks a free one")
         }
         Console.out(banner(server: server, exchange: exchange))
+        if let stateNote { Console.out(stateNote) }
         let walker = walkIntervalMs.map { Self.startWalk(exchange: exchange, intervalMilliseconds: $0) }
         let reason = await Self.waitForStop(duration: duration)
         walker?.cancel()
         await server.stop()
+        stateWriter?.flush()
         Console.out("bnc sim: stopped (\(reason)) after \(counter.value) requests")
     }
 
@@ -308,6 +310,7 @@ struct SimCommand: AsyncParsableCommand {
                 try? await Task.sleep(for: .milliseconds(intervalMilliseconds))
                 if Task.isCancelled { return }
                 exchange.withState { _ = $0.step(1, at: ExchangeClock.localMilliseconds()) }
+                exchange.noteChange()
             }
         }
     }

@@ -1,0 +1,83 @@
+import Dispatch
+import Foundation
+
+/// Writes an exchange's state to its ``SimulatorStateFile`` after changes, debounced: the first
+/// change schedules one write ``debounceMilliseconds`` later, and changes until then join it, so
+/// a burst of cancels costs one write and an acknowledged change reaches the disk within the
+/// debounce plus one write. ``flush()`` writes what is left (at shutdown).
+///
+/// Writes run one at a time on a serial queue; the state is copied to text under the
+/// exchange's lock and written outside it, so requests never wait for the disk. A failed write
+/// (disk full, a state over the size cap) is reported and leaves the last good file.
+public final class SimulatorStateWriter: @unchecked Sendable {
+    private let file: SimulatorStateFile
+    private let exchange: Exchange
+    private let debounceMilliseconds: Int
+    private let report: @Sendable (String) -> Void
+    private let queue = DispatchQueue(label: "bnc.sim.state")
+    private let lock = NSLock()
+    private var dirty = false
+    private var scheduled = false
+    private var writes = 0
+
+    /// A writer of `exchange` to `file`; `report` gets one line per failed write.
+    public init(
+        file: SimulatorStateFile, exchange: Exchange, debounceMilliseconds: Int = 50,
+        report: @escaping @Sendable (String) -> Void
+    ) {
+        self.file = file
+        self.exchange = exchange
+        self.debounceMilliseconds = min(max(0, debounceMilliseconds), 60_000)
+        self.report = report
+    }
+
+    /// Notes that the state changed: a write follows within the debounce.
+    public func noteChange() {
+        lock.lock()
+        dirty = true
+        let schedule = !scheduled
+        scheduled = true
+        lock.unlock()
+        if schedule {
+            queue.asyncAfter(deadline: .now() + .milliseconds(debounceMilliseconds)) { [self] in writeIfDirty() }
+        }
+    }
+
+    /// Writes now, whatever changed or not, and waits for it (start-up and shutdown). Returns
+    /// whether the file was written.
+    @discardableResult
+    public func flush() -> Bool {
+        lock.lock()
+        dirty = true
+        lock.unlock()
+        return queue.sync { writeIfDirty() }
+    }
+
+    /// How many writes succeeded (tests, the stop line).
+    public var writeCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return writes
+    }
+
+    @discardableResult
+    private func writeIfDirty() -> Bool {
+        lock.lock()
+        scheduled = false
+        let needed = dirty
+        dirty = false
+        lock.unlock()
+        guard needed else { return true }
+        let text = exchange.withState { $0.stateJSON() }
+        do {
+            try file.write(text)
+        } catch {
+            report("bnc sim: \(error.message); the last good state stays")
+            return false
+        }
+        lock.lock()
+        writes += 1
+        lock.unlock()
+        return true
+    }
+}
