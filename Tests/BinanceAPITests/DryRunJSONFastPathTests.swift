@@ -117,6 +117,35 @@ import Testing
         }
     }
 
+    @Test func theWordScanFindsTheFirstEscapedByteAsTheByteLoopDoes() {
+        var generator = SplitMix64(seed: 0x18)
+        // Mostly bytes that need nothing (printable ASCII and 0x80...0xFF), now and then one that does.
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 70)
+            let bytes: [UInt8] = (0..<length).map { _ in
+                let draw = generator.next()
+                if draw % 23 == 0 { return [0x00, 0x08, 0x0A, 0x1F, 0x22, 0x5C][Int(draw / 23 % 6)] }
+                return draw % 3 == 0 ? UInt8(0x80 + draw / 3 % 0x80) : UInt8(0x20 + draw / 3 % 0x60)
+            }
+            let start = length == 0 ? 0 : Int(generator.next() % UInt64(length))
+            let expected = bytes[start...].firstIndex(where: ByteWriter.isJSONEscaped) ?? bytes.count
+            bytes.withUnsafeBufferPointer { buffer in
+                #expect(ByteWriter.firstJSONEscape(in: buffer, from: start) == expected, "\(bytes) from \(start)")
+            }
+        }
+        // Every byte value at every position of a 17-byte run of 'a'.
+        for byte in UInt8.min...UInt8.max {
+            for position in 0..<17 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 17)
+                bytes[position] = byte
+                bytes.withUnsafeBufferPointer { buffer in
+                    let found = ByteWriter.firstJSONEscape(in: buffer, from: 0)
+                    #expect(found == (ByteWriter.isJSONEscaped(byte) ? position : 17), "\(byte) at \(position)")
+                }
+            }
+        }
+    }
+
     @Test func aCancelsJSONLineIsTheAgreedOne() throws {
         let request = try RequestBuilder(credentials: DemoCredentials.hmac).prepare(
             CancelMarginOrder(symbol: "LTCBTC", isIsolated: true, orderId: 28), timestamp: 1_499_827_319_559)
