@@ -26,6 +26,7 @@ extension ExchangeState {
     /// `DELETE /sapi/v1/margin/openOrders`: every open order of one symbol and account.
     mutating func cancelOpenOrders(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
         let key = try bookKey(call.parameters)
+        try requireIsolatedAccount(key, account: call.account)
         let open = book(call.account).open(symbol: key.symbol, isolated: key.isolated)
         guard !open.isEmpty else { throw .unknownOrder }
         var entries: [String] = []
@@ -52,6 +53,7 @@ extension ExchangeState {
         let (parameters, account, serverTime) = (call.parameters, call.account, call.serverTime)
         let key = try bookKey(parameters)
         let (orderId, clientId) = try orderReference(parameters)
+        try requireIsolatedAccount(key, account: account)
         let cancelId = parameters.value("newClientOrderId").flatMap { $0.isEmpty ? nil : $0 } ?? nextClientOrderId()
         // In place: copying the book out and back would copy every order on each cancel.
         let order = try books[account, default: OrderBook()].cancel(
