@@ -34,12 +34,15 @@ let package = Package(
             // Foundation's static libraries are named because modules compiled against the shared
             // SDK (all dependencies) do not autolink them. FoundationNetworking is left out on
             // purpose: it loads libcurl and ~35 more libraries (+6 ms); use HTTPTransport instead.
+            // --strip-debug: DWARF is never mapped at run time (141 -> 95 MB; the symbol table stays
+            // for perf and backtraces, which lose only file:line; issue 18, docs/performance.md).
             linkerSettings: [
                 .unsafeFlags(
                     [
                         "-static-stdlib", "-Xlinker", "--start-group",
                         "-lFoundation", "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
-                        "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group"
+                        "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group",
+                        "-Xlinker", "--strip-debug"
                     ], .when(configuration: .release))
             ]
         ),
