@@ -35,9 +35,10 @@ extension ExchangeSeed {
         }
         var seed = ExchangeSeed.demo
         if root["orders"] != nil || root["bulk"] != nil {
-            // The demo OCO lists go with the demo orders their legs are.
+            // The demo margin OCO lists go with the demo orders their legs are; the spot lists
+            // stay with the spot orders, which a seed file leaves.
             seed.orders = []
-            seed.orderLists = []
+            seed.orderLists.removeAll { $0.list.account != .spot }
         }
         for (index, entry) in try array(root["symbols"], "symbols").enumerated() {
             guard case .string(let symbol) = entry, !symbol.isEmpty else { throw .seed("symbols[\(index)] must be a string") }

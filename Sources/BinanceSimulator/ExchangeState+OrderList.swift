@@ -11,23 +11,23 @@ extension ExchangeState {
     /// -2018 as the list query answers it for no such list (binance-spot-api-docs #43).
     static let noSuchOrderList = ExchangeReject(status: 400, code: -2018, message: "Order list does not exist.")
 
-    /// Adds an order list and its legs to an account (legs on the book, the list beside them).
+    /// Adds an order list and its legs to an account (legs on the list's book, margin or spot,
+    /// the list beside them).
     public mutating func add(_ entry: ExchangeSeed.OrderListSeed) throws(SimulatorSetupError) {
         let list = entry.list
-        guard case .margin(let isolated) = list.account else {
-            throw .seed("order list \(list.orderListId): only margin lists are seeded")
-        }
         guard !list.orderIds.isEmpty, Set(list.orderIds) == Set(entry.legs.map(\.orderId)) else {
             throw .seed("order list \(list.orderListId) names legs \(list.orderIds) but seeds \(entry.legs.map(\.orderId))")
         }
-        for leg in entry.legs where leg.symbol != list.symbol || leg.isIsolated != isolated {
+        for leg in entry.legs where leg.symbol != list.symbol || leg.isIsolated != (list.isIsolated ?? false) {
             throw .seed("order list \(list.orderListId) of \(list.symbol) has leg \(leg.orderId) of another symbol or account")
         }
         let key = OrderListBook.Key(symbol: list.symbol, account: list.account)
         if orderLists[entry.account]?.find(key, orderListId: list.orderListId, listClientOrderId: nil) != nil {
             throw .seed("order list \(list.orderListId) of \(list.symbol) is seeded twice")
         }
-        for leg in entry.legs { try add(leg, account: entry.account) }
+        for leg in entry.legs {
+            if list.account == .spot { try addSpot(leg, account: entry.account) } else { try add(leg, account: entry.account) }
+        }
         orderLists[entry.account, default: OrderListBook()].insert(list)
     }
 
@@ -81,32 +81,47 @@ extension ExchangeState {
     /// When `leg` (just canceled) belongs to an executing list, cancels the list's other legs as
     /// the exchange does ("canceling an individual leg will cancel the entire order list") and
     /// returns the list's cancel answer (a cancel-all lists it so); nil for an order of no list.
-    mutating func cancelListOfLeg(_ leg: SimulatedOrder, account: String, at time: Int64) -> String? {
-        let key = OrderListBook.Key(symbol: leg.symbol, account: .margin(isolated: leg.isIsolated))
-        guard let list = orderLists[account]?.list(ofLeg: leg.orderId, key), !list.isDone else { return nil }
+    /// `spot`: the leg is on the spot book (its list a spot list), not a margin one.
+    mutating func cancelListOfLeg(_ leg: SimulatedOrder, account: String, spot: Bool = false, at time: Int64) -> String? {
+        guard let list = executingList(ofLeg: leg, account: account, spot: spot) else { return nil }
         return try? cancelList(list, account: account, at: time)
     }
 
     /// The executing list `order` is a leg of, if any (a cancel-all cancels it as a list).
-    func executingList(ofLeg order: SimulatedOrder, account: String) -> SimulatedOrderList? {
-        let key = OrderListBook.Key(symbol: order.symbol, account: .margin(isolated: order.isIsolated))
-        guard let list = orderLists[account]?.list(ofLeg: order.orderId, key), !list.isDone else { return nil }
+    func executingList(ofLeg order: SimulatedOrder, account: String, spot: Bool = false) -> SimulatedOrderList? {
+        guard let list = list(ofLeg: order, account: account, spot: spot), !list.isDone else { return nil }
         return list
     }
 
+    /// The list `order` is a leg of, executing or done.
+    func list(ofLeg order: SimulatedOrder, account: String, spot: Bool) -> SimulatedOrderList? {
+        let key = OrderListBook.Key(symbol: order.symbol, account: spot ? .spot : .margin(isolated: order.isIsolated))
+        return orderLists[account]?.list(ofLeg: order.orderId, key)
+    }
+
     /// Cancels every leg still open, marks the list ALL_DONE and returns the cancel's answer.
-    mutating func cancelList(_ list: SimulatedOrderList, account: String, at time: Int64) throws(ExchangeReject) -> String {
-        guard case .margin(let isolated) = list.account else { throw Self.unknownOrderList }
-        let key = OrderBook.Key(symbol: list.symbol, isolated: isolated)
+    /// A margin list's reports carry generated cancel ids; a spot list's carry one id, the
+    /// request's `newClientOrderId` or a generated one, on every report (the spot page's example).
+    mutating func cancelList(
+        _ list: SimulatedOrderList, account: String, at time: Int64, cancelClientOrderId: String? = nil
+    ) throws(ExchangeReject) -> String {
+        let key = OrderBook.Key(symbol: list.symbol, isolated: list.isIsolated ?? false)
+        let spotCancelId = list.account == .spot ? cancelClientOrderId ?? nextClientOrderId() : nil
         var legs: [SimulatedOrder] = []
         var cancelIds: [String] = []
         for orderId in list.orderIds {
-            guard var leg = try? book(account).find(key, orderId: orderId, clientOrderId: nil) else { continue }
+            guard var leg = try? orderBook(for: list, account: account).find(key, orderId: orderId, clientOrderId: nil)
+            else { continue }
             if leg.status.isOpen {
-                leg = try books[account, default: OrderBook()].cancel(key, orderId: orderId, clientOrderId: nil, at: time)
+                // In place, on the list's own book: copying a book out and back would copy every order.
+                if list.account == .spot {
+                    leg = try spotBooks[account, default: OrderBook()].cancel(key, orderId: orderId, clientOrderId: nil, at: time)
+                } else {
+                    leg = try books[account, default: OrderBook()].cancel(key, orderId: orderId, clientOrderId: nil, at: time)
+                }
             }
             legs.append(leg)
-            cancelIds.append(nextClientOrderId())
+            cancelIds.append(spotCancelId ?? nextClientOrderId())
         }
         var done = list
         done.isDone = true
@@ -117,9 +132,14 @@ extension ExchangeState {
 
     /// The legs of `list` as the book holds them now.
     func legs(of list: SimulatedOrderList, account: String) -> [SimulatedOrder] {
-        guard case .margin(let isolated) = list.account else { return [] }
-        let key = OrderBook.Key(symbol: list.symbol, isolated: isolated)
-        return list.orderIds.compactMap { try? book(account).find(key, orderId: $0, clientOrderId: nil) }
+        let key = OrderBook.Key(symbol: list.symbol, isolated: list.isIsolated ?? false)
+        let book = orderBook(for: list, account: account)
+        return list.orderIds.compactMap { try? book.find(key, orderId: $0, clientOrderId: nil) }
+    }
+
+    /// The book a list's legs are on: the spot book for a spot list, else the margin book.
+    func orderBook(for list: SimulatedOrderList, account: String) -> OrderBook {
+        list.account == .spot ? spotBook(account) : book(account)
     }
 
     /// `orderListId` and/or the list's client id (named `clientIdName` by the endpoint); at least one.

@@ -44,8 +44,11 @@ extension ExchangeState {
         }
         let order = try spotBooks[call.account, default: OrderBook()].cancel(
             key, orderId: orderId, clientOrderId: clientId, at: call.serverTime)
+        // A leg of an OCO takes its whole list with it; the answer is still this one order.
+        let listId = spotListId(of: order, account: call.account)
+        _ = cancelListOfLeg(order, account: call.account, spot: true, at: call.serverTime)
         return Success(
-            body: order.spotCancelJSON(cancelClientOrderId: cancelId, transactTime: call.serverTime),
+            body: order.spotCancelJSON(cancelClientOrderId: cancelId, transactTime: call.serverTime, orderListId: listId),
             detail: "canceled spot \(order.symbol) #\(order.orderId) (\(order.clientOrderId))")
     }
 
@@ -55,7 +58,8 @@ extension ExchangeState {
         let (orderId, clientId) = try orderReference(call.parameters)
         let order = try spotBook(call.account).find(key, orderId: orderId, clientOrderId: clientId)
         return Success(
-            body: order.spotQueryJSON(), detail: "spot order \(order.symbol) #\(order.orderId) is \(order.status.rawValue)")
+            body: order.spotQueryJSON(orderListId: spotListId(of: order, account: call.account)),
+            detail: "spot order \(order.symbol) #\(order.orderId) is \(order.status.rawValue)")
     }
 
     /// `GET /api/v3/openOrders`: one symbol's open spot orders, or every symbol's.
@@ -64,7 +68,7 @@ extension ExchangeState {
         if let symbol, !symbols.contains(symbol) { throw .invalidSymbol }
         let orders = spotBook(call.account).open(symbol: symbol, isolated: false)
         return Success(
-            body: Self.array(orders.map { $0.spotQueryJSON() }),
+            body: Self.array(orders.map { $0.spotQueryJSON(orderListId: spotListId(of: $0, account: call.account)) }),
             detail: "\(orders.count) open spot orders\(symbol.map { " of \($0)" } ?? "")")
     }
 
@@ -76,6 +80,15 @@ extension ExchangeState {
         var entries: [String] = []
         entries.reserveCapacity(open.count)
         for order in open {
+            // An OCO leg goes with its list, answered as one list entry (the exchange's shape);
+            // a leg whose list went with an earlier leg is skipped.
+            if let list = executingList(ofLeg: order, account: call.account, spot: true) {
+                entries.append(try cancelList(list, account: call.account, at: call.serverTime))
+                continue
+            }
+            guard spotBook(call.account).openOrderId(key, clientOrderId: order.clientOrderId) == order.orderId else {
+                continue
+            }
             let canceled = try spotBooks[call.account, default: OrderBook()].cancel(
                 key, orderId: order.orderId, clientOrderId: nil, at: call.serverTime)
             entries.append(canceled.spotCancelJSON(cancelClientOrderId: nextClientOrderId(), transactTime: call.serverTime))
@@ -105,7 +118,8 @@ extension ExchangeState {
             orders = Array(orders.suffix(Int(limit)))
         }
         return Success(
-            body: Self.array(orders.map { $0.spotQueryJSON() }), detail: "\(orders.count) spot orders of \(key.symbol)")
+            body: Self.array(orders.map { $0.spotQueryJSON(orderListId: spotListId(of: $0, account: call.account)) }),
+            detail: "\(orders.count) spot orders of \(key.symbol)")
     }
 
     // MARK: - Parameters

@@ -1,13 +1,14 @@
 extension SimulatedOrder {
     /// The body of `DELETE /api/v3/order` (and one entry of `DELETE /api/v3/openOrders`), fields
     /// in the order of the exchange's example: no `isIsolated` (spot has none), `transactTime`,
-    /// `origQuoteOrderQty` and `selfTradePreventionMode`.
-    func spotCancelJSON(cancelClientOrderId: String, transactTime: Int64) -> String {
+    /// `origQuoteOrderQty` and `selfTradePreventionMode`. `orderListId` is the list of a leg,
+    /// -1 for an order of no list.
+    func spotCancelJSON(cancelClientOrderId: String, transactTime: Int64, orderListId: Int64 = -1) -> String {
         var json = JSONText(capacity: 420)
         json.string("symbol", symbol)
         json.string("origClientOrderId", clientOrderId)
         json.number("orderId", orderId)
-        json.number("orderListId", -1)
+        json.number("orderListId", orderListId)
         json.string("clientOrderId", cancelClientOrderId)
         json.number("transactTime", transactTime)
         json.string("price", price)
@@ -23,12 +24,13 @@ extension SimulatedOrder {
         return json.close()
     }
 
-    /// The order as `GET /api/v3/order`, `openOrders` and `allOrders` report it.
-    func spotQueryJSON() -> String {
+    /// The order as `GET /api/v3/order`, `openOrders` and `allOrders` report it (`orderListId`
+    /// as in ``spotCancelJSON(cancelClientOrderId:transactTime:orderListId:)``).
+    func spotQueryJSON(orderListId: Int64 = -1) -> String {
         var json = JSONText(capacity: 480)
         json.string("symbol", symbol)
         json.number("orderId", orderId)
-        json.number("orderListId", -1)
+        json.number("orderListId", orderListId)
         json.string("clientOrderId", clientOrderId)
         json.string("price", price)
         json.string("origQty", origQty)

@@ -87,17 +87,20 @@ extension SimulatedOrderList {
         json.raw("orders", ExchangeState.array(orders))
     }
 
-    /// One element of `orderReports`, fields in the order of the exchange's example.
+    /// One element of `orderReports`, fields in the order of the exchange's example (the spot
+    /// page's adds `transactTime` and `origQuoteOrderQty`, as its order cancel does).
     private func report(_ leg: SimulatedOrder, cancelClientOrderId: String) -> String {
-        var json = JSONText(capacity: 400)
+        var json = JSONText(capacity: 440)
         json.string("symbol", leg.symbol)
         json.string("origClientOrderId", leg.clientOrderId)
         json.number("orderId", leg.orderId)
         json.number("orderListId", orderListId)
         json.string("clientOrderId", cancelClientOrderId)
+        if account == .spot { json.number("transactTime", transactionTime) }
         json.string("price", leg.price)
         json.string("origQty", leg.origQty)
         json.string("executedQty", leg.executedQty)
+        if account == .spot { json.string("origQuoteOrderQty", "0.00000000") }
         json.string("cummulativeQuoteQty", leg.cummulativeQuoteQty)
         json.string("status", leg.status.rawValue)
         json.string("timeInForce", leg.timeInForce)

@@ -99,6 +99,14 @@ struct SimulatorRoute: Sendable {
             changesState: false, title: "query order list",
             handler: { state, call throws(ExchangeReject) in try state.queryMarginOrderList(call) }),
         SimulatorRoute(
+            method: "DELETE", path: "/api/v3/orderList", weight: 1, family: .api, isSigned: true, changesState: true,
+            title: "spot cancel order list",
+            handler: { state, call throws(ExchangeReject) in try state.cancelSpotOrderList(call) }),
+        SimulatorRoute(
+            method: "GET", path: "/api/v3/orderList", weight: 4, family: .api, isSigned: true, changesState: false,
+            title: "spot query order list",
+            handler: { state, call throws(ExchangeReject) in try state.querySpotOrderList(call) }),
+        SimulatorRoute(
             method: "GET", path: "/api/v3/time", weight: 1, family: .api, isSigned: false, changesState: false,
             title: "time", handler: { state, call in state.serverTime(call) }),
         SimulatorRoute(

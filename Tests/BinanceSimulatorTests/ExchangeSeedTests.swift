@@ -28,6 +28,9 @@ import Testing
         let exchange = try Exchange(seed: seed)
         #expect(exchange.withState { $0.openOrders(isolated: false).map(\.orderId) } == [9])
         #expect(exchange.withState { $0.openOrders(account: "alice", isolated: true).map(\.orderId) } == [5, 6, 7, 8])
+        // The demo margin lists went with the demo orders; the spot lists stay with the spot orders.
+        #expect(exchange.withState { $0.orderList(symbol: "LTCBTC", isolated: false, orderListId: 7) } == nil)
+        #expect(exchange.withState { $0.spotOrderList(symbol: "LTCBTC", orderListId: 11)?.orderIds } == [103, 104])
         var alice = TestClient(exchange)
         alice.apiKey = aliceKey
         alice.signer = RequestSigner(hmacSecret: "alice-secret")

@@ -17,6 +17,8 @@ import Testing
         ("GET", "/sapi/v1/margin/allOrders", 200, .sapi, true), // Query Margin Account's All Orders, 200(IP)
         ("DELETE", "/sapi/v1/margin/orderList", 1, .sapiUID, true), // Margin Account Cancel OCO (TRADE), 1(UID)
         ("GET", "/sapi/v1/margin/orderList", 10, .sapi, true), // Query Margin Account's OCO (USER_DATA), 10(IP)
+        ("DELETE", "/api/v3/orderList", 1, .api, true), // Cancel Order list (TRADE), weight 1
+        ("GET", "/api/v3/orderList", 4, .api, true), // Query Order list (USER_DATA), weight 4
         ("GET", "/api/v3/time", 1, .api, false), // Check Server Time, weight 1
         ("GET", "/sapi/v1/system/status", 1, .sapi, false), // System Status (System), 1(IP)
         ("GET", "/sapi/v1/margin/allPairs", 1, .sapi, false), // Get All Cross Margin Pairs (MARKET_DATA), 1(IP)
@@ -58,7 +60,7 @@ import Testing
             CancelAllMarginOpenOrders.endpoint, CancelMarginOrderList.endpoint, QueryMarginOrderList.endpoint,
             MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
             IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, SpotAllOrders.endpoint, CancelAllSpotOpenOrders.endpoint, APIRestrictions.endpoint,
-            IsolatedMarginAccount.endpoint
+            IsolatedMarginAccount.endpoint, CancelSpotOrderList.endpoint, QuerySpotOrderList.endpoint
         ]
         for endpoint in client {
             guard case .found(let route) = SimulatorRoute.resolve(method: endpoint.method.rawValue, path: endpoint.path)

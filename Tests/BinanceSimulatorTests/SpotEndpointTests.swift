@@ -35,8 +35,10 @@ import Testing
             Issue.record("openOrders is not an array: \(open.bodyText)")
             return
         }
-        #expect(orders.map { $0["orderId"]?.integerValue } == [101, 102])
-        #expect(orders.allSatisfy { $0["isIsolated"] == nil && $0["orderListId"]?.integerValue == -1 })
+        // 103 and 104 are the legs of the spot OCO #11: they carry its orderListId.
+        #expect(orders.map { $0["orderId"]?.integerValue } == [101, 102, 103, 104])
+        #expect(orders.map { $0["orderListId"]?.integerValue } == [-1, -1, 11, 11])
+        #expect(orders.allSatisfy { $0["isIsolated"] == nil })
     }
 
     @Test func cancelRestrictionsAreHonoured() {
@@ -62,7 +64,7 @@ import Testing
             Issue.record("allOrders is not an array: \(all.bodyText)")
             return
         }
-        #expect(orders.map { $0["orderId"]?.integerValue } == [2000, 2001, 2002])
+        #expect(orders.map { $0["orderId"]?.integerValue } == [2000, 2001, 2002, 2003, 2004])
         #expect(client.send("GET", "/api/v3/allOrders", "symbol=BTCUSDT&limit=1001").code == -1130)
     }
 
@@ -79,7 +81,8 @@ import Testing
             Issue.record("cancel-all is not an array: \(response.bodyText)")
             return
         }
-        #expect(entries.map { $0["orderId"]?.integerValue } == [101, 102])
+        // The OCO's legs 103 and 104 go as one list entry (SpotOrderListEndpointTests).
+        #expect(entries.map { $0["orderId"]?.integerValue } == [101, 102, nil])
         #expect(client.exchange.withState { $0.openSpotOrders(symbol: "LTCBTC") }.isEmpty)
         #expect(!client.exchange.withState { $0.openOrders(symbol: "LTCBTC", isolated: false) }.isEmpty)
         #expect(client.send("DELETE", "/api/v3/openOrders", "symbol=LTCBTC").code == -2011)

@@ -3,7 +3,8 @@ import Testing
 
 /// `cancel-list` through the built binary: the embedded simulator's seeded OCOs, the shell's
 /// rendering of a list, the dry run's documented order, the session log and `replay --verify`,
-/// and python-binance's own margin OCO cancel against `bnc sim`.
+/// the spot variant against `bnc sim`, and python-binance's margin OCO cancel and spot leg and
+/// list cancels against `bnc sim`.
 @Suite(.serialized) struct CancelListEndToEndTests {
     static func directory() throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("bnc-list-\(UUID().uuidString)").path
@@ -64,6 +65,45 @@ import Testing
         #expect(run.stderr.contains("if it is an isolated-margin list, add `isolated`"))
     }
 
+    @Test func aSpotListCancelAgainstBncSimTakesTheListAndALegsCancelTakesItsList() throws {
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let run = try LanguageRun.withDemoKey([
+            "--endpoint", sim.baseURL, "--no-log", "--output", "json", "-c",
+            "cancel-list LTCBTC listid=11 spot newcid=e2eCancel\ncancel BTCUSDT id=2003 spot\nopen BTCUSDT spot"
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3, "\(run.stdout)")
+        // The spot answer: the list ALL_DONE, no isIsolated, the cancel's id on both reports.
+        let list = lines.first ?? ""
+        #expect(list.hasPrefix(#"{"orderListId":11,"contingencyType":"OCO","listStatusType":"ALL_DONE""#), "\(list)")
+        #expect(!list.contains("isIsolated") && list.components(separatedBy: #""clientOrderId":"e2eCancel""#).count == 3)
+        // 2003's list #12 went with it: 2004 is no longer open, the orders of no list are.
+        #expect(lines.count == 3 && lines[1].contains(#""orderId":2003,"orderListId":12"#), "\(run.stdout)")
+        #expect(lines.last?.contains(#""orderId":2004"#) == false && lines.last?.contains(#""orderId":2001"#) == true)
+        #expect(sim.log.contains("canceled order list LTCBTC spot #11 (spotLtcOco11) and its 2 legs"), "\(sim.log)")
+        let again = try LanguageRun.withDemoKey([
+            "--endpoint", sim.baseURL, "--no-log", "-c", "cancel-list BTCUSDT listcid=spotBtcOco12 spot"
+        ])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("-2011 CANCEL_REJECTED: Unknown order list sent."), "\(again.stderr)")
+        #expect(again.stderr.contains("no executing order list matched on the spot account"))
+    }
+
+    @Test func theSpotDryRunSignsTheDocumentedOrder() throws {
+        let run = try LanguageRun.withDemoKey([
+            "--dry-run", "--no-log", "--timestamp", "1499827319559", "-c",
+            "cancel-list BTCUSDT recv=5000 newcid=myCancel listcid=spotBtcOco12 spot listid=12"
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("DELETE /api/v3/orderList  (spot order list cancel, weight 1(IP))"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "query      symbol=BTCUSDT&orderListId=12&listClientOrderId=spotBtcOco12"
+                    + "&newClientOrderId=myCancel&recvWindow=5000&timestamp=1499827319559"))
+    }
+
     static let pythonScript = """
         import json, sys
         from binance.client import Client
@@ -75,6 +115,38 @@ import Testing
         isolated = client.cancel_margin_oco_order(symbol="BTCUSDT", isIsolated="TRUE", listClientOrderId="btcIsoOco10")
         print(json.dumps([cross, isolated]))
         """
+
+    /// python-binance 1.0.x names no spot order-list cancel: its own spot `cancel_order` takes a
+    /// leg (and with it the list), and its generic signed DELETE sends the list cancel.
+    static let pythonSpotScript = """
+        import json, sys
+        from binance.client import Client
+        client = Client("vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A",
+                        "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j", ping=False)
+        client.API_URL = sys.argv[1] + "/api"
+        leg = client.cancel_order(symbol="LTCBTC", orderId=103)
+        listed = client._delete("orderList", True, data={"symbol": "BTCUSDT", "listClientOrderId": "spotBtcOco12"})
+        print(json.dumps([leg, listed]))
+        """
+
+    @Test func pythonBinanceCancelsASpotOCO() throws {
+        let python = TransportPythonClientTests.python
+        #expect(FileManager.default.isExecutableFile(atPath: python), "run scripts/setup --test for the venv")
+        // The default simulator: python-binance's spot DELETEs carry their parameters in the
+        // body, which a spot DELETE reads as the exchange does.
+        let sim = try SimulatorProcess()
+        defer { sim.stop() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", Self.pythonSpotScript, sim.baseURL]
+        let run = try LanguageRun.capture(process)
+        #expect(run.status == 0, "python-binance failed: \(run.stderr)")
+        #expect(run.stdout.contains(#""orderId": 103, "orderListId": 11"#), "\(run.stdout)")
+        #expect(run.stdout.contains(#""orderListId": 12, "contingencyType": "OCO""#))
+        #expect(run.stdout.contains(#""listOrderStatus": "ALL_DONE""#) && !run.stdout.contains("isIsolated"))
+        #expect(sim.log.contains("canceled spot LTCBTC #103"))
+        #expect(sim.log.contains("canceled order list BTCUSDT spot #12"))
+    }
 
     @Test func pythonBinanceCancelsAMarginOCO() throws {
         let python = TransportPythonClientTests.python

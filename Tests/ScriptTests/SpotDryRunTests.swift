@@ -28,6 +28,11 @@ import Testing
         (
             "cancel-all LTCBTC spot recv=4000", "DELETE /api/v3/openOrders",
             "symbol=LTCBTC&recvWindow=4000&timestamp=1499827319559", 1
+        ),
+        (
+            "cancel-list BTCUSDT recv=5000 newcid=c2 listcid=spotBtcOco12 spot listid=12", "DELETE /api/v3/orderList",
+            "symbol=BTCUSDT&orderListId=12&listClientOrderId=spotBtcOco12&newClientOrderId=c2&recvWindow=5000"
+                + "&timestamp=1499827319559", 1
         )
     ]
 
@@ -53,7 +58,10 @@ import Testing
     }
 
     @Test func everySpotStatementRefusesIsolatedToo() {
-        for statement in ["order BTCUSDT id=1 spot isolated", "open BTCUSDT isolated spot", "cancel-all BTCUSDT spot isolated"] {
+        for statement in [
+            "order BTCUSDT id=1 spot isolated", "open BTCUSDT isolated spot", "cancel-all BTCUSDT spot isolated",
+            "cancel-list BTCUSDT listid=12 isolated spot"
+        ] {
             #expect(Harness().checkText(statement).contains("name two accounts"), "\(statement)")
         }
     }

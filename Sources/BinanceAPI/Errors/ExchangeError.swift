@@ -29,6 +29,12 @@ public struct ExchangeError: Error, Sendable, Hashable, Codable {
     /// What the user can do about it, knowing the request: a -2011 on a margin request suggests
     /// the other margin mode (an isolated order canceled as cross is the usual cause).
     public func hint(for request: PreparedRequest) -> String? {
+        if kind == .cancelRejected, request.path == CancelSpotOrderList.endpoint.path {
+            // The catalog's hint speaks of margin modes, which a spot list does not have.
+            return "no executing order list matched on the spot account: it is most likely done already — a leg"
+                + " filled or it was canceled (GET /api/v3/orderList shows it ALL_DONE); a margin list is canceled"
+                + " without `spot`"
+        }
         guard kind == .cancelRejected, let mode = request.marginMode else { return hint }
         if request.path.hasSuffix("/orderList") {
             // "Unknown order list sent.": the list is done (a leg filled, or it was canceled) or on the other account.
