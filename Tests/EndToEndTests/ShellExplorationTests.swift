@@ -73,7 +73,8 @@ struct ShellExplorationTests {
             shell.removeHome()
         }
         try shell.type("cancel ")
-        let hinted = try shell.waitFor(text: "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS] [wide]")
+        let hinted = try shell.waitFor(
+            text: "SYMBOL (id=N | cid=TEXT) [isolated | spot] [newcid=TEXT] [only=new|partial] [recv=MS] [wide]")
         #expect(hinted.split(separator: "\n").last?.hasPrefix("\(Self.prompt) cancel") == true)
         try shell.type("LTC")
         try shell.press("Tab")

@@ -83,7 +83,7 @@ import Testing
             t.bnc:1:1: error: missing required argument SYMBOL for 'cancel'
             cancel id=28
             ^~~~~~
-            hint: usage: cancel SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]
+            hint: usage: cancel SYMBOL (id=N | cid=TEXT) [isolated | spot] [newcid=TEXT] [only=new|partial] [recv=MS]
             """)
     }
 

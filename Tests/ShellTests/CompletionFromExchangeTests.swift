@@ -103,13 +103,17 @@ struct CompletionFromExchangeTests {
         let catalog = CommandCatalog.standard
         #expect(
             SyntaxHint.hint(for: "cancel ", catalog: catalog)
-                == "SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS] [wide]")
+                == "SYMBOL (id=N | cid=TEXT) [isolated | spot] [newcid=TEXT] [only=new|partial] [recv=MS] [wide]")
         #expect(
             SyntaxHint.hint(for: "cancel LTCBTC ", catalog: catalog)
-                == "(id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS] [wide]")
+                == "(id=N | cid=TEXT) [isolated | spot] [newcid=TEXT] [only=new|partial] [recv=MS] [wide]")
         #expect(SyntaxHint.hint(for: "cancel LTCBTC orderId=5 isolated ", catalog: catalog) == "[newcid=TEXT] [recv=MS] [wide]")
+        // Named the spot account, its only= is offered; named isolated, it is not (margin has none).
+        #expect(
+            SyntaxHint.hint(for: "cancel BTCUSDT id=5 spot ", catalog: catalog)
+                == "[newcid=TEXT] [only=new|partial] [recv=MS] [wide]")
         #expect(SyntaxHint.hint(for: "cancel LTC", catalog: catalog) == nil)
-        #expect(SyntaxHint.hint(for: "let r = open ", catalog: catalog) == "[SYMBOL] [isolated] [recv=MS]")
+        #expect(SyntaxHint.hint(for: "let r = open ", catalog: catalog) == "[SYMBOL] [isolated | spot] [recv=MS]")
         #expect(SyntaxHint.hint(for: "time ", catalog: catalog) == nil)
         #expect(SyntaxHint.hint(for: "bogus ", catalog: catalog) == nil)
         #expect(SyntaxHint.fitted("SYMBOL (id=N | cid=TEXT)", room: 10) == "SYMBOL (i…")

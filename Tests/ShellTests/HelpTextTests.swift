@@ -8,7 +8,7 @@ struct HelpTextTests {
     @Test("help cancel shows the syntax, every argument with its exchange name, the endpoint and an example")
     func helpCancel() throws {
         let text = try #require(HelpText.command("cancel", in: .standard))
-        #expect(text.contains("cancel SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]"))
+        #expect(text.contains("cancel SYMBOL (id=N | cid=TEXT) [isolated | spot] [newcid=TEXT] [only=new|partial] [recv=MS]"))
         for argument in [
             "SYMBOL", "id=N (orderId=)", "cid=TEXT (origClientOrderId=)", "isolated (isIsolated=TRUE)",
             "newcid=TEXT (newClientOrderId=)", "recv=N (recvWindow=)"

@@ -71,9 +71,9 @@ struct ShellPreferencesTests {
         #expect(completer.complete("open LTCBTC w").candidates == ["wide"])
         #expect(completer.complete("let r = open LTCBTC w").candidates.isEmpty)
         #expect(completer.complete("open LTCBTC wide ").candidates.isEmpty)
-        #expect(SyntaxHint.hint(for: "open LTCBTC ", catalog: catalog) == "[isolated] [recv=MS] [wide]")
+        #expect(SyntaxHint.hint(for: "open LTCBTC ", catalog: catalog) == "[isolated | spot] [recv=MS] [wide]")
         #expect(SyntaxHint.hint(for: "open LTCBTC wide ", catalog: catalog) == nil)
-        #expect(SyntaxHint.hint(for: "let r = open LTCBTC ", catalog: catalog) == "[isolated] [recv=MS]")
+        #expect(SyntaxHint.hint(for: "let r = open LTCBTC ", catalog: catalog) == "[isolated | spot] [recv=MS]")
     }
 
     @Test("hint lines wrap at words under their text; the source line and caret do not")

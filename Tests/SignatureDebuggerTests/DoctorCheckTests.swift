@@ -165,7 +165,10 @@ import Testing
         state.didReceive(heavy, family: .sapi, weight: 10, now: 1000, wallNow: 1000)
         let check = WeightCheck.check(state, now: 1001)
         #expect(check.status == .warning)
-        #expect(check.detail == "sapi 11000 used, 1000 left of 12000; api 0 used, 6000 left of 6000 in the 1m window")
+        #expect(
+            check.detail
+                == "sapi 11000 used, 1000 left of 12000; sapiUID 0 used, 180000 left of 180000; api 0 used, 6000 left of 6000 in the 1m window"
+        )
     }
 
     // MARK: report

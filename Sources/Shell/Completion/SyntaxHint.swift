@@ -21,6 +21,8 @@ public enum SyntaxHint {
                 return entry.argument(named: operand) != nil ? operand : nil
             })
         var positionalsGiven = operands.filter { !$0.contains("=") && entry.argument(named: $0) == nil }.count
+        // The account word given (`isolated`, `spot`): arguments only another account takes are not offered.
+        let account = operands.lazy.compactMap { entry.argument(named: $0) }.first { $0.isAccountWord }?.name
         var rest: [String] = []
         for item in items(of: entry.syntax).dropFirst() {
             let names = names(in: item)
@@ -33,6 +35,10 @@ public enum SyntaxHint {
                 rest.append(item)
                 continue
             }
+            let arguments = names.compactMap { entry.argument(named: $0) }
+            let otherAccounts =
+                account != nil && !arguments.isEmpty && arguments.allSatisfy { $0.account != nil && $0.account != account }
+            if otherAccounts { continue }
             let given = names.contains { name in
                 givenNames.contains(name) || (entry.argument(named: name)?.allNames.contains { givenNames.contains($0) } ?? false)
             }
