@@ -25,7 +25,9 @@ import Testing
 
     /// Every (command, account) pair of the table: the default operation (nil) and each account
     /// word's.
-    static let accounts: [String] = CommandCatalog.standard.entries.flatMap { entry in
+    /// (`request` chooses its endpoint at run time: it has no documented order to follow.)
+    static let accounts: [String] = CommandCatalog.standard.entries.filter { !$0.choosesEndpointAtRunTime }.flatMap {
+        entry in
         [entry.name] + entry.accountVariants.map { "\(entry.name) \($0.word)" }
     }
 
@@ -67,7 +69,7 @@ import Testing
     @Test func endpointsAreTheTablesOperationsEachOnce() {
         let endpoints = CommandCatalog.standard.endpoints
         #expect(Set(endpoints.map(\.line)).count == endpoints.count)
-        for entry in CommandCatalog.standard.entries {
+        for entry in CommandCatalog.standard.entries where !entry.choosesEndpointAtRunTime {
             for endpoint in entry.operationEndpoints { #expect(endpoints.contains(endpoint)) }
             #expect(entry.endpoint == entry.operationEndpoint.line)
             #expect(entry.operationTitle == entry.operationEndpoint.title)
@@ -79,6 +81,33 @@ import Testing
             // Every GET bnc knows is a read; every DELETE a write (checked or reported unknown).
             #expect((endpoint.method == .get) == (endpoint.effect == .read), "\(endpoint.line)")
         }
+    }
+
+    /// `request`'s endpoint is what the statement gives: the parameters in the order written,
+    /// the method's effect, the weight given against the path's family.
+    @Test func aRunTimeEntryBuildsItsEndpointFromTheArguments() throws {
+        let entry = try #require(CommandCatalog.standard.entry(named: "request"))
+        #expect(entry.choosesEndpointAtRunTime && !CommandCatalog.standard.endpoints.contains(entry.operationEndpoint))
+        var values = ArgumentValues([
+            "method": .text("DELETE"), "path": .text("/sapi/v1/margin/order"), "signed": .bool(true), "weight": .integer(10)
+        ])
+        values.parameters = [QueryParameter("symbol", "LTCBTC"), QueryParameter("orderId", "28")]
+        let operation = entry.operation(values)
+        let request = try RequestBuilder(credentials: DemoCredentials.hmac, recvWindow: 5000).prepare(operation, timestamp: 1)
+        #expect(
+            request.method == .delete && request.path == "/sapi/v1/margin/order" && request.effect == .write
+                && request.limitFamily == .sapi)
+        #expect(request.weight == RequestWeight(10, .ip) && request.apiKey == DemoCredentials.hmac.apiKey)
+        #expect(request.query == "symbol=LTCBTC&orderId=28&recvWindow=5000&timestamp=1")
+        values["method"] = .text("GET")
+        values["path"] = .text("/api/v3/ticker/price")
+        values["signed"] = nil
+        values["weight"] = nil
+        let read = try RequestBuilder(credentials: DemoCredentials.hmac, recvWindow: 5000).prepare(
+            entry.operation(values), timestamp: 1)
+        // Unsigned: no timestamp, no recvWindow, no signature; the key header still goes.
+        #expect(read.query == "symbol=LTCBTC&orderId=28" && read.signature == nil && read.effect == .read)
+        #expect(read.weight == RequestWeight(1, .ip) && read.limitFamily == .api && read.apiKey != nil)
     }
 
     @Test func theDryRunSignsWithTheInstancesEndpoint() throws {

@@ -41,4 +41,19 @@ struct HelpTextTests {
         #expect(completion.candidates == ["id=", "isIsolated=", "isolated"])
         #expect(catalog.keywords == CommandCatalog.statementKeywords)
     }
+
+    @Test("request is in help, completion and the inline hint like every command")
+    func request() throws {
+        let text = try #require(HelpText.command("request", in: .standard))
+        #expect(text.contains("request METHOD PATH [NAME=VALUE …] [signed] [weight=N]"))
+        #expect(text.contains("Sends: METHOD PATH, as given (any endpoint, as given)"))
+        let completer = Completer(catalog: CompletionCatalog(.standard))
+        #expect(completer.complete("requ").candidates == ["request"])
+        #expect(completer.complete("request GET /api/v3/time s").candidates == ["signed"])
+        #expect(completer.complete("request GET /api/v3/time w").candidates.contains("weight="))
+        #expect(SyntaxHint.hint(for: "request ", catalog: .standard) == "METHOD PATH [NAME=VALUE …] [signed] [weight=N] [wide]")
+        #expect(
+            SyntaxHint.hint(for: "request GET /api/v3/ticker/price symbol=LTCBTC ", catalog: .standard)
+                == "[NAME=VALUE …] [signed] [weight=N] [wide]")
+    }
 }

@@ -24,6 +24,9 @@ public enum ValidationError: Error, Sendable, Hashable {
 
     /// A value that is not one of the parameter's documented values (an ENUM).
     case notOneOf(name: String, value: String, choices: [String])
+    /// An argument of a run-time request (`request METHOD PATH name=value …`) that cannot be
+    /// sent: the argument (`method`, `path`, `weight`, or the parameter's name), why, and the fix.
+    case rejectedArgument(name: String, reason: String, hint: String?)
 
     /// What is wrong, in one line.
     public var message: String {
@@ -48,6 +51,8 @@ public enum ValidationError: Error, Sendable, Hashable {
             return "\(name) \(value) is out of range: it must be between \(range.lowerBound) and \(range.upperBound)"
         case .notOneOf(let name, let value, let choices):
             return "\(name) '\(TerminalText.escaped(String(value.prefix(40))))' is not one of \(choices.joined(separator: ", "))"
+        case .rejectedArgument(_, let reason, _):
+            return reason
         }
     }
 
@@ -68,6 +73,8 @@ public enum ValidationError: Error, Sendable, Hashable {
                 return "symbols are written without a separator: BTCUSDT, not BTC/USDT"
             }
             return "a symbol is at most 20 characters: letters, digits, - _ ."
+        case .rejectedArgument(_, _, let hint):
+            return hint
         default:
             return nil
         }

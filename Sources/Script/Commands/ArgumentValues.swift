@@ -17,6 +17,9 @@ public struct ArgumentValues: Sendable, Hashable {
     /// Names and values side by side (a lookup compares names in place, copying nothing).
     private var names: [String]
     private var values: [ArgumentValue]
+    /// Parameters given by a name no argument of the entry takes, in the order written: only a
+    /// command whose endpoint is chosen at run time (`request`) takes them, and sends them so.
+    public var parameters: [QueryParameter] = []
 
     public init(_ values: [String: ArgumentValue] = [:]) {
         let sorted = values.sorted { $0.key < $1.key }
@@ -57,6 +60,7 @@ public struct ArgumentValues: Sendable, Hashable {
     mutating func removeAll() {
         names.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
+        parameters.removeAll(keepingCapacity: true)
     }
 
     /// Sets an argument known not to be set yet (the plan sets each argument once).
@@ -67,6 +71,7 @@ public struct ArgumentValues: Sendable, Hashable {
 
     public static func == (lhs: ArgumentValues, rhs: ArgumentValues) -> Bool {
         lhs.names.count == rhs.names.count && lhs.names.indices.allSatisfy { rhs[lhs.names[$0]] == lhs.values[$0] }
+            && lhs.parameters == rhs.parameters
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -80,6 +85,7 @@ public struct ArgumentValues: Sendable, Hashable {
         }
         hasher.combine(names.count)
         hasher.combine(combined)
+        hasher.combine(parameters)
     }
 
     /// A text or symbol argument, or nil when not given.

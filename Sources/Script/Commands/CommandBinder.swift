@@ -62,6 +62,33 @@ struct CommandBinder {
                 report(problem.message, at: argument.value.range, hint: problem.isTypeError ? spec.typeHint : problem.hint)
             }
         }
+        var parameters: [QueryParameter] = []
+        var unknownParameters = Set<String>()
+        if entry.choosesEndpointAtRunTime {
+            for argument in freeParameters(of: call, entry: entry) {
+                let name = argument.name ?? ""
+                let value: Value?
+                do {
+                    value = try evaluate(argument.value)
+                } catch {
+                    diagnostics.append(error)
+                    allKnown = false
+                    continue
+                }
+                guard let value else {
+                    // Check time: a stand-in that breaks no rule, and no error about it.
+                    allKnown = false
+                    unknownParameters.insert(name)
+                    parameters.append(QueryParameter(name, "x"))
+                    continue
+                }
+                guard value.isScalar else {
+                    report("parameter '\(name)' expects text or a number, got a \(value.typeName)", at: argument.value.range)
+                    continue
+                }
+                parameters.append(QueryParameter(name, value.text))
+            }
+        }
         guard diagnostics.isEmpty else {
             return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
         }
@@ -72,7 +99,8 @@ struct CommandBinder {
             unknown.insert(spec.name)
             values[spec.name] = Self.standIn(for: spec.kind)
         }
-        let arguments = ArgumentValues(values)
+        var arguments = ArgumentValues(values)
+        arguments.parameters = parameters
         if let problem = entry.accountProblem(arguments, given: Set(assigned.keys), unknown: unknown) {
             report(problem.message, at: assigned[problem.argument]?.syntax.range ?? call.nameRange, hint: problem.hint)
             return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
@@ -85,7 +113,15 @@ struct CommandBinder {
             if let spec, unknown.contains(spec.name) {
                 return Bound(entry: entry, operation: nil, diagnostics: [])
             }
-            let range = spec.flatMap { assigned[$0.name]?.syntax.range } ?? call.nameRange
+            if spec == nil, let name = error.parameterName, unknownParameters.contains(name) {
+                return Bound(entry: entry, operation: nil, diagnostics: [])
+            }
+            // An error about a free parameter points at the last argument of that name (a
+            // repeated one at its repeat).
+            let free =
+                spec == nil && entry.choosesEndpointAtRunTime
+                ? freeParameters(of: call, entry: entry).last { $0.name == error.parameterName }?.range : nil
+            let range = spec.flatMap { assigned[$0.name]?.syntax.range } ?? free ?? call.nameRange
             report(error.message, at: range, hint: error.hint)
             return Bound(entry: entry, operation: nil, diagnostics: diagnostics)
         }
@@ -107,6 +143,8 @@ struct CommandBinder {
             let spec: ArgumentSpec
             if let name = argument.name, let nameRange = argument.nameRange {
                 guard let found = entry.argument(named: name) else {
+                    // A parameter of a run-time endpoint: ``freeParameters`` binds it.
+                    if entry.choosesEndpointAtRunTime { continue }
                     let names = entry.arguments.flatMap(\.allNames)
                     let hint =
                         Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
@@ -151,6 +189,16 @@ struct CommandBinder {
                 hint: "usage: \(entry.syntax)")
         }
         return assigned
+    }
+
+    /// The `name=value` arguments of `call` that no argument of `entry` takes, in the order
+    /// written: a run-time endpoint's parameters (none for any other entry).
+    func freeParameters(of call: CommandCall, entry: CommandEntry) -> [ArgumentSyntax] {
+        guard entry.choosesEndpointAtRunTime else { return [] }
+        return call.arguments.filter { argument in
+            guard let name = argument.name else { return false }
+            return entry.argument(named: name) == nil
+        }
     }
 
     /// A valid value of each kind, standing in for a value known only at run time.
@@ -222,7 +270,7 @@ extension ValidationError {
         case .missingOrderReference, .missingOrderListReference: return nil
         case .recvWindowOutOfRange: return "recvWindow"
         case .idOutOfRange(let name, _), .malformedClientOrderId(let name, _), .valueOutOfRange(let name, _, _),
-            .notOneOf(let name, _, _):
+            .notOneOf(let name, _, _), .rejectedArgument(let name, _, _):
             return name
         }
     }

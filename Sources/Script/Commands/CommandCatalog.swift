@@ -46,6 +46,7 @@ public struct CommandCatalog: Sendable {
         .restrictions,
         .isolatedAccount,
         .exchangeInfo,
+        .request,
         .sim
     ])
 
@@ -58,7 +59,10 @@ public struct CommandCatalog: Sendable {
     /// pasted request's parameter order with.
     public var endpoints: [EndpointDescription] {
         var seen: Set<EndpointDescription> = []
-        return entries.flatMap(\.operationEndpoints).filter { seen.insert($0).inserted }
+        // A run-time endpoint (`request`) documents no parameter order.
+        return entries.filter { !$0.choosesEndpointAtRunTime }.flatMap(\.operationEndpoints).filter {
+            seen.insert($0).inserted
+        }
     }
 
     /// Command names, in table order.

@@ -27,6 +27,11 @@ public struct CommandEntry: Sendable {
     /// The operations the same words reach on another account, each chosen by its account word
     /// (`cancel … spot` → `DELETE /api/v3/order`); empty for a command of one endpoint.
     public private(set) var accountVariants: [AccountVariant] = []
+    /// Whether the operation's endpoint is chosen at run time (`request METHOD PATH`): the entry
+    /// then takes parameters of any name (``ArgumentValues/parameters``, in the order written),
+    /// and ``operationEndpoint`` only describes the command for help; it is no documented
+    /// endpoint, so ``CommandCatalog/endpoints`` leaves it out.
+    public private(set) var choosesEndpointAtRunTime = false
 
     /// Another account's operation for the same command: chosen when its ``word`` is given.
     public struct AccountVariant: Sendable {
@@ -50,6 +55,24 @@ public struct CommandEntry: Sendable {
         self.arguments = arguments
         self.operationEndpoint = Operation.endpoint
         self.makeOperation = { build($0) }
+    }
+
+    /// An entry whose operation's endpoint is chosen at run time from the arguments
+    /// (``choosesEndpointAtRunTime``); `described` is what help shows for it.
+    public init(
+        name: String, described: EndpointDescription, summary: String, syntax: String, example: String,
+        description: String, arguments: [ArgumentSpec],
+        build: @escaping @Sendable (ArgumentValues) -> any ExchangeOperation
+    ) {
+        self.name = name
+        self.summary = summary
+        self.syntax = syntax
+        self.example = example
+        self.description = description
+        self.arguments = arguments
+        self.operationEndpoint = described
+        self.makeOperation = build
+        self.choosesEndpointAtRunTime = true
     }
 
     /// The same entry reaching `operation` when the statement carries the account word `word`
@@ -111,8 +134,8 @@ public struct CommandEntry: Sendable {
         var hint: String
     }
 
-    /// The endpoint, e.g. `DELETE /sapi/v1/margin/order`.
-    public var endpoint: String { operationEndpoint.line }
+    /// The endpoint, e.g. `DELETE /sapi/v1/margin/order`; `METHOD PATH` when chosen at run time.
+    public var endpoint: String { choosesEndpointAtRunTime ? "METHOD PATH, as given" : operationEndpoint.line }
 
     /// The operation's title, e.g. "margin cancel".
     public var operationTitle: String { operationEndpoint.title }

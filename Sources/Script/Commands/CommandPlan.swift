@@ -52,7 +52,8 @@ final class CommandPlan {
     /// Nil when the call does not match its entry cleanly (unknown command or argument, an
     /// argument given twice, a required one missing): the binder reports those.
     init?(call: CommandCall, binder: CommandBinder) {
-        guard let entry = binder.catalog.entry(named: call.name) else { return nil }
+        // A run-time endpoint's free parameters are bound by the binder on every run.
+        guard let entry = binder.catalog.entry(named: call.name), !entry.choosesEndpointAtRunTime else { return nil }
         var diagnostics: [Diagnostic] = []
         let assigned = binder.match(call, to: entry, diagnostics: &diagnostics)
         guard diagnostics.isEmpty else { return nil }
