@@ -75,37 +75,22 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     }
 
     public func emit(_ output: ScriptOutput) {
-        if case .progress(let report) = output {
+        switch output {
+        case .progress(let report):
             progress?(Self.progressLine(report))
             return
-        }
-        if case .reply(let reply, _, _, _) = output, let notes {
-            for event in reply.events { notes("note: \(TerminalText.escaped(event.message))\n") }
-        }
-        if let buffer, format == .text, case .reply(let reply, _, _, _) = output, reply.isDryRun {
-            // The hot path of a dry-run loop: the request's text goes straight into the buffer.
-            buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { pointer in
-                var count = 0
-                if lastWasDryRunBlock {
-                    pointer[0] = UInt8(ascii: "\n")
-                    count = 1
-                }
-                lastWasDryRunBlock = true
-                count += reply.request.writeDryRunText(baseURL: reply.baseURL, to: pointer + count)
-                pointer[count] = UInt8(ascii: "\n")
-                return count + 1
+        case .reply(let reply, _, _, _):
+            // One binding of the reply for all of the checks below: each `case .reply(let reply …)`
+            // copies it (a dozen references retained and released), measurable in a dry-run loop.
+            if let notes {
+                for event in reply.events { notes("note: \(TerminalText.escaped(event.message))\n") }
             }
-            return
-        }
-        if let buffer, format == .json, case .reply(let reply, _, _, _) = output, reply.isDryRun {
-            // The same with --output json: one line, written straight into the buffer.
-            buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { pointer in
-                lastWasDryRunBlock = false
-                let count = reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: pointer)
-                pointer[count] = UInt8(ascii: "\n")
-                return count + 1
+            if let buffer, reply.isDryRun {
+                writeDryRun(reply, to: buffer)
+                return
             }
-            return
+        default:
+            break
         }
         guard let text = render(output) else { return }
         if let buffer {
@@ -136,6 +121,32 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         if isDryRunBlock && lastWasDryRunBlock { block = "\n" + block }
         lastWasDryRunBlock = isDryRunBlock
         write(block + "\n")
+    }
+
+    /// The hot path of a dry-run loop: the request's text, or its JSON line, goes straight into
+    /// the buffer (no string built).
+    private func writeDryRun(_ reply: OperationReply, to buffer: OutputBuffer) {
+        switch format {
+        case .text:
+            buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { pointer in
+                var count = 0
+                if lastWasDryRunBlock {
+                    pointer[0] = UInt8(ascii: "\n")
+                    count = 1
+                }
+                lastWasDryRunBlock = true
+                count += reply.request.writeDryRunText(baseURL: reply.baseURL, to: pointer + count)
+                pointer[count] = UInt8(ascii: "\n")
+                return count + 1
+            }
+        case .json:
+            buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { pointer in
+                lastWasDryRunBlock = false
+                let count = reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: pointer)
+                pointer[count] = UInt8(ascii: "\n")
+                return count + 1
+            }
+        }
     }
 
     /// Whether `output` is a dry-run request shown as a text block (a blank line separates two).
