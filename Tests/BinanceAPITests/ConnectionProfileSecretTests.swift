@@ -123,7 +123,7 @@ import Testing
         #expect {
             try ConnectionProfile.parse("endpoint = ftp://x", path: "config")
         } throws: { error in
-            (error as? ProfileError)?.message == "config:1: 'endpoint' must be sim, live, or an http(s):// base URL"
+            (error as? ProfileError)?.message == "config:1: 'endpoint' must be sim, live, testnet, or an http(s):// base URL"
         }
     }
 

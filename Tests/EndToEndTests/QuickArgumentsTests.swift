@@ -44,7 +44,7 @@ import Testing
         #expect(zero.stderr.contains("--timestamp must be a positive number of milliseconds"))
         let endpoint = try LanguageRun.bnc(["--endpoint", "ftp://x", "--no-log", "-c", Self.cancel])
         #expect(endpoint.status == 2)
-        #expect(endpoint.stderr.contains("--endpoint must be sim, live, or an http(s):// base URL"))
+        #expect(endpoint.stderr.contains("--endpoint must be sim, live, testnet, or an http(s):// base URL"))
         let format = try LanguageRun.bnc(["--output", "yaml", "--no-log", "-c", Self.cancel])
         #expect(format.status == 2)
         #expect(format.stderr.contains("yaml"))
