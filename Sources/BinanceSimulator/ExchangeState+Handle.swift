@@ -32,6 +32,11 @@ extension ExchangeState {
         }
         let apiKey = request.header("X-MBX-APIKEY")
         let maskedKey = apiKey.map { Credentials.mask($0) }
+        // The WAF stands in front of the API: a blocked request is judged by nothing else and
+        // counts no weight. Signed routes only, like the other faults, so clock sync still works.
+        if endpoint.isSigned, faultRandom.chance(configuration.faults.wafBlockRate) {
+            return WAFBlock.response(maskedKey: maskedKey)
+        }
         // POST, PUT and a spot DELETE read form bodies, as the exchange's general pages say; the
         // query-only rule is margin's (/sapi): a margin DELETE's body per --delete-body.
         let marginDelete = request.method == "DELETE" && request.path.hasPrefix("/sapi/")

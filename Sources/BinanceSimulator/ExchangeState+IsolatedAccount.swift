@@ -35,6 +35,11 @@ extension ExchangeState {
             json.string("marginLevel", "999.00000000")
             json.string("marginLevelStatus", "EXCESSIVE")
             json.string("marginRatio", "5.00000000")
+            // The page's three price fields: the index is the symbol's simulated price; nothing is
+            // ever borrowed here, so there is no liquidation price or rate (zero).
+            json.string("indexPrice", (market.prices[symbol] ?? .zero).description)
+            json.string("liquidatePrice", "0.00000000")
+            json.string("liquidateRate", "0.00000000")
             json.bool("tradeEnabled", true)
             let tail = json.close()
             return "{" + assets.joined(separator: ",") + "," + tail.dropFirst()

@@ -27,9 +27,11 @@ extension ExchangeState {
         let sorted = symbols.sorted()
         let pairs = sorted.enumerated().map { index, symbol in
             let (base, quote) = Self.split(symbol)
+            // The pages' field order (alphabetical there): base, id (cross only), the three
+            // flags, quote, symbol (Tests/Fidelity holds it).
             let account = endpoint == .crossPairs ? "\"id\":\(index + 1)," : ""
-            return "{\(account)\"symbol\":\(Self.quoted(symbol)),\"base\":\(Self.quoted(base)),\"quote\":\(Self.quoted(quote)),"
-                + "\"isMarginTrade\":true,\"isBuyAllowed\":true,\"isSellAllowed\":true}"
+            return "{\"base\":\(Self.quoted(base)),\(account)\"isBuyAllowed\":true,\"isMarginTrade\":true,"
+                + "\"isSellAllowed\":true,\"quote\":\(Self.quoted(quote)),\"symbol\":\(Self.quoted(symbol))}"
         }
         let body: String
         switch endpoint {

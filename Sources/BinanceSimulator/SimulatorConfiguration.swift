@@ -48,6 +48,9 @@ public struct FaultPlan: Sendable, Hashable {
     /// The share of signed requests whose connection is closed without a response; half of them
     /// after the request took effect.
     public var dropRate: Double = 0
+    /// The share of signed requests the exchange's WAF blocks with HTTP 403 before they reach the
+    /// API (nothing done, no weight counted): see ``WAFBlock``.
+    public var wafBlockRate: Double = 0
     /// Latency added to every response, in ms.
     public var latencyMilliseconds: Int = 0
     /// Up to this much more latency, drawn per request, in ms.

@@ -51,6 +51,12 @@ struct SimCommand: AsyncParsableCommand {
         help: ArgumentHelp("Share of signed requests whose connection is closed unanswered (0-1).", valueName: "share"))
     var dropRate: Double = 0
 
+    @Option(
+        name: .customLong("waf-rate"),
+        help: ArgumentHelp(
+            "Share of signed requests blocked by the WAF with HTTP 403, before any effect (0-1).", valueName: "share"))
+    var wafRate: Double = 0
+
     @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Latency added to every response.", valueName: "ms"))
     var latencyMs: Int = 0
 
@@ -169,6 +175,7 @@ struct SimCommand: AsyncParsableCommand {
         var faults: [String] = []
         if failRate > 0 { faults.append("fail-rate \(failRate) (after effect \(afterEffect))") }
         if dropRate > 0 { faults.append("drop-rate \(dropRate)") }
+        if wafRate > 0 { faults.append("waf-rate \(wafRate)") }
         if latencyMs > 0 || jitterMs > 0 { faults.append("latency \(latencyMs)+\(jitterMs) ms") }
         if skewMs != 0 { faults.append("clock skew \(skewMs) ms") }
         let permissions = exchange.withState { $0.configuration.keyPermissions.summary }
@@ -193,7 +200,9 @@ struct SimCommand: AsyncParsableCommand {
         guard weightLimit > 0 else { throw .init("--weight-limit must be positive") }
         guard weightWindowMs > 0 else { throw .init("--weight-window-ms must be positive") }
         guard banAfter > 0, banMs > 0 else { throw .init("--ban-after and --ban-ms must be positive") }
-        for (name, share) in [("--fail-rate", failRate), ("--after-effect", afterEffect), ("--drop-rate", dropRate)]
+        for (name, share) in [
+            ("--fail-rate", failRate), ("--after-effect", afterEffect), ("--drop-rate", dropRate), ("--waf-rate", wafRate)
+        ]
         where !(0...1).contains(share) {
             throw .init("\(name) must be between 0 and 1")
         }
@@ -235,6 +244,7 @@ struct SimCommand: AsyncParsableCommand {
         configuration.faults = FaultPlan(
             serverErrorRate: failRate, afterEffectShare: afterEffect, dropRate: dropRate, latencyMilliseconds: latencyMs,
             latencyJitterMilliseconds: jitterMs, seed: seed)
+        configuration.faults.wafBlockRate = wafRate
         return configuration
     }
 
