@@ -14,7 +14,10 @@ struct ExplainCommand: AsyncParsableCommand {
         abstract: "Explain an exchange error code, or why a signed request another client built is valid or gets -1022 / -1021.",
         discussion: """
             With an error code (bnc explain -2015, or bnc explain -- -2015): what the code means, every known
-            cause, how to tell them apart and the fix; exit 0 for a known code, 2 for an unknown one.
+            cause, how to tell them apart and the fix; exit 0 for a known code, 2 for an unknown one. With
+            --endpoint it also runs, against that endpoint, the checks of bnc doctor that separate the causes:
+            the key and its permissions for -2015, -2014 and -1022, the clock for -1021, and for -11001 whether
+            each --symbol has an isolated margin account; then exit 1 when a check finds a problem.
 
             With a request:
             Shows the parameters as parsed, the exact string the exchange verifies, the signature it should
@@ -45,8 +48,19 @@ struct ExplainCommand: AsyncParsableCommand {
     )
     var serverTime: Int64?
 
+    @Option(
+        name: .customLong("symbol"),
+        help: ArgumentHelp(
+            "With a code and --endpoint: a symbol of the failing request (-11001: is there an isolated margin account?).",
+            valueName: "symbol"))
+    var symbols: [String] = []
+
     func validate() throws {
         // Usage errors exit 2, as every bnc usage error does.
+        if !symbols.isEmpty && options.endpoint == nil {
+            Console.error("--symbol is checked against an endpoint: give --endpoint too")
+            throw ExitCode(2)
+        }
         if options.endpoint != nil && serverTime != nil {
             Console.error("give either --endpoint or --server-time, not both")
             throw ExitCode(2)
@@ -66,8 +80,12 @@ struct ExplainCommand: AsyncParsableCommand {
         }
         let request = input.first
         if let request, let code = ExchangeErrorCatalog.parseCode(request) {
-            try explainCode(code)
+            try await explainCode(code)
             return
+        }
+        if !symbols.isEmpty {
+            Console.error("--symbol is for an error code (bnc explain -11001 --endpoint … --symbol SYMBOL), not a request")
+            throw ExitCode(2)
         }
         if let request, request.hasPrefix("-"), request != "-" {
             Console.error("unknown option '\(TerminalText.escaped(request))'", hint: "`bnc explain --help` lists the options")
@@ -104,7 +122,9 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     /// `bnc explain CODE`: the catalog's entry as text or JSON; exit 2 for a code it does not hold.
-    private func explainCode(_ code: Int) throws {
+    /// With `--endpoint`, the doctor's checks that separate the code's causes follow (exit 1 when
+    /// one finds a problem).
+    private func explainCode(_ code: Int) async throws {
         if serverTime != nil {
             Console.error("--server-time is for a request, not an error code")
             throw ExitCode(2)
@@ -115,9 +135,65 @@ struct ExplainCommand: AsyncParsableCommand {
                 hint: "the table in docs/endpoints.md lists the \(ExchangeErrorCatalog.entries.count) codes bnc explains")
             throw ExitCode(2)
         }
+        let report = try await checks(for: code)
         switch options.output {
-        case .text: Console.out(entry.explanationText)
-        case .json: Console.out(entry.json.serialized)
+        case .text:
+            var text = entry.explanationText
+            if let report {
+                text += "\n\nChecked against \(options.endpoint ?? ""):\n" + report.text
+            }
+            Console.out(text)
+        case .json:
+            guard let report, case .object(var object) = entry.json else {
+                Console.out(entry.json.serialized)
+                break
+            }
+            object["checks"] = .array(
+                report.checks.map { check in
+                    var line = JSONObject()
+                    line["check"] = .string(check.name)
+                    line["status"] = .string(check.status.rawValue)
+                    line["detail"] = .string(check.detail)
+                    line["fix"] = check.fix.map { .string($0) } ?? .null
+                    return .object(line)
+                })
+            object["exitCode"] = .number(String(report.exitCode))
+            Console.out(JSONValue.object(object).serialized)
+        }
+        if let report, report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+
+    /// With `--endpoint`: the doctor's checks that tell `code`'s causes apart (``Doctor/explain(code:)``),
+    /// or nil without an endpoint or when no check separates them (then a note says so).
+    private func checks(for code: Int) async throws -> DoctorReport? {
+        guard options.endpoint != nil else { return nil }
+        guard let kind = Doctor.codeCheck(for: code) else {
+            if !symbols.isEmpty {
+                Console.error("--symbol is for -11001 (does the symbol have an isolated margin account?), not \(code)")
+                throw ExitCode(2)
+            }
+            Console.warning("no request separates \(code)'s causes: nothing was checked against the endpoint")
+            return nil
+        }
+        if !symbols.isEmpty && kind != .isolatedAccount {
+            Console.error("--symbol is for -11001 (does the symbol have an isolated margin account?), not \(code)")
+            throw ExitCode(2)
+        }
+        var wanted: [DoctorSymbol] = []
+        for symbol in symbols {
+            do {
+                try ParameterRules.symbol(symbol.uppercased())
+            } catch {
+                Console.error("--symbol '\(TerminalText.escaped(symbol))': \(error.message)")
+                throw ExitCode(2)
+            }
+            wanted.append(DoctorSymbol(symbol, isolated: true))
+        }
+        do throws(TransportFactory.SetupError) {
+            return await (try await DoctorCommand.doctor(options: options, symbols: wanted)).explain(code: code)
+        } catch {
+            Console.error(error.message, hint: error.hint)
+            throw ExitCode(2)
         }
     }
 

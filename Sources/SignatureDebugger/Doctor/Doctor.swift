@@ -31,30 +31,8 @@ public struct Doctor: Sendable {
     /// Runs every check, in the order they are reported.
     public func run() async -> DoctorReport {
         var checks: [DoctorCheck] = []
-        let time: Result<ClockSample, ClientError>
-        do throws(ClientError) {
-            let result = try await client.perform(ServerTime())
-            let receivedAt = wallClock()
-            let latency = result.latency.components
-            let latencyMs = latency.seconds.multipliedSaturated(by: 1000).addingSaturated(
-                latency.attoseconds / 1_000_000_000_000_000)
-            time = .success(
-                ClockSample(
-                    sentAt: receivedAt.subtractingSaturated(latencyMs), receivedAt: receivedAt,
-                    serverTime: result.response.serverTime))
-        } catch {
-            time = .failure(error)
-        }
-        switch time {
-        case .success(let sample):
-            checks.append(endpoint.check())
-            checks.append(ClockCheck.check(sample, recvWindow: recvWindow))
-        case .failure(let error):
-            // Not reached (refused, TLS, proxy) is the endpoint's problem; an answer that was
-            // not the time is the clock check's.
-            checks.append(endpoint.check(unreachable: error.reachedExchange ? nil : error.message))
-            checks.append(ClockCheck.unreachable(error.message))
-        }
+        let time = await sampleClock()
+        checks += Self.endpointAndClock(time, endpoint: endpoint, recvWindow: recvWindow)
         let keyCheck = key.check
         checks.append(keyCheck)
         // The checks below sign requests: without a usable key or a reachable endpoint they
@@ -84,5 +62,38 @@ public struct Doctor: Sendable {
         }
         checks.append(WeightCheck.check(await client.rateLimitState))
         return DoctorReport(checks: checks)
+    }
+
+    /// One `GET /api/v3/time`, timed with this machine's wall clock.
+    func sampleClock() async -> Result<ClockSample, ClientError> {
+        do throws(ClientError) {
+            let result = try await client.perform(ServerTime())
+            let receivedAt = wallClock()
+            let latency = result.latency.components
+            let latencyMs = latency.seconds.multipliedSaturated(by: 1000).addingSaturated(
+                latency.attoseconds / 1_000_000_000_000_000)
+            return .success(
+                ClockSample(
+                    sentAt: receivedAt.subtractingSaturated(latencyMs), receivedAt: receivedAt,
+                    serverTime: result.response.serverTime))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The endpoint and clock lines for a time sample.
+    static func endpointAndClock(
+        _ time: Result<ClockSample, ClientError>, endpoint: DoctorEndpoint, recvWindow: Int
+    ) -> [DoctorCheck] {
+        switch time {
+        case .success(let sample):
+            return [endpoint.check(), ClockCheck.check(sample, recvWindow: recvWindow)]
+        case .failure(let error):
+            // Not reached (refused, TLS, proxy) is the endpoint's problem; an answer that was
+            // not the time is the clock check's.
+            return [
+                endpoint.check(unreachable: error.reachedExchange ? nil : error.message), ClockCheck.unreachable(error.message)
+            ]
+        }
     }
 }
