@@ -36,10 +36,13 @@ extension ExchangeState {
         let body: String
         switch endpoint {
         case .exchangeInfo:
+            // `orderTypes`: the types the simulator places (stop and take-profit types are -1116
+            // here), so a client that checks the list first (ccxt) asks for what it can get.
             let entries = sorted.map { symbol in
                 let (base, quote) = Self.split(symbol)
                 return "{\"symbol\":\(Self.quoted(symbol)),\"status\":\"TRADING\",\"baseAsset\":\(Self.quoted(base)),"
-                    + "\"quoteAsset\":\(Self.quoted(quote)),\"isMarginTradingAllowed\":true}"
+                    + "\"quoteAsset\":\(Self.quoted(quote)),\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\"],"
+                    + "\"isMarginTradingAllowed\":true}"
             }
             body = "{\"timezone\":\"UTC\",\"rateLimits\":[],\"symbols\":[" + entries.joined(separator: ",") + "]}"
         default:

@@ -3,7 +3,7 @@ import Testing
 
 /// docs/simulator.md's guide "Test your margin bot against bnc sim": every Python example marked
 /// `<!-- guide-test args="…" expect="a | b" -->` is run as written with the venv's python
-/// (python-binance) against a fresh `bnc sim` started with `args`, and must exit 0 and print
+/// (python-binance, binance-connector, ccxt) against a fresh `bnc sim` started with `args`, and must exit 0 and print
 /// each expected line.
 @Suite(.serialized) struct SimulatorGuideTests {
     /// One marked example.
@@ -47,8 +47,8 @@ import Testing
 
     @Test func theGuideHasItsExamples() throws {
         let examples = try Self.examples()
-        // Place/query/cancel, fills, 5XX, WAF, clock skew, key permissions.
-        #expect(examples.count >= 6, "\(examples.map(\.line))")
+        // Place/query/cancel, fills, 5XX, WAF, clock skew, key permissions, binance-connector, ccxt.
+        #expect(examples.count >= 8, "\(examples.map(\.line))")
         for example in examples {
             #expect(!example.expected.contains(""), "docs/simulator.md:\(example.line): expect=")
             #expect(example.code.contains("BNC_SIM"), "docs/simulator.md:\(example.line): the base URL")
