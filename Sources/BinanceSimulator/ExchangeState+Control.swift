@@ -9,7 +9,7 @@ extension ExchangeState {
     /// |---|---|
     /// | `POST /bnc-sim/v1/price` `symbol`, `price` | sets the price; fills the orders it crosses |
     /// | `POST /bnc-sim/v1/step` [`count`] | `count` (default 1, at most 10000) market steps |
-    /// | `POST /bnc-sim/v1/order` `symbol`, `side`, `price`, `quantity` [`isIsolated`] | a LIMIT GTC order on the key's account, checked as a placed one |
+    /// | `POST /bnc-sim/v1/order` `symbol`, `side`, `price`, `quantity` [`isIsolated` \| `spot`] | a LIMIT GTC order on the key's account (margin, or its spot book), checked as a placed one |
     ///
     /// Controls need a known API key (`X-MBX-APIKEY`, -2014/-2015 otherwise) but no signature,
     /// and count against no weight: they are not the exchange's.
@@ -81,18 +81,22 @@ extension ExchangeState {
         return Success(body: text, detail: "\(count) step\(count == 1 ? "" : "s"), \(filled) fills")
     }
 
-    /// `sim order SYMBOL side=… price=… qty=… [isolated]`: a LIMIT GTC order on the key's account.
+    /// `sim order SYMBOL side=… price=… qty=… [isolated|spot]`: a LIMIT GTC order on the key's
+    /// account, on a margin book or (`spot=TRUE`) its spot book. It counts against no unfilled
+    /// order count: like the other controls, it is not the exchange's.
     mutating func controlOrder(_ parameters: ParameterList, account: String, at time: Int64) throws(ExchangeReject)
         -> Success
     {
-        if let spot = nonEmpty(parameters, "spot"), spot == "TRUE" || spot == "true" {
-            throw ExchangeReject(
-                status: 400, code: -1020,
-                message:
-                    "This operation is not supported. (bnc sim: spot books are not simulated yet; sim order places margin orders)"
-            )
+        var spot = false
+        if let text = nonEmpty(parameters, "spot") {
+            guard ["TRUE", "true", "FALSE", "false"].contains(text) else { throw .invalidValue("spot") }
+            spot = text == "TRUE" || text == "true"
         }
-        let key = try bookKey(parameters)
+        // Spot has no isolated account: both at once is a contradiction, not a spot order.
+        if spot, let isolated = nonEmpty(parameters, "isIsolated"), isolated == "TRUE" || isolated == "true" {
+            throw .notRequired("isIsolated")
+        }
+        let key = spot ? try spotKey(parameters) : try bookKey(parameters)
         guard let side = nonEmpty(parameters, "side") else { throw .mandatory("side") }
         guard side == "BUY" || side == "SELL" else { throw .invalidSide }
         guard let quantity = try decimal(parameters, "quantity") else { throw .mandatory("quantity") }
@@ -102,10 +106,12 @@ extension ExchangeState {
         let request = NewOrder(
             key: key, side: side, type: "LIMIT", timeInForce: "GTC", quantity: quantity, quoteOrderQty: nil, price: price,
             clientOrderId: clientOrderId, responseType: "RESULT")
-        let placed = try place(request, account: account, at: time)
+        let placed = try place(request, account: account, at: time, spot: spot)
+        let order = placed.order
         return Success(
-            body: placed.order.placementResultJSON(transactTime: time),
-            detail: "placed \(Self.describe(placed.order)) \(side) \(placed.order.origQty) @ \(placed.order.price)")
+            body: spot ? order.spotPlacementResultJSON(transactTime: time) : order.placementResultJSON(transactTime: time),
+            detail: "placed \(spot ? "spot \(order.symbol) #\(order.orderId)" : Self.describe(order)) \(side) "
+                + "\(order.origQty) @ \(order.price)")
     }
 
     static func moveJSON(_ report: MoveReport) -> String {
@@ -118,6 +124,7 @@ extension ExchangeState {
             var entry = JSONText(capacity: 96)
             entry.number("orderId", fill.orderId)
             entry.bool("isIsolated", fill.isIsolated)
+            entry.bool("spot", fill.spot)
             entry.string("qty", fill.quantity.description)
             entry.string("status", fill.status)
             return entry.close()

@@ -1,10 +1,12 @@
 import BinanceAPI
 
 extension ExchangeState {
-    /// What a handler produced: the body and a line for the request log.
+    /// What a handler produced: the body, a line for the request log, and any headers of the
+    /// endpoint's own (spot placement's order counts).
     struct Success {
         var body: String
         var detail: String
+        var headers: [HTTPHeader] = []
     }
 
     /// An injected fault drawn for one request.
@@ -115,7 +117,7 @@ extension ExchangeState {
         switch result {
         case .success(let success):
             return SimulatorResponse(
-                status: 200, headers: headers, body: Array(success.body.utf8), delayMilliseconds: delay,
+                status: 200, headers: headers + success.headers, body: Array(success.body.utf8), delayMilliseconds: delay,
                 verdict: Verdict(outcome: .accepted, status: 200, detail: success.detail, maskedKey: maskedKey))
         case .failure(let reject):
             return Self.answer(reject, headers: headers, outcome: .rejected, maskedKey: maskedKey, delay: delay)

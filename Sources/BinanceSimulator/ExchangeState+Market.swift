@@ -13,13 +13,14 @@ extension ExchangeState {
         public var symbol: String
         public var price: SimDecimal
         /// Each order the move filled: its id, account mode, quantity filled now, and status after.
-        public var fills: [(orderId: Int64, isIsolated: Bool, quantity: SimDecimal, status: String)]
+        /// `spot` marks an order of the spot book (`isIsolated` is then false).
+        public var fills: [(orderId: Int64, isIsolated: Bool, quantity: SimDecimal, status: String, spot: Bool)]
 
         public static func == (lhs: MoveReport, rhs: MoveReport) -> Bool {
             lhs.symbol == rhs.symbol && lhs.price == rhs.price
                 && lhs.fills.elementsEqual(rhs.fills) {
                     $0.orderId == $1.orderId && $0.isIsolated == $1.isIsolated && $0.quantity == $1.quantity
-                        && $0.status == $1.status
+                        && $0.status == $1.status && $0.spot == $1.spot
                 }
         }
 
@@ -32,8 +33,10 @@ extension ExchangeState {
 
     /// Sets `symbol`'s price and fills the open LIMIT orders it crosses (a BUY at or above the
     /// price, a SELL at or below), each by up to the symbol's ``SymbolRules/fillPerMove`` at its
-    /// own limit price, in account and id order — the same moves give the same fills. Other types
-    /// rest untouched: a stop leg needs its trigger, and an order list's legs fill together.
+    /// own limit price, in account and id order (cross, isolated, then spot) — the same moves give
+    /// the same fills. Other types rest untouched: a stop leg needs its trigger, and an order
+    /// list's legs fill together. A spot order's first fill takes it off the account's unfilled
+    /// order count, as the exchange's count rules say.
     public mutating func move(symbol: String, to price: SimDecimal, at time: Int64) -> MoveReport {
         market.prices[symbol] = price
         let rules = market.rules(of: symbol)
@@ -47,8 +50,22 @@ extension ExchangeState {
                     let chunk = rules.fillPerMove.units > 0 ? min(rules.fillPerMove, remaining) : remaining
                     guard fillOrder(&order, account: account, upTo: chunk, at: limit, time: time) != nil else { continue }
                     books[account, default: OrderBook()].insert(order)
-                    report.fills.append((order.orderId, isolated, chunk, order.status.rawValue))
+                    report.fills.append((order.orderId, isolated, chunk, order.status.rawValue, false))
                 }
+            }
+        }
+        for account in spotBooks.keys.sorted() {
+            for var order in spotBook(account).open(symbol: symbol, isolated: false) where order.type == "LIMIT" {
+                guard let limit = SimDecimal(order.price), let remaining = order.remainingQuantity else { continue }
+                guard order.side == "BUY" ? price <= limit : price >= limit else { continue }
+                let unfilled = SimDecimal(order.executedQty)?.units == 0
+                let chunk = rules.fillPerMove.units > 0 ? min(rules.fillPerMove, remaining) : remaining
+                guard fillOrder(&order, account: account, upTo: chunk, at: limit, time: time, spot: true) != nil else {
+                    continue
+                }
+                spotBooks[account, default: OrderBook()].insert(order)
+                if unfilled { orderCounts.firstFill(account: account, at: time) }
+                report.fills.append((order.orderId, false, chunk, order.status.rawValue, true))
             }
         }
         return report
@@ -84,10 +101,11 @@ extension ExchangeState {
 
     /// Fills up to `quantity` of `order` at `price`: its executed and quote quantities, status
     /// and update time change together, and the account's balances follow (a BUY gains the base
-    /// asset and pays the quote). Nil, changing nothing, when the numbers do not add up (a
-    /// hostile seed's text, an overflow).
+    /// asset and pays the quote; in the spot wallet for a `spot` order). Nil, changing nothing,
+    /// when the numbers do not add up (a hostile seed's text, an overflow).
     mutating func fillOrder(
-        _ order: inout SimulatedOrder, account: String, upTo quantity: SimDecimal, at price: SimDecimal, time: Int64
+        _ order: inout SimulatedOrder, account: String, upTo quantity: SimDecimal, at price: SimDecimal, time: Int64,
+        spot: Bool = false
     ) -> Fill? {
         guard let remaining = order.remainingQuantity, let executed = SimDecimal(order.executedQty),
             let quote = SimDecimal(order.cummulativeQuoteQty)
@@ -97,7 +115,7 @@ extension ExchangeState {
             let newQuote = quote.adding(cost)
         else { return nil }
         let rules = market.rules(of: order.symbol)
-        let wallet: MarketState.Wallet = order.isIsolated ? .isolated(order.symbol) : .cross
+        let wallet: MarketState.Wallet = spot ? .spot : order.isIsolated ? .isolated(order.symbol) : .cross
         let buying = order.side == "BUY"
         let baseChange = buying ? filled : SimDecimal(units: -filled.units)
         let quoteChange = buying ? SimDecimal(units: -cost.units) : cost

@@ -32,13 +32,14 @@ extension ExchangeState {
                 + "\(placed.order.origQty) @ \(placed.order.price): \(placed.order.status.rawValue)")
     }
 
-    /// Places a checked order for `account` (the handler's and `sim order`'s common path).
+    /// Places a checked order for `account` (the handlers' and `sim order`'s common path): on
+    /// its margin books, or with `spot` on its spot book, trading from its spot wallet.
     mutating func place(
-        _ request: NewOrder, account: String, at time: Int64
+        _ request: NewOrder, account: String, at time: Int64, spot: Bool = false
     ) throws(ExchangeReject) -> (order: SimulatedOrder, fills: [Fill], rules: SymbolRules) {
         let symbol = request.key.symbol
         let rules = market.rules(of: symbol)
-        guard rules.isMarginTrade else { throw .pairNotMarginTradable }
+        guard spot || rules.isMarginTrade else { throw .pairNotMarginTradable }
         if request.key.isolated && !hasIsolatedAccount(account: account, symbol: symbol) { throw .noIsolatedAccount }
         let marketPrice = market.prices[symbol]
         // The price the order is judged (and, for MARKET, filled) at.
@@ -67,19 +68,21 @@ extension ExchangeState {
         guard let notional = quantity.multiplied(by: price), notional >= rules.minNotional else {
             throw .filterFailure("NOTIONAL")
         }
-        if let clientId = request.clientOrderId, book(account).openOrderId(request.key, clientOrderId: clientId) != nil {
+        if let clientId = request.clientOrderId,
+            (spot ? spotBook(account) : book(account)).openOrderId(request.key, clientOrderId: clientId) != nil
+        {
             throw .duplicateOrder
         }
         let crosses = marketPrice.map { request.side == "BUY" ? $0 <= price : $0 >= price } ?? false
         if request.type == "LIMIT_MAKER" && crosses { throw .wouldTake }
-        let wallet: MarketState.Wallet = request.key.isolated ? .isolated(symbol) : .cross
+        let wallet: MarketState.Wallet = spot ? .spot : request.key.isolated ? .isolated(symbol) : .cross
         let (needAsset, need) = request.side == "BUY" ? (rules.quoteAsset, notional) : (rules.baseAsset, quantity)
         let reserved = reservedBalance(account: account, wallet: wallet, asset: needAsset)
         guard let free = market.balance(account: account, wallet: wallet, asset: needAsset).subtracting(reserved),
             need <= free
         else { throw .insufficientBalance }
 
-        let orderId = nextOrderId(symbol: symbol)
+        let orderId = nextOrderId(symbol: symbol, spot: spot)
         var order = SimulatedOrder(
             symbol: symbol, isIsolated: request.key.isolated, orderId: orderId,
             clientOrderId: request.clientOrderId ?? nextClientOrderId(),
@@ -90,11 +93,15 @@ extension ExchangeState {
         var fills: [Fill] = []
         switch request.type {
         case "MARKET":
-            if let fill = fillOrder(&order, account: account, upTo: quantity, at: price, time: time) { fills.append(fill) }
+            if let fill = fillOrder(&order, account: account, upTo: quantity, at: price, time: time, spot: spot) {
+                fills.append(fill)
+            }
         case "LIMIT" where crosses:
             let chunk = rules.fillPerMove.units > 0 ? min(rules.fillPerMove, quantity) : quantity
             if order.timeInForce == "FOK" && chunk < quantity { break }
-            if let fill = fillOrder(&order, account: account, upTo: chunk, at: price, time: time) { fills.append(fill) }
+            if let fill = fillOrder(&order, account: account, upTo: chunk, at: price, time: time, spot: spot) {
+                fills.append(fill)
+            }
         default:
             break
         }
@@ -103,13 +110,18 @@ extension ExchangeState {
             order.status = .expired
         }
         if order.type == "MARKET" && order.status.isOpen { order.status = .expired }
-        books[account, default: OrderBook()].insert(order)
+        if spot {
+            spotBooks[account, default: OrderBook()].insert(order)
+        } else {
+            books[account, default: OrderBook()].insert(order)
+        }
         return (order, fills, rules)
     }
 
-    /// Reads and checks the parameters of a new order, in the exchange's order of checks.
-    func readNewOrder(_ parameters: ParameterList) throws(ExchangeReject) -> NewOrder {
-        let key = try bookKey(parameters)
+    /// Reads and checks the parameters of a new order, in the exchange's order of checks; with
+    /// `spot`, those of `POST /api/v3/order` (no `isIsolated`, no `sideEffectType`).
+    func readNewOrder(_ parameters: ParameterList, spot: Bool = false) throws(ExchangeReject) -> NewOrder {
+        let key = spot ? try spotKey(parameters) : try bookKey(parameters)
         guard let side = nonEmpty(parameters, "side") else { throw .mandatory("side") }
         guard side == "BUY" || side == "SELL" else { throw .invalidSide }
         guard let type = nonEmpty(parameters, "type") else { throw .mandatory("type") }
@@ -140,7 +152,7 @@ extension ExchangeState {
         if let clientOrderId, !Self.isClientOrderId(clientOrderId) { throw .illegalClientOrderId }
         let responseType = nonEmpty(parameters, "newOrderRespType") ?? (type == "LIMIT_MAKER" ? "ACK" : "FULL")
         guard ["ACK", "RESULT", "FULL"].contains(responseType) else { throw .invalidValue("newOrderRespType") }
-        if let effect = nonEmpty(parameters, "sideEffectType"),
+        if !spot, let effect = nonEmpty(parameters, "sideEffectType"),
             !["NO_SIDE_EFFECT", "MARGIN_BUY", "AUTO_REPAY", "AUTO_BORROW_REPAY"].contains(effect)
         {
             throw .invalidValue("sideEffectType")
@@ -165,6 +177,7 @@ extension ExchangeState {
         switch wallet {
         case .cross: orders = book(account).open(symbol: nil, isolated: false)
         case .isolated(let symbol): orders = book(account).open(symbol: symbol, isolated: true)
+        case .spot: orders = spotBook(account).open(symbol: nil, isolated: false)
         }
         for order in orders {
             let rules = market.rules(of: order.symbol)
@@ -180,10 +193,14 @@ extension ExchangeState {
         return total
     }
 
-    /// The next order id of `symbol`: ids are per symbol on the exchange, across accounts.
-    func nextOrderId(symbol: String) -> Int64 {
+    /// The next order id of `symbol`: ids are per symbol on the exchange, across accounts. A
+    /// spot order takes the next after both kinds of book (margin and spot meet in one matching
+    /// engine); a margin one the next after the margin books, so the demo's margin ids run on
+    /// from #35 as they always have (its spot ids sit apart, from #101).
+    func nextOrderId(symbol: String, spot: Bool = false) -> Int64 {
         var highest: Int64 = 0
         for book in books.values { highest = max(highest, book.highestOrderId(symbol: symbol)) }
+        if spot { for book in spotBooks.values { highest = max(highest, book.highestOrderId(symbol: symbol)) } }
         // A seed may hold Int64.max: the next id then stays there rather than trapping, and the
         // book's insert replaces nothing open because that order already exists (checked).
         return highest == .max ? .max : highest + 1

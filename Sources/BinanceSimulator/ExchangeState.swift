@@ -30,6 +30,8 @@ public struct ExchangeState: Sendable {
     var spotBooks: [String: OrderBook] = [:]
     var symbols: Set<String> = []
     var limiter: WeightLimiter
+    /// Each account's spot unfilled order count (`POST /api/v3/order` only).
+    var orderCounts = OrderCountLimiter()
     var faultRandom: SeededGenerator
     var idRandom: SeededGenerator
     /// Prices, symbol rules and balances: what placing and filling orders needs.
@@ -134,7 +136,8 @@ public struct ExchangeState: Sendable {
     func limits(_ family: SimulatorRoute.Family) -> WeightLimiter.Limits {
         WeightLimiter.Limits(
             limit: family == .sapi
-                ? configuration.sapiWeightLimit : family == .sapiUID ? configuration.sapiUIDWeightLimit : configuration.apiWeightLimit,
+                ? configuration.sapiWeightLimit
+                : family == .sapiUID ? configuration.sapiUIDWeightLimit : configuration.apiWeightLimit,
             windowMilliseconds: max(1, configuration.weightWindowMilliseconds))
     }
 

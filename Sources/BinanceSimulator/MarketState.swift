@@ -5,16 +5,19 @@
 /// and each move fills the open LIMIT orders it crosses (``ExchangeState/move(symbol:to:at:)``),
 /// so a cancel can meet an order filled, or partly filled, before it arrived.
 public struct MarketState: Sendable {
-    /// A margin wallet of an account: the cross account, or one symbol's isolated account.
+    /// A wallet of an account: the cross margin account, one symbol's isolated margin account,
+    /// or the spot account (what `POST /api/v3/order` trades from).
     public enum Wallet: Hashable, Sendable, Comparable {
         case cross
         case isolated(String)
+        case spot
 
-        /// `cross` or `isolated:LTCBTC` (state files, logs).
+        /// `cross`, `isolated:LTCBTC` or `spot` (state files, logs).
         public var name: String {
             switch self {
             case .cross: return "cross"
             case .isolated(let symbol): return "isolated:\(symbol)"
+            case .spot: return "spot"
             }
         }
 
@@ -22,6 +25,8 @@ public struct MarketState: Sendable {
         public init?(name: String) {
             if name == "cross" {
                 self = .cross
+            } else if name == "spot" {
+                self = .spot
             } else if name.hasPrefix("isolated:"), name.count > "isolated:".count {
                 self = .isolated(String(name.dropFirst("isolated:".count)))
             } else {
@@ -75,8 +80,8 @@ public struct MarketState: Sendable {
     }
 
     /// The demo market: prices between the demo orders' (so nothing fills until a price moves),
-    /// the demo rules, and balances for the demo account's cross wallet and each isolated symbol
-    /// it has orders on.
+    /// the demo rules, and balances for the demo account's cross wallet, each isolated symbol
+    /// it has orders on, and its spot wallet.
     public static var demo: MarketState {
         func amount(_ text: String) -> SimDecimal { SimDecimal(text) ?? .zero }
         let account = SimulatorDemoKeys.accountName
@@ -95,7 +100,11 @@ public struct MarketState: Sendable {
                     .isolated("LTCBTC"): ["LTC": amount("100"), "BTC": amount("1")],
                     .isolated("BTCUSDT"): ["BTC": amount("1"), "USDT": amount("50000")],
                     .isolated("ETHBTC"): ["ETH": amount("10"), "BTC": amount("1")],
-                    .isolated("币安人生USDT"): ["币安人生": amount("1000"), "USDT": amount("1000")]
+                    .isolated("币安人生USDT"): ["币安人生": amount("1000"), "USDT": amount("1000")],
+                    .spot: [
+                        "BTC": amount("5"), "USDT": amount("50000"), "LTC": amount("500"), "ETH": amount("50"),
+                        "BNB": amount("50"), "币安人生": amount("50000")
+                    ]
                 ]
             ])
     }

@@ -132,6 +132,9 @@ struct SimulatorRoute: Sendable {
             method: "GET", path: "/api/v3/order", weight: 4, family: .api, isSigned: true, changesState: false,
             title: "spot query order", handler: { state, call throws(ExchangeReject) in try state.querySpotOrder(call) }),
         SimulatorRoute(
+            method: "POST", path: "/api/v3/order", weight: 1, family: .api, isSigned: true, changesState: true,
+            title: "spot new order", handler: { state, call throws(ExchangeReject) in try state.placeSpotOrder(call) }),
+        SimulatorRoute(
             method: "DELETE", path: "/api/v3/order", weight: 1, family: .api, isSigned: true, changesState: true,
             title: "spot cancel", handler: { state, call throws(ExchangeReject) in try state.cancelSpotOrder(call) }),
         SimulatorRoute(

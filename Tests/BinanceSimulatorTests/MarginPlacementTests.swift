@@ -119,7 +119,9 @@ import Testing
         let id = placed.json?["orderId"]?.integerValue ?? 0
         let moved = control(client, "price", "symbol=LTCBTC&price=0.0014")
         #expect(moved.status == 200)
-        #expect(moved.bodyText.contains(#"{"orderId":\#(id),"isIsolated":false,"qty":"1.00000000","status":"PARTIALLY_FILLED"}"#))
+        #expect(
+            moved.bodyText.contains(
+                #"{"orderId":\#(id),"isIsolated":false,"spot":false,"qty":"1.00000000","status":"PARTIALLY_FILLED"}"#))
         let canceled = client.cancel("symbol=LTCBTC&orderId=\(id)")
         #expect(canceled.json?["status"]?.stringValue == "CANCELED")
         #expect(canceled.json?["executedQty"]?.stringValue == "1.00000000")
@@ -174,7 +176,9 @@ import Testing
         #expect(response.status == 200)
         #expect(response.json?["isIsolated"] == .bool(true))
         #expect(client.exchange.withState { $0.openOrders(symbol: "ETHBTC", isolated: true).count } == 2)
-        #expect(control(client, "order", "symbol=ETHBTC&side=SELL&price=0.04&quantity=0.5&spot=TRUE").code == -1020)
+        // `spot=TRUE` places on the spot book instead (SpotPlacementTests).
+        #expect(control(client, "order", "symbol=ETHBTC&side=SELL&price=0.04&quantity=0.5&spot=TRUE").status == 200)
+        #expect(client.exchange.withState { $0.openOrders(symbol: "ETHBTC", isolated: true).count } == 2)
     }
 
     @Test func decimalsAreExact() {

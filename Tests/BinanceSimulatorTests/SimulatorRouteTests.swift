@@ -27,6 +27,7 @@ import Testing
         ("GET", "/sapi/v1/margin/isolated/account", 10, .sapi, true), // Query Isolated Margin Account Info, 10(IP)
         ("GET", "/api/v3/exchangeInfo", 20, .api, false), // Exchange information, weight 20
         ("GET", "/api/v3/order", 4, .api, true), // Query order (USER_DATA), weight 4
+        ("POST", "/api/v3/order", 1, .api, true), // New order (TRADE), weight 1, unfilled order count 1
         ("DELETE", "/api/v3/order", 1, .api, true), // Cancel order (TRADE), weight 1
         ("GET", "/api/v3/openOrders", 6, .api, true), // Current open orders (USER_DATA), 6; 80 without symbol
         ("GET", "/api/v3/allOrders", 20, .api, true), // All orders (USER_DATA), weight 20
@@ -59,7 +60,8 @@ import Testing
             CancelMarginOrder.endpoint, QueryMarginOrder.endpoint, MarginOpenOrders.endpoint,
             CancelAllMarginOpenOrders.endpoint, CancelMarginOrderList.endpoint, QueryMarginOrderList.endpoint,
             MarginAllOrders.endpoint, ServerTime.endpoint, MarginAllPairs.endpoint,
-            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint, SpotOpenOrders.endpoint, SpotAllOrders.endpoint, CancelAllSpotOpenOrders.endpoint, APIRestrictions.endpoint,
+            IsolatedMarginAllPairs.endpoint, ExchangeInfo.endpoint, QuerySpotOrder.endpoint, CancelSpotOrder.endpoint,
+            SpotOpenOrders.endpoint, SpotAllOrders.endpoint, CancelAllSpotOpenOrders.endpoint, APIRestrictions.endpoint,
             IsolatedMarginAccount.endpoint, CancelSpotOrderList.endpoint, QuerySpotOrderList.endpoint
         ]
         for endpoint in client {

@@ -31,7 +31,7 @@ public struct SimulatorControl: DocumentedOperation, Hashable {
     public var quantity: ExactDecimal?
     public var price: ExactDecimal?
     public var clientOrderId: String?
-    /// A spot order was asked for (refused by the simulator until it has spot books).
+    /// A spot order: placed on the account's spot book rather than a margin one.
     public var spot: Bool
     /// Steps (step), 1...10000.
     public var count: Int64?

@@ -8,7 +8,7 @@ extension CommandEntry {
         name: "sim",
         operation: SimulatorControl.self,
         summary: "Drive bnc's simulator: place an order, set a price, step the market (simulator only).",
-        syntax: "sim order SYMBOL side=BUY|SELL price=P qty=Q [isolated] [cid=TEXT] | sim price SYMBOL P | sim step [N]",
+        syntax: "sim order SYMBOL side=BUY|SELL price=P qty=Q [isolated|spot] [cid=TEXT] | sim price SYMBOL P | sim step [N]",
         example: "sim price LTCBTC 0.0014",
         description: """
             Runs only against bnc's simulator (no endpoint, or a `bnc sim` on 127.0.0.1); anywhere \
@@ -36,7 +36,7 @@ extension CommandEntry {
                 "cid", aliases: ["newClientOrderId"], parameter: "newClientOrderId", kind: .text,
                 summary: "the order's client id (sim order); generated when left out"),
             .flag("isolated", aliases: ["isIsolated"], parameter: "isIsolated", summary: "the isolated account of SYMBOL"),
-            .flag("spot", parameter: "spot", summary: "a spot order (refused until the simulator has spot books)")
+            .flag("spot", parameter: "spot", summary: "a spot order, on the spot book")
         ],
         build: { arguments in
             let word = arguments.text("action") ?? ""
