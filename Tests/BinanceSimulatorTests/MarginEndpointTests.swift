@@ -141,7 +141,7 @@ import Testing
     @Test func bulkOrdersFollowTheSymbolsHighestId() throws {
         let exchange = Exchange.demo()
         let ids = try exchange.withState { try $0.addOpenOrders(account: "demo", symbol: "LTCBTC", isolated: false, count: 100) }
-        #expect(ids == 36...135)  // after the demo OCO legs 32-35
+        #expect(ids == 36...135) // after the demo OCO legs 32-35
         let client = TestClient(exchange)
         #expect(client.cancel("symbol=LTCBTC&orderId=135").status == 200)
         #expect(client.cancel("symbol=LTCBTC&origClientOrderId=bulkx100").status == 200)
