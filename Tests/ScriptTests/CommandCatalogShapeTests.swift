@@ -26,7 +26,11 @@ import Testing
     /// Every (command, account) pair of the table: the default operation (nil) and each account
     /// word's.
     /// (`request` chooses its endpoint at run time: it has no documented order to follow.)
-    static let accounts: [String] = CommandCatalog.standard.entries.filter { !$0.choosesEndpointAtRunTime }.flatMap {
+    /// (`sim` drives bnc's simulator, not the exchange: its action word picks the path, and
+    /// ``simControlsSendOnlyTheirActionsParameters`` holds it to its own description.)
+    static let accounts: [String] = CommandCatalog.standard.entries.filter {
+        !$0.choosesEndpointAtRunTime && !$0.operationEndpoint.path.hasPrefix("/bnc-sim/")
+    }.flatMap {
         entry in
         [entry.name] + entry.accountVariants.map { "\(entry.name) \($0.word)" }
     }
@@ -64,6 +68,31 @@ import Testing
             #expect(operation.endpoint.parameterNames.contains(parameter), "\(name) \(spec.name)=")
             #expect(sent.contains(parameter), "\(name) \(spec.name)= does not reach the request")
         }
+    }
+
+    @Test(arguments: SimulatorControl.Action.allCases)
+    func simControlsSendOnlyTheirActionsParameters(_ action: SimulatorControl.Action) throws {
+        let entry = try #require(CommandCatalog.standard.entry(named: "sim"))
+        var values: [String: ArgumentValue] = [
+            "action": .text(action.rawValue), "side": .text("BUY"), "price": .decimal(ExactDecimal("0.0014")!),
+            "qty": .decimal(ExactDecimal("2")!), "cid": .text("abc"), "isolated": .bool(true), "spot": .bool(true)
+        ]
+        values["target"] = .text(action == .step ? "3" : "LTCBTC")
+        values["value"] = .decimal(ExactDecimal("0.0015")!)
+        let operation = entry.operation(ArgumentValues(values))
+        #expect(operation.endpoint.path == "/bnc-sim/v1/\(action.rawValue)" && operation.endpoint.method == .post)
+        #expect(!operation.endpoint.path.hasPrefix("/api/") && !operation.endpoint.path.hasPrefix("/sapi/"))
+        let documented = operation.endpoint.parameterNames
+        let sent = operation.parameters.map(\.name)
+        let positions = sent.compactMap { documented.firstIndex(of: $0) }
+        #expect(positions.count == sent.count && positions == positions.sorted(), "sim \(action) sends \(sent)")
+        let expected: [String] =
+            switch action {
+            case .order: ["symbol", "isIsolated", "side", "quantity", "price", "newClientOrderId", "spot"]
+            case .price: ["symbol", "price"]
+            case .step: ["count"]
+            }
+        #expect(sent == expected)
     }
 
     @Test func endpointsAreTheTablesOperationsEachOnce() {
