@@ -10,7 +10,12 @@ import Testing
         #expect(text.status == 0, "\(text.stderr)")
         #expect(
             text.stdout.hasPrefix(
-                "orderId  clientOrderId  side  type   price       origQty      executedQty  status            time\n"))
+                "orderId  clientOrderId  side  type             price       origQty      executedQty  status            time\n"))
+        #expect(
+            text.stdout.contains(
+                "33       ltcOco7Stop    SELL  STOP_LOSS_LIMIT  0.00119000  1.00000000   0.00000000   NEW               2026-01-01 00:14:00\n"
+            ),
+            "an OCO leg is a row like any order")
         #expect(text.stdout.contains("2026-01-01 00:00:00") && !text.stdout.contains("1767225600000"))
         #expect(!text.stdout.contains("cummulativeQuoteQty"), "not a terminal: no width, but still the compact set")
         let json = try LanguageRun.bnc(["--no-log", "--output", "json", "-c", "open LTCBTC"])

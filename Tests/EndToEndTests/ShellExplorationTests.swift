@@ -43,25 +43,36 @@ struct ShellExplorationTests {
             shell.close()
             shell.removeHome()
         }
-        let open = try Self.run("open LTCBTC", in: shell, expecting: "ltcStop30")
+        // The demo's LTCBTC orders with its OCO legs (STOP_LOSS_LIMIT beside PARTIALLY_FILLED)
+        // make a 122-column table: it fits neither width, so both show records.
+        let open = try Self.run("open LTCBTC", in: shell, expecting: "ltcOco7Stop")
         #expect(Self.overlong(open, columns: columns).isEmpty, "wrapped lines:\n\(open)")
         #expect(open.contains("2026-01-01 00:00:00"))
         #expect(!open.contains("1767225600000") && !open.contains("cummulativeQuoteQty"))
+        #expect(open.contains("-[ 1 of 5 ]") && open.contains("-[ 5 of 5 ]"), "\(open)")
+        #expect(open.contains("clientOrderId  myOrder1") && open.contains("type           STOP_LOSS_LIMIT"))
+        // The isolated account's three orders make a 113-column table: compact at 120, records at 80.
+        let isolated = try Self.run("open LTCBTC isolated", in: shell, expecting: "ltcIsoOco8Stop")
+        #expect(Self.overlong(isolated, columns: columns).isEmpty, "wrapped lines:\n\(isolated)")
+        #expect(isolated.contains("2026-01-01 00:03:00") && !isolated.contains("1767225780000"))
         if columns >= 120 {
-            #expect(open.contains("orderId  clientOrderId  side  type   price       origQty      executedQty  status"))
-            #expect(!open.contains("-[ 1 of 3 ]"))
+            #expect(
+                isolated.contains(
+                    "orderId  clientOrderId    side  type             price       origQty     executedQty  status  time"))
+            #expect(isolated.contains("31       isoOrder1        SELL  LIMIT"))
+            #expect(!isolated.contains("-[ 1 of 3 ]"))
         } else {
-            #expect(open.contains("-[ 1 of 3 ]") && open.contains("-[ 3 of 3 ]"))
-            #expect(open.contains("clientOrderId  myOrder1"))
+            #expect(isolated.contains("-[ 1 of 3 ]") && isolated.contains("-[ 3 of 3 ]"))
+            #expect(isolated.contains("clientOrderId  isoOrder1"))
         }
-        let orders = try Self.run("orders LTCBTC", in: shell, expecting: "ltcStop30")
+        let orders = try Self.run("orders LTCBTC", in: shell, expecting: "ltcOco7Stop")
         #expect(orders.contains("filled27"))
         #expect(Self.overlong(orders, columns: columns).isEmpty, "wrapped lines:\n\(orders)")
         #expect(orders.contains("FILLED"))
-        #expect(orders.contains(columns >= 120 ? "27       filled27" : "-[ 4 of 4 ]"))
+        #expect(orders.contains("-[ 6 of 6 ]") && orders.contains("clientOrderId  filled27"), "\(orders)")
         // `wide` shows every field for one statement; the next is compact again.
-        let wide = try Self.run("open LTCBTC isolated wide", in: shell, expecting: "isoOrder1")
-        #expect(wide.contains("selfTradePreventionMode"))
+        let wide = try Self.run("open LTCBTC isolated wide", in: shell, expecting: "ltcIsoOco8Stop")
+        #expect(wide.contains("selfTradePreventionMode") && wide.contains("isoOrder1"))
         #expect(Self.overlong(wide, columns: columns).isEmpty, "wrapped lines:\n\(wide)")
     }
 
@@ -130,15 +141,15 @@ struct ShellExplorationTests {
         try shell.waitForLastLine(Self.prompt)
         try shell.enter("open LTCBTC", prompt: Self.prompt)
         let first = (try? String(contentsOfFile: paged, encoding: .utf8)) ?? ""
-        #expect(first.contains("-[ 1 of 3 ]") && first.contains("-[ 3 of 3 ]"), "30 lines on a 20-row screen: paged")
-        try shell.enter("open LTCBTC isolated", prompt: Self.prompt)
+        #expect(first.contains("-[ 1 of 5 ]") && first.contains("-[ 5 of 5 ]"), "50 lines on a 20-row screen: paged")
+        try shell.enter("order LTCBTC id=31 isolated", prompt: Self.prompt)
         #expect(((try? String(contentsOfFile: paged, encoding: .utf8)) ?? "") == first, "one record fits: not paged")
         try shell.enter("set pager off", prompt: Self.prompt)
         try shell.press("C-l")
         try shell.waitFor("a cleared screen") { $0 == Self.prompt }
         try shell.type("open LTCBTC")
         try shell.press("Enter")
-        try shell.waitFor(text: "ltcStop30")
+        try shell.waitFor(text: "ltcOco7Stop")
         #expect(((try? String(contentsOfFile: paged, encoding: .utf8)) ?? "") == first, "pager off: printed straight")
     }
 

@@ -47,17 +47,19 @@ struct ShellLiveConfirmationTests {
         let prompt = try shell.lastLine()
         #expect(prompt.contains("api.binance.com"), "\(prompt)")
 
-        // cancel-all is counted with one open query (through the proxy), then asked about.
+        // cancel-all is counted with one open query (through the proxy), then asked about: the
+        // demo's three LTCBTC orders and the two legs of its OCO list 7.
         try shell.type("cancel-all LTCBTC")
         try shell.press("Enter")
         let asked = try shell.waitFor(text: "Go on? [y/N]", timeout: 15)
-        #expect(asked.contains(Self.question + " cancel-all: 3 open orders of LTCBTC. Go on? [y/N]"), "\(asked)")
+        #expect(asked.contains(Self.question + " cancel-all: 5 open orders of LTCBTC. Go on? [y/N]"), "\(asked)")
         try shell.type("n")
         try shell.press("Enter")
         try shell.waitFor(text: "nothing was sent")
         try shell.waitForLastLine(prompt)
         try shell.enter("open LTCBTC", prompt: prompt)
-        #expect(try shell.joinedScreen().contains("ltcStop30"), "declined: the orders are still open")
+        let declined = try shell.joinedScreen()
+        #expect(declined.contains("ltcStop30") && declined.contains("ltcOco7Stop"), "declined: the orders are still open")
 
         // A loop says its iterations; yes runs it.
         try shell.press("C-l")
@@ -108,7 +110,7 @@ struct ShellLiveConfirmationTests {
         let asked = try run.waitFor(text: "Go on? [y/N]", timeout: 15)
         #expect(!asked.contains("start"), "asked before the first statement ran:\n\(asked)")
         #expect(asked.contains("a loop of 2 iterations that cancels"), "\(asked)")
-        #expect(asked.contains("cancel-all: 3 open orders of LTCBTC"), "\(asked)")
+        #expect(asked.contains("cancel-all: 5 open orders of LTCBTC"), "\(asked)")
         try run.type("n")
         try run.press("Enter")
         #expect(try run.waitForExit(timeout: 15) == 1)
