@@ -1,12 +1,12 @@
 /// The user interrupted the session (Ctrl-C), or it was asked to stop.
-public struct InterruptRecord: Sendable, Hashable {
+package struct InterruptRecord: Sendable, Hashable {
     /// The statement that was running, when one was.
-    public var statement: Int?
+    package var statement: Int?
     /// The signal's name, e.g. `SIGINT`.
-    public var signal: String
-    public var at: Int64
+    package var signal: String
+    package var at: Int64
 
-    public init(statement: Int?, signal: String, at: Int64) {
+    package init(statement: Int?, signal: String, at: Int64) {
         self.statement = statement
         self.signal = signal
         self.at = at
@@ -14,14 +14,14 @@ public struct InterruptRecord: Sendable, Hashable {
 }
 
 /// The session ended normally. A log without one was cut short (crash, `kill -9`).
-public struct EndRecord: Sendable, Hashable {
-    public var statements: Int
-    public var requests: Int
+package struct EndRecord: Sendable, Hashable {
+    package var statements: Int
+    package var requests: Int
     /// The exit code the session ended with.
-    public var exitCode: Int
-    public var at: Int64
+    package var exitCode: Int
+    package var at: Int64
 
-    public init(statements: Int, requests: Int, exitCode: Int, at: Int64) {
+    package init(statements: Int, requests: Int, exitCode: Int, at: Int64) {
         self.statements = statements
         self.requests = requests
         self.exitCode = exitCode

@@ -1,16 +1,16 @@
 /// A recorded request with what became of it.
-public struct RecordedRequest: Sendable, Hashable {
-    public enum Outcome: Sendable, Hashable {
+package struct RecordedRequest: Sendable, Hashable {
+    package enum Outcome: Sendable, Hashable {
         case response(ResponseRecord)
         case failure(FailureRecord)
         /// No response or error was recorded: the session ended while it was in flight.
         case unknown
     }
 
-    public var record: RequestRecord
+    package var record: RequestRecord
     /// The line of the request record.
-    public var line: Int
-    public var outcome: Outcome
+    package var line: Int
+    package var outcome: Outcome
 }
 
 /// Walks a log's requests in order, each paired with its outcome, reading the file as it goes.
@@ -21,9 +21,9 @@ public struct RecordedRequest: Sendable, Hashable {
 /// were sent. Memory stays bounded: a request whose outcome has not appeared within
 /// ``maximumLookahead`` later records, or by the end of the log, counts as unanswered (the session
 /// ended, or crashed, while it was in flight).
-public final class RecordedRequests {
+package final class RecordedRequests {
     /// How many records past an unanswered request are read before it counts as unanswered.
-    public static let maximumLookahead = 4096
+    package static let maximumLookahead = 4096
 
     private let reader: SessionLogReader
     /// Requests read but not handed out, in log order, with the outcome once read.
@@ -33,22 +33,22 @@ public final class RecordedRequests {
     private var readSinceOldest = 0
     private var exhausted = false
     /// Issues met on the way (damaged lines), for the caller to report.
-    public private(set) var issues: [SessionLogIssue] = []
+    package private(set) var issues: [SessionLogIssue] = []
     /// How many requests were handed out.
-    public private(set) var count = 0
+    package private(set) var count = 0
     /// Whether the part read so far holds an interrupt record.
-    public private(set) var sawInterrupt = false
+    package private(set) var sawInterrupt = false
     /// Whether the part read so far holds the end record (the session ended normally).
-    public private(set) var sawEnd = false
+    package private(set) var sawEnd = false
 
     /// Reads the requests of the log at `path`.
-    public init(path: String) throws(SessionLogError) {
+    package init(path: String) throws(SessionLogError) {
         reader = try SessionLogReader(
             path: path, kinds: ["header", "request", "response", "error", "interrupt", "end"], rawResponseBodies: true)
     }
 
     /// The next request and its outcome; nil after the last.
-    public func next() -> RecordedRequest? {
+    package func next() -> RecordedRequest? {
         while true {
             if queueStart < queue.count {
                 let head = queue[queueStart]

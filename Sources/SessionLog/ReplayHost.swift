@@ -4,14 +4,14 @@ import Script
 /// Performs a replayed script's operations against a log: each operation is prepared with the
 /// recorded request's timestamp, then sent through an `ExchangeClient` over a
 /// ``ReplayTransport``, so decoding and exchange errors behave exactly as they did live.
-public struct ReplayHost: OperationHost {
-    public let transport: ReplayTransport
-    public let credentials: Credentials?
+package struct ReplayHost: OperationHost {
+    package let transport: ReplayTransport
+    package let credentials: Credentials?
     /// Raised at the first difference, or where the recording ends, so the script stops
     /// before its next statement.
-    public let interrupt: InterruptFlag?
+    package let interrupt: InterruptFlag?
 
-    public init(transport: ReplayTransport, credentials: Credentials?, interrupt: InterruptFlag?) {
+    package init(transport: ReplayTransport, credentials: Credentials?, interrupt: InterruptFlag?) {
         self.transport = transport
         self.credentials = credentials
         self.interrupt = interrupt
@@ -19,9 +19,9 @@ public struct ReplayHost: OperationHost {
 
     /// A parallel loop replays one iteration at a time, so it sends its requests in a fixed
     /// order; ``ReplayTransport`` finds each iteration's recorded requests by their origin.
-    public var maximumConcurrency: Int? { 1 }
+    package var maximumConcurrency: Int? { 1 }
 
-    public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+    package func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
         // The recorded timestamp makes the canonical query (and signature) reproducible.
         let clock = ExchangeClock(fixed: transport.peek()?.record.timestamp)
         let client = ExchangeClient(transport: transport, credentials: credentials, clock: clock)

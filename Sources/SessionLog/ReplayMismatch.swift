@@ -1,19 +1,19 @@
 /// Where a replay stopped matching its log: the record, what differs, and both strings.
-public struct ReplayMismatch: Error, Sendable, Hashable, CustomStringConvertible {
+package struct ReplayMismatch: Error, Sendable, Hashable, CustomStringConvertible {
     /// The log's path.
-    public var path: String
+    package var path: String
     /// The line of the recorded request (0 when the log had no request left).
-    public var line: Int
+    package var line: Int
     /// The recorded request's id (0 when the log had no request left).
-    public var requestID: Int
+    package var requestID: Int
     /// What differs: `method and path`, `canonical query`, `signature`, `key type`, `request`.
-    public var field: String
-    public var recorded: String
-    public var replayed: String
+    package var field: String
+    package var recorded: String
+    package var replayed: String
     /// Why, when the strings alone do not say it.
-    public var note: String?
+    package var note: String?
 
-    public init(
+    package init(
         path: String, line: Int, requestID: Int, field: String, recorded: String, replayed: String, note: String? = nil
     ) {
         self.path = path
@@ -26,7 +26,7 @@ public struct ReplayMismatch: Error, Sendable, Hashable, CustomStringConvertible
     }
 
     /// `log.jsonl:5: request #2: the canonical query differs` then both strings.
-    public var description: String {
+    package var description: String {
         let place = line > 0 ? "\(path):\(line): request #\(requestID)" : "\(path)"
         var text = "\(place): the \(field) differs\n  recorded    \(recorded)\n  recompiled  \(replayed)"
         if let note { text += "\n  \(note)" }

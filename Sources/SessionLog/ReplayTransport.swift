@@ -9,11 +9,11 @@ import Foundation
 /// response or throws the recorded transport error. The first difference is kept in
 /// ``mismatch`` and every later send fails, so a diverged replay stops instead of inventing
 /// answers.
-public final class ReplayTransport: Transport, @unchecked Sendable {
-    public let endpointName = "replay"
-    public let baseURL: String
+package final class ReplayTransport: Transport, @unchecked Sendable {
+    package let endpointName = "replay"
+    package let baseURL: String
     /// Whether signatures are compared (`--verify`); `--offline` replays with any key.
-    public let checksSignatures: Bool
+    package let checksSignatures: Bool
     private let path: String
     private let lock = NSLock()
     private let requests: RecordedRequests
@@ -26,7 +26,7 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
     private var served = 0
 
     /// Replays the log at `path`; `baseURL` is the recorded one (shown in output).
-    public init(path: String, baseURL: String, checksSignatures: Bool) throws(SessionLogError) {
+    package init(path: String, baseURL: String, checksSignatures: Bool) throws(SessionLogError) {
         self.path = path
         self.baseURL = baseURL
         self.checksSignatures = checksSignatures
@@ -34,24 +34,24 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
     }
 
     /// The first difference found, if any.
-    public var mismatch: ReplayMismatch? { lock.withLock { firstMismatch } }
+    package var mismatch: ReplayMismatch? { lock.withLock { firstMismatch } }
 
     /// Requests answered so far.
-    public var requestsServed: Int { lock.withLock { served } }
+    package var requestsServed: Int { lock.withLock { served } }
 
     /// Damaged lines met while reading requests.
-    public var issues: [SessionLogIssue] { lock.withLock { requests.issues } }
+    package var issues: [SessionLogIssue] { lock.withLock { requests.issues } }
 
     /// True once every recorded request was served and the log ends with an interrupt or was
     /// cut short: the recording stops there, and so does a faithful replay.
-    public var recordingEnded: Bool {
+    package var recordingEnded: Bool {
         lock.withLock { peekLocked() == nil && (requests.sawInterrupt || !requests.sawEnd) }
     }
 
     /// The recorded request the next send from `origin` will be compared with, without taking
     /// it (its timestamp stamps the replayed one): the next in the log, or for a request made in
     /// a parallel iteration, the next recorded from that iteration.
-    public func peek(origin: String? = RequestOrigin.current) -> RecordedRequest? {
+    package func peek(origin: String? = RequestOrigin.current) -> RecordedRequest? {
         lock.withLock { peekLocked(origin: origin).map { upcoming[$0] } }
     }
 
@@ -59,7 +59,7 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
     static let maximumSearch = 65_536
 
     /// After the run: a recorded request the replay never sent is a difference too.
-    public func finish() -> ReplayMismatch? {
+    package func finish() -> ReplayMismatch? {
         lock.withLock {
             if firstMismatch == nil, let left = peekLocked() {
                 firstMismatch = ReplayMismatch(
@@ -71,7 +71,7 @@ public final class ReplayTransport: Transport, @unchecked Sendable {
         }
     }
 
-    public func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
+    package func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
         let origin = RequestOrigin.current
         let result: Result<TransportResponse, TransportError> = lock.withLock { answer(request, origin: origin) }
         return try result.get()

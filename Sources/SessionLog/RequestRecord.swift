@@ -5,36 +5,36 @@ import BinanceAPI
 /// The signature itself is not stored: ``signatureFingerprint`` (SHA-256 of its text) lets
 /// `replay --verify` check a recomputed signature byte for byte while a leaked log cannot be
 /// used to resend the request inside its `recvWindow`.
-public struct RequestRecord: Sendable, Hashable {
+package struct RequestRecord: Sendable, Hashable {
     /// 1, 2, 3… in the order requests were sent; responses refer to it.
-    public var id: Int
+    package var id: Int
     /// The statement that sent it, when known.
-    public var statement: Int?
+    package var statement: Int?
     /// 1 for the first try, 2… for retries of the same prepared request.
-    public var attempt: Int
+    package var attempt: Int
     /// The operation's name, e.g. "margin cancel".
-    public var title: String
-    public var method: HTTPMethod
-    public var path: String
+    package var title: String
+    package var method: HTTPMethod
+    package var path: String
     /// The canonical query, including `timestamp`, without `signature`: the signed bytes.
-    public var query: String
+    package var query: String
     /// The `timestamp` parameter, for signed requests.
-    public var timestamp: Int64?
+    package var timestamp: Int64?
     /// The `newClientOrderId` parameter, when one was sent.
-    public var newClientOrderId: String?
+    package var newClientOrderId: String?
     /// The kind of key that signed it; nil for unsigned requests.
-    public var keyType: KeyType?
+    package var keyType: KeyType?
     /// SHA-256 (hex) of the signature text; nil for unsigned requests.
-    public var signatureFingerprint: String?
+    package var signatureFingerprint: String?
     /// The endpoint's documented weight.
-    public var weight: RequestWeight
+    package var weight: RequestWeight
     /// When it was handed to the transport, ms since the epoch.
-    public var at: Int64
+    package var at: Int64
     /// For a request made in a `parallel N for` iteration, which one (`RequestOrigin`): replay
     /// matches it to the request of the same origin, since parallel requests leave in any order.
-    public var origin: String?
+    package var origin: String?
 
-    public init(
+    package init(
         id: Int, statement: Int?, attempt: Int, title: String, method: HTTPMethod, path: String, query: String,
         timestamp: Int64?, newClientOrderId: String?, keyType: KeyType?, signatureFingerprint: String?,
         weight: RequestWeight, at: Int64, origin: String? = nil
@@ -56,7 +56,7 @@ public struct RequestRecord: Sendable, Hashable {
     }
 
     /// The record of `request`, sent as request `id` by statement `statement`.
-    public init(_ request: PreparedRequest, id: Int, statement: Int?, attempt: Int, at: Int64, origin: String? = nil) {
+    package init(_ request: PreparedRequest, id: Int, statement: Int?, attempt: Int, at: Int64, origin: String? = nil) {
         self.init(
             id: id, statement: statement, attempt: attempt, title: request.title, method: request.method,
             path: request.path, query: request.query, timestamp: request.timestamp,
@@ -65,7 +65,7 @@ public struct RequestRecord: Sendable, Hashable {
     }
 
     /// The query as it went on the wire, with the signature shown redacted.
-    public var redactedURLQuery: String {
+    package var redactedURLQuery: String {
         guard let signatureFingerprint else { return query }
         let redacted = "signature=<redacted:\(signatureFingerprint.prefix(8))>"
         return query.isEmpty ? redacted : "\(query)&\(redacted)"

@@ -7,13 +7,13 @@ import Foundation
 /// The exchange sends compact JSON, so almost every body is stored as JSON (readable, exact
 /// numbers). A body whose compact re-serialization differs from what arrived (spaces, escapes)
 /// is stored as text so that `replay --offline` serves back the very same bytes.
-public enum ResponseBody: Sendable, Hashable {
+package enum ResponseBody: Sendable, Hashable {
     case json(JSONValue)
     case text(String)
     case base64(String)
 
     /// The stored form of `bytes`.
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         if let first = bytes.first, first == UInt8(ascii: "{") || first == UInt8(ascii: "["),
             let value = try? JSONValue.parse(bytes), value.serialized.utf8.elementsEqual(bytes)
         {
@@ -26,7 +26,7 @@ public enum ResponseBody: Sendable, Hashable {
     }
 
     /// The bytes that arrived.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         switch self {
         case .json(let value): return Array(value.serialized.utf8)
         case .text(let text): return Array(text.utf8)
@@ -35,7 +35,7 @@ public enum ResponseBody: Sendable, Hashable {
     }
 
     /// The body as text for display.
-    public var displayText: String {
+    package var displayText: String {
         switch self {
         case .json(let value): return value.serialized
         case .text(let text): return text

@@ -1,19 +1,19 @@
 import BinanceAPI
 
 /// What came back for a request: the HTTP status, the rate-limit headers, the body, the latency.
-public struct ResponseRecord: Sendable, Hashable {
+package struct ResponseRecord: Sendable, Hashable {
     /// The ``RequestRecord/id`` it answers.
-    public var request: Int
-    public var status: Int
+    package var request: Int
+    package var status: Int
     /// The rate-limit headers (``SessionLogFormat/isRateLimitHeader(_:)``), in received order.
-    public var headers: [HTTPHeader]
-    public var body: ResponseBody
+    package var headers: [HTTPHeader]
+    package var body: ResponseBody
     /// From hand-off to the transport until the response, in microseconds.
-    public var latencyMicroseconds: Int64
+    package var latencyMicroseconds: Int64
     /// When it arrived, ms since the epoch.
-    public var at: Int64
+    package var at: Int64
 
-    public init(
+    package init(
         request: Int, status: Int, headers: [HTTPHeader], body: ResponseBody, latencyMicroseconds: Int64, at: Int64
     ) {
         self.request = request
@@ -25,7 +25,7 @@ public struct ResponseRecord: Sendable, Hashable {
     }
 
     /// The record of `response` to request `id`.
-    public init(_ response: TransportResponse, request id: Int, latency: Duration, at: Int64) {
+    package init(_ response: TransportResponse, request id: Int, latency: Duration, at: Int64) {
         self.init(
             request: id, status: response.status,
             headers: response.headers.filter { SessionLogFormat.isRateLimitHeader($0.name) },
@@ -33,21 +33,21 @@ public struct ResponseRecord: Sendable, Hashable {
     }
 
     /// The response as a transport would return it (for offline replay).
-    public var transportResponse: TransportResponse {
+    package var transportResponse: TransportResponse {
         TransportResponse(status: status, headers: headers, body: body.bytes)
     }
 }
 
 /// A request that got no response.
-public struct FailureRecord: Sendable, Hashable {
+package struct FailureRecord: Sendable, Hashable {
     /// The ``RequestRecord/id`` that failed.
-    public var request: Int
+    package var request: Int
     /// What happened, as the transport reported it.
-    public var error: TransportError
-    public var latencyMicroseconds: Int64
-    public var at: Int64
+    package var error: TransportError
+    package var latencyMicroseconds: Int64
+    package var at: Int64
 
-    public init(request: Int, error: TransportError, latencyMicroseconds: Int64, at: Int64) {
+    package init(request: Int, error: TransportError, latencyMicroseconds: Int64, at: Int64) {
         self.request = request
         self.error = error
         self.latencyMicroseconds = latencyMicroseconds
@@ -55,7 +55,7 @@ public struct FailureRecord: Sendable, Hashable {
     }
 
     /// The record of `error` for request `id`.
-    public init(_ error: TransportError, request id: Int, latency: Duration, at: Int64) {
+    package init(_ error: TransportError, request id: Int, latency: Duration, at: Int64) {
         self.init(request: id, error: error, latencyMicroseconds: latency.microseconds, at: at)
     }
 }

@@ -1,35 +1,35 @@
 import BinanceAPI
 
 /// The first record of every log: what wrote it, against which endpoint, with which key.
-public struct SessionHeader: Sendable, Hashable {
+package struct SessionHeader: Sendable, Hashable {
     /// The format version the log was written in.
-    public var version: Int
+    package var version: Int
     /// The `bnc` version that wrote the log.
-    public var bncVersion: String
+    package var bncVersion: String
     /// The endpoint name: `sim`, `live`, or a base URL.
-    public var endpoint: String
+    package var endpoint: String
     /// The base URL requests were sent to.
-    public var baseURL: String
+    package var baseURL: String
     /// The kind of key requests were signed with; nil when no key was configured.
-    public var keyType: KeyType?
+    package var keyType: KeyType?
     /// The API key, masked (``Credentials/mask(_:)``); never the key itself.
-    public var maskedAPIKey: String?
+    package var maskedAPIKey: String?
     /// Where the key came from ("environment", "demo").
-    public var keySource: String?
+    package var keySource: String?
     /// When the session started, ms since the epoch.
-    public var started: Int64
+    package var started: Int64
     /// What kind of session: `script`, `shell`, `command`, `replay`.
-    public var mode: String
+    package var mode: String
     /// The fixed clock (`--timestamp`), when one was set.
-    public var fixedClock: Int64?
+    package var fixedClock: Int64?
     /// Script parameters given with `--set name=value`, as typed: replay defines them again.
-    public var variables: [String: String] = [:]
+    package var variables: [String: String] = [:]
     /// The HTTP proxy requests went through, `host:port` only (never its credentials); nil for none.
-    public var proxy: String?
+    package var proxy: String?
 
     /// A header for a session starting now. `credentials` is only read for its key type and
     /// masked key.
-    public init(
+    package init(
         bncVersion: String, endpoint: String, baseURL: String, credentials: Credentials?, mode: String,
         fixedClock: Int64? = nil, variables: [String: String] = [:], started: Int64 = ExchangeClock.localMilliseconds()
     ) {
@@ -47,7 +47,7 @@ public struct SessionHeader: Sendable, Hashable {
     }
 
     /// A header with every field given (for readers and tests).
-    public init(
+    package init(
         version: Int, bncVersion: String, endpoint: String, baseURL: String, keyType: KeyType?,
         maskedAPIKey: String?, keySource: String?, started: Int64, mode: String, fixedClock: Int64?
     ) {

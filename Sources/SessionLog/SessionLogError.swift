@@ -1,5 +1,5 @@
 /// Why a session log could not be created, written or read.
-public enum SessionLogError: Error, Sendable, Hashable {
+package enum SessionLogError: Error, Sendable, Hashable {
     /// The log directory could not be created or is not a directory.
     case cannotCreateDirectory(path: String, reason: String)
     /// The log file could not be opened.
@@ -14,7 +14,7 @@ public enum SessionLogError: Error, Sendable, Hashable {
     case closed(path: String)
 
     /// What happened, in one line.
-    public var message: String {
+    package var message: String {
         switch self {
         case .cannotCreateDirectory(let path, let reason): return "cannot create the log directory \(path): \(reason)"
         case .cannotOpen(let path, let reason): return "cannot open the session log \(path): \(reason)"
@@ -26,7 +26,7 @@ public enum SessionLogError: Error, Sendable, Hashable {
     }
 
     /// A next step for the user.
-    public var hint: String? {
+    package var hint: String? {
         switch self {
         case .cannotCreateDirectory, .cannotOpen:
             return "choose another file with --log FILE, or run with --no-log"

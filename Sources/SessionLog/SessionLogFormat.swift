@@ -1,17 +1,17 @@
 /// The identity of the session-log format (see docs/session-log.md).
-public enum SessionLogFormat {
+package enum SessionLogFormat {
     /// The value of the header's `format` field.
-    public static let name = "bnc-session-log"
+    package static let name = "bnc-session-log"
     /// The version this build writes. Readers accept every version up to this one.
-    public static let version = 1
+    package static let version = 1
     /// The file name extension of session logs.
-    public static let fileExtension = "jsonl"
+    package static let fileExtension = "jsonl"
 
     /// Whether a response header is one of the rate-limit headers a log keeps.
     ///
     /// Only these (and `Retry-After`) are kept: they are what a user needs to explain a 429/418,
     /// and anything else (cookies, trace ids) is noise or worse.
-    public static func isRateLimitHeader(_ name: String) -> Bool {
+    package static func isRateLimitHeader(_ name: String) -> Bool {
         let lowered = name.lowercased()
         return lowered.hasPrefix("x-mbx-used-weight") || lowered.hasPrefix("x-mbx-order-count")
             || lowered.hasPrefix("x-sapi-used-") || lowered == "retry-after"

@@ -1,7 +1,7 @@
 /// A line of a log that could not be used. Issues are reported and skipped, never fatal: a
 /// log cut short by a crash must still read back.
-public struct SessionLogIssue: Sendable, Hashable, CustomStringConvertible {
-    public enum Problem: Sendable, Hashable {
+package struct SessionLogIssue: Sendable, Hashable, CustomStringConvertible {
+    package enum Problem: Sendable, Hashable {
         /// The last line has no newline and is not a complete record: the writer was stopped
         /// mid-write (crash, `kill -9`, full disk).
         case truncatedLastLine(bytes: Int)
@@ -18,15 +18,15 @@ public struct SessionLogIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The 1-based line number.
-    public var line: Int
-    public var problem: Problem
+    package var line: Int
+    package var problem: Problem
 
-    public init(line: Int, problem: Problem) {
+    package init(line: Int, problem: Problem) {
         self.line = line
         self.problem = problem
     }
 
-    public var description: String {
+    package var description: String {
         switch problem {
         case .truncatedLastLine(let bytes):
             return "line \(line): half-written last line (\(bytes) bytes) skipped — the session was cut short"

@@ -3,9 +3,9 @@ import Foundation
 
 /// Where session logs go: `$XDG_STATE_HOME/bnc/sessions/`, by default
 /// `~/.local/state/bnc/sessions/`, one file per session.
-public enum SessionLogLocation {
+package enum SessionLogLocation {
     /// The sessions directory for `environment`.
-    public static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func directory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/bnc/sessions"
         }
@@ -15,13 +15,13 @@ public enum SessionLogLocation {
 
     /// A file name for a session started at `started` by process `pid`, e.g.
     /// `20261125T130344Z-4242.jsonl`: sorts by time, unique per process.
-    public static func fileName(started: Int64, pid: Int32, attempt: Int = 0) -> String {
+    package static func fileName(started: Int64, pid: Int32, attempt: Int = 0) -> String {
         let suffix = attempt == 0 ? "" : "-\(attempt)"
         return "\(UTCTime.compact(milliseconds: started))-\(pid)\(suffix).\(SessionLogFormat.fileExtension)"
     }
 
     /// Creates `path` and its missing parents with mode 0700 (session logs are private).
-    public static func makeDirectory(_ path: String) throws(SessionLogError) {
+    package static func makeDirectory(_ path: String) throws(SessionLogError) {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw .cannotCreateDirectory(path: path, reason: "not a directory") }

@@ -1,7 +1,7 @@
 import BinanceAPI
 
 /// One item read from a log: a record with its line number, or an issue with a line.
-public enum SessionLogEntry: Sendable, Hashable {
+package enum SessionLogEntry: Sendable, Hashable {
     case record(SessionRecord, line: Int)
     case issue(SessionLogIssue)
 }
@@ -10,15 +10,15 @@ public enum SessionLogEntry: Sendable, Hashable {
 ///
 /// Tolerant by design: a line that is not a valid record becomes an ``SessionLogIssue`` and
 /// reading goes on; only an unreadable file is an error.
-public final class SessionLogReader: Sequence, IteratorProtocol {
+package final class SessionLogReader: Sequence, IteratorProtocol {
     /// The log's path.
-    public let path: String
+    package let path: String
     private let lines: LineReader
     private var sawRecord = false
     private var pendingRecord: SessionLogEntry?
     private var lastLine = 0
     /// Set when reading failed part-way (an I/O error, not a bad line).
-    public private(set) var readError: SessionLogError?
+    package private(set) var readError: SessionLogError?
 
     /// The record kinds to return; lines of other kinds are skipped unparsed. Nil for all.
     private let kinds: [[UInt8]]?
@@ -26,7 +26,7 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     /// Opens `path` for reading. With `kinds`, only records of those kinds (`request`,
     /// `statement`…) are parsed and returned: a replay reads the log twice at once, and each
     /// pass skips the other's lines by their `{"kind":"…"` prefix alone.
-    public init(
+    package init(
         path: String, kinds: Set<String>? = nil, topLevelStatementsOnly: Bool = false,
         rawResponseBodies: Bool = false, maximumLineLength: Int = 64 * 1024 * 1024
     ) throws(SessionLogError) {
@@ -74,7 +74,7 @@ public final class SessionLogReader: Sequence, IteratorProtocol {
     private static let kindPrefix = Array(#"{"kind":""#.utf8)
 
     /// The next record or issue; nil at the end of the log.
-    public func next() -> SessionLogEntry? {
+    package func next() -> SessionLogEntry? {
         if let pending = pendingRecord {
             pendingRecord = nil
             return pending

@@ -9,7 +9,7 @@ import BinanceAPI
 /// A log is input from outside like any other: every line it returns has its control
 /// characters escaped (``TerminalText``), so a body or message holding `ESC ] 0;…BEL` or a
 /// newline shows as text and cannot retitle the terminal or forge a line.
-public struct SessionLogRenderer {
+package struct SessionLogRenderer {
     /// The request printed next, held back until its outcome is known.
     private var held: RequestRecord?
     /// Issue lines seen while a request was held, printed after it.
@@ -19,10 +19,10 @@ public struct SessionLogRenderer {
     private var issues = 0
     private var counts = (statements: 0, requests: 0, responses: 0, errors: 0)
 
-    public init() {}
+    package init() {}
 
     /// The lines for `entry`.
-    public mutating func render(_ entry: SessionLogEntry) -> [String] {
+    package mutating func render(_ entry: SessionLogEntry) -> [String] {
         renderUnescaped(entry).map { TerminalText.escaped($0) }
     }
 
@@ -57,7 +57,7 @@ public struct SessionLogRenderer {
     }
 
     /// The closing lines: requests that never got an outcome, and whether the log ended cleanly.
-    public mutating func finish() -> [String] {
+    package mutating func finish() -> [String] {
         finishUnescaped().map { TerminalText.escaped($0) }
     }
 

@@ -6,13 +6,13 @@ import Foundation
 /// Statements inside loops and branches are part of their top-level statement's source, so
 /// only `depth` 0 statements are printed; each is preceded by a comment naming where it came
 /// from, so the script can be edited and run again.
-public struct SessionLogScript {
+package struct SessionLogScript {
     private var lastFile: String??
 
-    public init() {}
+    package init() {}
 
     /// The script lines for `entry` (none for records that are not top-level statements).
-    public mutating func lines(for entry: SessionLogEntry) -> [String] {
+    package mutating func lines(for entry: SessionLogEntry) -> [String] {
         guard case .record(let record, _) = entry else { return [] }
         switch record {
         case .header(let header):

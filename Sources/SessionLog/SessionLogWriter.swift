@@ -18,9 +18,9 @@ import Script
 ///
 /// Secrets never reach it: requests carry the signature's SHA-256 instead of the signature, and
 /// the header carries the API key masked.
-public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
+package final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     /// How hard each request record is pushed to disk.
-    public enum Durability: Sendable {
+    package enum Durability: Sendable {
         /// `write(2)`: survives a crash or `kill -9` of bnc (the kernel has the bytes).
         case written
         /// `write(2)` then `fdatasync(2)`: also survives a power cut, at a cost per request.
@@ -28,8 +28,8 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     }
 
     /// The log's path.
-    public let path: String
-    public let durability: Durability
+    package let path: String
+    package let durability: Durability
 
     // Everything below is guarded by `lock`: the client calls from its actor while the
     // interpreter records statements and signal handling records interrupts.
@@ -47,7 +47,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     private static let bufferLimit = 64 * 1024
 
     /// Creates the log at `path` (mode 0600; never overwrites) and writes `header`.
-    public init(path: String, header: SessionHeader, durability: Durability = .written) throws(SessionLogError) {
+    package init(path: String, header: SessionHeader, durability: Durability = .written) throws(SessionLogError) {
         self.path = path
         self.durability = durability
         let file = try LogFile.create(path)
@@ -65,7 +65,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
 
     /// Creates a new log in `directory` (made with mode 0700 when missing), named after the
     /// session's start time and process id.
-    public static func create(
+    package static func create(
         in directory: String = SessionLogLocation.directory(), header: SessionHeader, durability: Durability = .written
     ) throws(SessionLogError) -> SessionLogWriter {
         try SessionLogLocation.makeDirectory(directory)
@@ -90,7 +90,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     /// Records a statement about to run and makes it the one later requests belong to.
     /// Returns its sequence number.
     @discardableResult
-    public func recordStatement(source: String, file: String?, line: Int, column: Int = 1, depth: Int = 0) -> Int {
+    package func recordStatement(source: String, file: String?, line: Int, column: Int = 1, depth: Int = 0) -> Int {
         lock.lock()
         defer { lock.unlock() }
         statementCount += 1
@@ -108,7 +108,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
 
     /// Records a statement event from the interpreter, working out its nesting depth.
     @discardableResult
-    public func recordStatement(_ event: StatementEvent) -> Int {
+    package func recordStatement(_ event: StatementEvent) -> Int {
         let depth = lock.withLock {
             nesting.depth(file: event.file, line: event.line, column: event.column, text: event.text)
         }
@@ -116,7 +116,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     }
 
     /// Records an interrupt unless one is already recorded for the current statement.
-    public func recordInterruptOnce(signal: String) {
+    package func recordInterruptOnce(signal: String) {
         lock.lock()
         defer { lock.unlock() }
         guard !interruptSinceStatement else { return }
@@ -124,7 +124,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     }
 
     /// Records an interrupt (e.g. `SIGINT`) and writes it out at once.
-    public func recordInterrupt(signal: String) {
+    package func recordInterrupt(signal: String) {
         lock.lock()
         defer { lock.unlock() }
         appendInterrupt(signal: signal)
@@ -138,12 +138,12 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     }
 
     /// Why writing stopped, if it did: the first failed write. Records after it are not in the log.
-    public var writeFailure: SessionLogError? { lock.withLock { failure } }
+    package var writeFailure: SessionLogError? { lock.withLock { failure } }
 
     /// Writes the end record and closes the file; returns the write failure, if any, for the
     /// caller to report (nothing after it was written). Later calls do nothing.
     @discardableResult
-    public func close(exitCode: Int) -> SessionLogError? {
+    package func close(exitCode: Int) -> SessionLogError? {
         lock.lock()
         defer { lock.unlock() }
         guard let file else { return failure }
@@ -162,7 +162,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     }
 
     /// Writes buffered statement records now.
-    public func flush() throws(SessionLogError) {
+    package func flush() throws(SessionLogError) {
         lock.lock()
         defer { lock.unlock() }
         try flushPending()
@@ -170,7 +170,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
 
     // MARK: RequestObserver
 
-    public func willSend(_ request: PreparedRequest, attempt: Int) throws {
+    package func willSend(_ request: PreparedRequest, attempt: Int) throws {
         lock.lock()
         defer { lock.unlock() }
         if let failure { throw failure }
@@ -192,7 +192,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         inFlight.append((request, id))
     }
 
-    public func didReceive(_ response: TransportResponse, for request: PreparedRequest, latency: Duration) {
+    package func didReceive(_ response: TransportResponse, for request: PreparedRequest, latency: Duration) {
         lock.lock()
         defer { lock.unlock() }
         guard let id = takeInFlight(request) else { return }
@@ -212,7 +212,7 @@ public final class SessionLogWriter: RequestObserver, @unchecked Sendable {
         try? flushPending()
     }
 
-    public func didFail(_ error: TransportError, for request: PreparedRequest, latency: Duration) {
+    package func didFail(_ error: TransportError, for request: PreparedRequest, latency: Duration) {
         lock.lock()
         defer { lock.unlock() }
         guard let id = takeInFlight(request) else { return }

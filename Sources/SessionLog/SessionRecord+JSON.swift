@@ -3,7 +3,7 @@ import BinanceAPI
 extension SessionRecord {
     /// The record as a JSON object: `kind` first, then its fields in the documented order;
     /// absent optional fields are left out.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject()
         object["kind"] = .string(kind)
         switch self {
@@ -87,7 +87,7 @@ extension SessionRecord {
     /// Reads a record from its JSON object.
     ///
     /// Fields this version does not know are ignored, so a newer minor addition still reads.
-    public init(json: JSONValue) throws(SessionRecordError) {
+    package init(json: JSONValue) throws(SessionRecordError) {
         do {
             self = try Self.decode(json.requireObject("record"))
         } catch {

@@ -1,7 +1,7 @@
 import BinanceAPI
 
 /// One line of a session log.
-public enum SessionRecord: Sendable, Hashable {
+package enum SessionRecord: Sendable, Hashable {
     case header(SessionHeader)
     case statement(StatementRecord)
     case request(RequestRecord)
@@ -12,7 +12,7 @@ public enum SessionRecord: Sendable, Hashable {
     case end(EndRecord)
 
     /// The value of the record's `kind` field.
-    public var kind: String {
+    package var kind: String {
         switch self {
         case .header: return "header"
         case .statement: return "statement"
@@ -25,18 +25,18 @@ public enum SessionRecord: Sendable, Hashable {
     }
 
     /// The record as one line of JSON, without the newline.
-    public var line: String { json.serialized }
+    package var line: String { json.serialized }
 }
 
 /// Why a line is not a valid record.
-public struct SessionRecordError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var reason: String
+package struct SessionRecordError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var reason: String
 
-    public init(_ reason: String) { self.reason = reason }
+    package init(_ reason: String) { self.reason = reason }
 
     init(_ error: ResponseDecodingError) {
         reason = error.field.isEmpty ? error.reason : "field '\(error.field)' \(error.reason)"
     }
 
-    public var description: String { reason }
+    package var description: String { reason }
 }

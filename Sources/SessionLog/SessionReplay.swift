@@ -7,8 +7,8 @@ import Script
 /// to a ``ScriptSession`` (so variables, loops and branches run again), the other — inside the
 /// ``ReplayTransport`` — serves the recorded responses and compares every request with its
 /// record. Memory stays constant whatever the log's size.
-public struct SessionReplay {
-    public enum Mode: Sendable, Hashable {
+package struct SessionReplay {
+    package enum Mode: Sendable, Hashable {
         /// Compare canonical queries and signatures; the script's output is not shown.
         case verify
         /// Show the script's output as it ran; compare queries but not signatures (any key).
@@ -16,35 +16,35 @@ public struct SessionReplay {
     }
 
     /// What a replay found.
-    public struct Result: Sendable {
-        public var header: SessionHeader?
-        public var statements = 0
-        public var requests = 0
+    package struct Result: Sendable {
+        package var header: SessionHeader?
+        package var statements = 0
+        package var requests = 0
         /// The first difference; nil when every request matched.
-        public var mismatch: ReplayMismatch?
+        package var mismatch: ReplayMismatch?
         /// The log ends before its session did (interrupt or crash): the replay stopped there.
-        public var recordingEnded = false
+        package var recordingEnded = false
         /// Damaged lines of the log.
-        public var issues: [SessionLogIssue] = []
+        package var issues: [SessionLogIssue] = []
         /// Script diagnostics of the replayed statements that failed (as they did when recorded).
-        public var diagnostics: [Diagnostic] = []
+        package var diagnostics: [Diagnostic] = []
         /// Why the log could not be replayed at all.
-        public var problem: String?
+        package var problem: String?
     }
 
-    public let path: String
-    public let mode: Mode
-    public let credentials: Credentials?
-    public let output: any ScriptOutputSink
+    package let path: String
+    package let mode: Mode
+    package let credentials: Credentials?
+    package let output: any ScriptOutputSink
 
-    public init(path: String, mode: Mode, credentials: Credentials?, output: any ScriptOutputSink) {
+    package init(path: String, mode: Mode, credentials: Credentials?, output: any ScriptOutputSink) {
         self.path = path
         self.mode = mode
         self.credentials = credentials
         self.output = output
     }
 
-    public func run() async throws(SessionLogError) -> Result {
+    package func run() async throws(SessionLogError) -> Result {
         var result = Result()
         let statements = try SessionLogReader(path: path, kinds: ["header", "statement"], topLevelStatementsOnly: true)
         guard let header = Self.header(of: statements, into: &result) else {

@@ -50,5 +50,5 @@ extension StatementRecord {
     /// levels); a log claiming more, or less than 0, was damaged or crafted, and its line is
     /// reported and skipped by the reader, never used to indent (`"depth":1e14` would ask for
     /// 200 TB of spaces).
-    public static let depthRange: ClosedRange<Int> = 0...1_000
+    package static let depthRange: ClosedRange<Int> = 0...1_000
 }

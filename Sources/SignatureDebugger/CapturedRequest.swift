@@ -2,9 +2,9 @@ import BinanceAPI
 
 /// A request as another client built it, before any interpretation: where it goes, and the raw
 /// query string and body exactly as they would be sent.
-public struct CapturedRequest: Sendable, Hashable {
+package struct CapturedRequest: Sendable, Hashable {
     /// What the user pasted.
-    public enum Form: String, Sendable, Hashable, Codable {
+    package enum Form: String, Sendable, Hashable, Codable {
         /// A full URL (`https://…?…`), optionally preceded by an HTTP method.
         case url
         /// A bare query string (`symbol=…&signature=…`), optionally starting with `?`.
@@ -13,21 +13,21 @@ public struct CapturedRequest: Sendable, Hashable {
         case curl
     }
 
-    public var form: Form
+    package var form: Form
     /// The HTTP method, when the input says (curl `-X`, or a leading `DELETE`).
-    public var method: HTTPMethod?
+    package var method: HTTPMethod?
     /// `scheme://host[:port]`, when the input is a URL.
-    public var origin: String?
+    package var origin: String?
     /// The path, e.g. `/sapi/v1/margin/order`, when the input is a URL.
-    public var path: String?
+    package var path: String?
     /// The query string as sent, without `?`; empty when there is none.
-    public var query: String
+    package var query: String
     /// The request body as sent (curl `-d`), nil when there is none.
-    public var body: String?
+    package var body: String?
     /// Headers given on a curl command line, in order.
-    public var headers: [HTTPHeader]
+    package var headers: [HTTPHeader]
 
-    public init(
+    package init(
         form: Form, method: HTTPMethod? = nil, origin: String? = nil, path: String? = nil, query: String,
         body: String? = nil, headers: [HTTPHeader] = []
     ) {
@@ -41,12 +41,12 @@ public struct CapturedRequest: Sendable, Hashable {
     }
 
     /// The `X-MBX-APIKEY` header's value, if the input has one.
-    public var apiKeyHeader: String? {
+    package var apiKeyHeader: String? {
         headers.first { $0.name.lowercased() == "x-mbx-apikey" }?.value
     }
 
     /// Reads a URL, a query string or a curl command line.
-    public static func parse(_ text: String) throws(ExplainInputError) -> CapturedRequest {
+    package static func parse(_ text: String) throws(ExplainInputError) -> CapturedRequest {
         let trimmed = text.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .empty }
         if trimmed.hasPrefix("curl ") || trimmed.hasPrefix("curl\t") || trimmed.hasPrefix("curl\n") {

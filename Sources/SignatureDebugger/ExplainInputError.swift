@@ -1,5 +1,5 @@
 /// Why `bnc explain` could not read its input as a request. Nothing was checked.
-public enum ExplainInputError: Error, Sendable, Hashable {
+package enum ExplainInputError: Error, Sendable, Hashable {
     /// The input is empty or only whitespace.
     case empty
     /// A curl command line has a quote that is never closed.
@@ -18,7 +18,7 @@ public enum ExplainInputError: Error, Sendable, Hashable {
     case malformedEscape(parameter: String)
 
     /// What is wrong, in one line.
-    public var message: String {
+    package var message: String {
         switch self {
         case .empty:
             return "nothing to explain: give a URL, a query string with signature=, or a curl command line"
@@ -41,7 +41,7 @@ public enum ExplainInputError: Error, Sendable, Hashable {
     }
 
     /// What to do about it.
-    public var hint: String {
+    package var hint: String {
         switch self {
         case .empty, .noParameters:
             return "example: bnc explain 'symbol=LTCBTC&orderId=28&timestamp=1499827319559&signature=...'"
@@ -58,5 +58,5 @@ public enum ExplainInputError: Error, Sendable, Hashable {
 }
 
 extension ExplainInputError: CustomStringConvertible {
-    public var description: String { message }
+    package var description: String { message }
 }

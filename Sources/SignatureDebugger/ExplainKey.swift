@@ -6,24 +6,24 @@ import Foundation
 ///
 /// The secret is never shown: the type has no public accessor for it and its description is
 /// redacted.
-public struct ExplainKey: Sendable {
-    public let credentials: Credentials
+package struct ExplainKey: Sendable {
+    package let credentials: Credentials
     let hmacSecret: String?
 
     /// Checks against `credentials`; pass the HMAC secret's text to allow trying its variants.
-    public init(credentials: Credentials, hmacSecret: String? = nil) {
+    package init(credentials: Credentials, hmacSecret: String? = nil) {
         self.credentials = credentials
         self.hmacSecret = credentials.signer.keyType == .hmac ? hmacSecret : nil
     }
 
     /// The documented example key of the exchange's signing documentation.
-    public static var demo: ExplainKey {
+    package static var demo: ExplainKey {
         ExplainKey(credentials: DemoCredentials.hmac, hmacSecret: DemoCredentials.secret)
     }
 
     /// The key from `BINANCE_API_KEY` with `BINANCE_API_SECRET` or `BINANCE_PRIVATE_KEY_FILE`,
     /// as ``Credentials/fromEnvironment(_:)`` reads it; nil when none of them is set.
-    public static func fromEnvironment(
+    package static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(CredentialsError) -> ExplainKey? {
         guard let credentials = try Credentials.fromEnvironment(environment) else { return nil }
@@ -31,10 +31,10 @@ public struct ExplainKey: Sendable {
     }
 
     /// Whether this is the documentation's demo key rather than the user's own.
-    public var isDemo: Bool { credentials.apiKey == DemoCredentials.apiKey }
+    package var isDemo: Bool { credentials.apiKey == DemoCredentials.apiKey }
 
     /// Where the key came from, for the report: "environment" or "demo".
-    public var source: String { credentials.source }
+    package var source: String { credentials.source }
 
     /// Signers over variants of the HMAC secret that copy-paste accidents produce, with a label.
     var whitespaceVariants: [(label: String, signer: RequestSigner)] {
@@ -56,6 +56,6 @@ public struct ExplainKey: Sendable {
 }
 
 extension ExplainKey: CustomStringConvertible, CustomDebugStringConvertible {
-    public var description: String { "ExplainKey(\(credentials))" }
-    public var debugDescription: String { description }
+    package var description: String { "ExplainKey(\(credentials))" }
+    package var debugDescription: String { description }
 }

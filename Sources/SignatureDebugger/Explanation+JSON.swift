@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension Explanation {
     /// The same report as data, with stable keys (`--output json`). Contains no secret.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var root = JSONObject()
         root["valid"] = .bool(isValid)
         root["exitCode"] = .number(String(exitCode))

@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension Explanation {
     /// The step-by-step report `bnc explain` prints. Contains no secret; keys are masked.
-    public var text: String {
+    package var text: String {
         var lines: [String] = []
         let keyOrigin =
             keySource == "demo"

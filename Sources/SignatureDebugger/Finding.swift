@@ -1,7 +1,7 @@
 /// One thing `bnc explain` found about a request: a confirmed cause, a rule broken, or a note.
-public struct Finding: Sendable, Hashable {
+package struct Finding: Sendable, Hashable {
     /// How much the finding matters.
-    public enum Severity: String, Sendable, Hashable, Codable, Comparable {
+    package enum Severity: String, Sendable, Hashable, Codable, Comparable {
         /// The exchange would reject the request.
         case error
         /// Accepted today, but fragile or against the documentation.
@@ -17,24 +17,24 @@ public struct Finding: Sendable, Hashable {
             }
         }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// A stable identifier, e.g. `signature.parametersReordered`, for tools and tests.
-    public var code: FindingCode
-    public var severity: Severity
+    package var code: FindingCode
+    package var severity: Severity
     /// What was found, in one sentence.
-    public var message: String
+    package var message: String
     /// How to fix it, when there is something to do.
-    public var fix: String?
+    package var fix: String?
     /// Whether re-signing a variant of the request reproduced the given signature, which makes the
     /// cause certain rather than likely.
-    public var confirmed: Bool
+    package var confirmed: Bool
     /// For a confirmed cause: the string whose signature equals the given one — what the
     /// client actually signed.
-    public var reproducedWith: String?
+    package var reproducedWith: String?
 
-    public init(
+    package init(
         _ code: FindingCode, _ severity: Severity, _ message: String, fix: String? = nil, confirmed: Bool = false,
         reproducedWith: String? = nil
     ) {
@@ -48,7 +48,7 @@ public struct Finding: Sendable, Hashable {
 }
 
 /// The stable codes of findings. The raw values are part of `--output json` and never change.
-public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
+package enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable {
     // The request itself.
     case signatureMissing = "request.signatureMissing"
     case duplicateSignature = "request.duplicateSignature"

@@ -1,24 +1,24 @@
 import BinanceAPI
 
 /// One `name=value` piece of a captured request, raw as sent and decoded as the exchange reads it.
-public struct SentParameter: Sendable, Hashable {
+package struct SentParameter: Sendable, Hashable {
     /// Where the parameter travelled.
-    public enum Location: String, Sendable, Hashable, Codable {
+    package enum Location: String, Sendable, Hashable, Codable {
         case query
         case body
     }
 
-    public var location: Location
+    package var location: Location
     /// The name exactly as sent.
-    public var rawName: String
+    package var rawName: String
     /// The value exactly as sent (after the first `=`; empty when there is none).
-    public var rawValue: String
+    package var rawValue: String
     /// The name percent-decoded, `+` read as a space.
-    public var name: String
+    package var name: String
     /// The value percent-decoded, `+` read as a space (form decoding, as the exchange reads it).
-    public var value: String
+    package var value: String
 
-    public init(location: Location, rawName: String, rawValue: String, name: String, value: String) {
+    package init(location: Location, rawName: String, rawValue: String, name: String, value: String) {
         self.location = location
         self.rawName = rawName
         self.rawValue = rawValue
@@ -27,7 +27,7 @@ public struct SentParameter: Sendable, Hashable {
     }
 
     /// The piece as sent: `rawName=rawValue`.
-    public var raw: String { "\(rawName)=\(rawValue)" }
+    package var raw: String { "\(rawName)=\(rawValue)" }
 
     /// Splits a raw query string or form body into parameters, in order. Empty pieces (`a=1&&b=2`)
     /// are skipped, as form decoders skip them.

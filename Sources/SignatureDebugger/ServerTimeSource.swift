@@ -2,7 +2,7 @@ import BinanceAPI
 
 /// Where the exchange's current time comes from: `GET /api/v3/time` over a transport in bnc,
 /// anything in tests.
-public protocol ServerTimeSource: Sendable {
+package protocol ServerTimeSource: Sendable {
     /// The endpoint's name for the report, e.g. `https://api.binance.com`.
     var endpointName: String { get }
     /// The exchange's time in ms since the epoch.
@@ -10,27 +10,27 @@ public protocol ServerTimeSource: Sendable {
 }
 
 /// Why the server time could not be learned. The explanation falls back to the local clock.
-public struct ServerTimeError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var reason: String
+package struct ServerTimeError: Error, Sendable, Hashable, CustomStringConvertible {
+    package var reason: String
 
-    public init(_ reason: String) {
+    package init(_ reason: String) {
         self.reason = reason
     }
 
-    public var description: String { reason }
+    package var description: String { reason }
 }
 
 /// Asks `GET /api/v3/time` through any ``Transport`` (HTTP, the simulator, a test double).
-public struct TransportServerTime: ServerTimeSource {
-    public let transport: any Transport
+package struct TransportServerTime: ServerTimeSource {
+    package let transport: any Transport
 
-    public init(transport: any Transport) {
+    package init(transport: any Transport) {
         self.transport = transport
     }
 
-    public var endpointName: String { transport.baseURL }
+    package var endpointName: String { transport.baseURL }
 
-    public func serverTime() async throws(ServerTimeError) -> Int64 {
+    package func serverTime() async throws(ServerTimeError) -> Int64 {
         let request: PreparedRequest
         do {
             request = try RequestBuilder(credentials: nil).prepare(ServerTime(), timestamp: 0)

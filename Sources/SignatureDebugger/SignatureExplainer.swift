@@ -10,26 +10,26 @@ import BinanceAPI
 /// let explanation = try explainer.explain("symbol=LTCBTC&…&signature=…", at: .localClock())
 /// print(explanation.text)
 /// ```
-public struct SignatureExplainer: Sendable {
-    public var key: ExplainKey
+package struct SignatureExplainer: Sendable {
+    package var key: ExplainKey
     /// The endpoints whose documented parameter order a request is compared with (bnc passes
     /// its command table's); a request to any other path is explained without that comparison.
-    public var endpoints: [EndpointDescription]
+    package var endpoints: [EndpointDescription]
 
-    public init(key: ExplainKey, endpoints: [EndpointDescription] = []) {
+    package init(key: ExplainKey, endpoints: [EndpointDescription] = []) {
         self.key = key
         self.endpoints = endpoints
     }
 
     /// Parses `text` (URL, query string or curl command line) and explains it against `reference`.
-    public func explain(_ text: String, at reference: TimeReference) throws(ExplainInputError) -> Explanation {
+    package func explain(_ text: String, at reference: TimeReference) throws(ExplainInputError) -> Explanation {
         try explain(CapturedRequest.parse(text), at: reference)
     }
 
     /// Parses `text`, then asks `timeSource` for the exchange's time (falling back to the local
     /// clock, and saying so, when it cannot answer) and explains against it. The input is parsed
     /// first so that unreadable input never causes a network request.
-    public func explain(
+    package func explain(
         _ text: String, timeSource: (any ServerTimeSource)?
     ) async throws(ExplainInputError) -> Explanation {
         let request = try CapturedRequest.parse(text)
@@ -59,7 +59,7 @@ public struct SignatureExplainer: Sendable {
     }
 
     /// Explains an already parsed request against `reference`.
-    public func explain(_ request: CapturedRequest, at reference: TimeReference) throws(ExplainInputError) -> Explanation {
+    package func explain(_ request: CapturedRequest, at reference: TimeReference) throws(ExplainInputError) -> Explanation {
         let queryParameters = try SentParameter.parse(request.query, location: .query)
         let bodyParameters = try SentParameter.parse(request.body ?? "", location: .body)
         let all = queryParameters + bodyParameters

@@ -3,21 +3,21 @@ import Foundation
 
 /// What a signature's text looks like: its encoding and the number of bytes it carries, which
 /// tells which kind of key made it (HMAC-SHA256: 32 bytes; Ed25519: 64; RSA: the modulus size).
-public struct SignatureShape: Sendable, Hashable {
+package struct SignatureShape: Sendable, Hashable {
     /// The text encoding of a signature.
-    public enum Encoding: String, Sendable, Hashable, Codable {
+    package enum Encoding: String, Sendable, Hashable, Codable {
         case hex
         case base64
         /// Neither hex nor base64.
         case unknown
     }
 
-    public var encoding: Encoding
+    package var encoding: Encoding
     /// The signature's bytes, when the text decodes.
-    public var bytes: [UInt8]?
+    package var bytes: [UInt8]?
 
     /// Reads `text`: hex when it is an even number of hex digits (either case), else base64.
-    public init(_ text: String) {
+    package init(_ text: String) {
         if text.count >= 2, text.count % 2 == 0, let bytes = Self.hexBytes(text) {
             encoding = .hex
             self.bytes = bytes
@@ -31,7 +31,7 @@ public struct SignatureShape: Sendable, Hashable {
     }
 
     /// The key type whose signatures have this many bytes, if any.
-    public var likelyKeyType: KeyType? {
+    package var likelyKeyType: KeyType? {
         switch bytes?.count {
         case 32: return .hmac
         case 64: return .ed25519
@@ -41,12 +41,12 @@ public struct SignatureShape: Sendable, Hashable {
     }
 
     /// The encoding the exchange expects for `keyType`.
-    public static func expectedEncoding(for keyType: KeyType) -> Encoding {
+    package static func expectedEncoding(for keyType: KeyType) -> Encoding {
         keyType == .hmac ? .hex : .base64
     }
 
     /// A short description: "64 hex characters (32 bytes: HMAC-SHA256)".
-    public var summary: String {
+    package var summary: String {
         guard let bytes else { return "neither hex nor base64" }
         let what: String
         switch likelyKeyType {

@@ -1,9 +1,9 @@
 import BinanceAPI
 
 /// The clock a request's `timestamp` is compared with.
-public struct TimeReference: Sendable, Hashable {
+package struct TimeReference: Sendable, Hashable {
     /// Where the time came from.
-    public enum Source: String, Sendable, Hashable, Codable {
+    package enum Source: String, Sendable, Hashable, Codable {
         /// The exchange's `GET /api/v3/time`.
         case server
         /// This machine's clock (no endpoint was asked).
@@ -12,15 +12,15 @@ public struct TimeReference: Sendable, Hashable {
         case given
     }
 
-    public var source: Source
+    package var source: Source
     /// The reference time, ms since the epoch.
-    public var milliseconds: Int64
+    package var milliseconds: Int64
     /// For ``Source/server``: this machine's clock when the answer arrived, to show its skew.
-    public var localMilliseconds: Int64?
+    package var localMilliseconds: Int64?
     /// For ``Source/server``: the endpoint that answered.
-    public var endpoint: String?
+    package var endpoint: String?
 
-    public init(source: Source, milliseconds: Int64, localMilliseconds: Int64? = nil, endpoint: String? = nil) {
+    package init(source: Source, milliseconds: Int64, localMilliseconds: Int64? = nil, endpoint: String? = nil) {
         self.source = source
         self.milliseconds = milliseconds
         self.localMilliseconds = localMilliseconds
@@ -28,12 +28,12 @@ public struct TimeReference: Sendable, Hashable {
     }
 
     /// This machine's clock, now.
-    public static func localClock() -> TimeReference {
+    package static func localClock() -> TimeReference {
         TimeReference(source: .local, milliseconds: ExchangeClock.localMilliseconds())
     }
 
     /// A fixed time, e.g. the exchange's time when the request was sent.
-    public static func given(_ milliseconds: Int64) -> TimeReference {
+    package static func given(_ milliseconds: Int64) -> TimeReference {
         TimeReference(source: .given, milliseconds: milliseconds)
     }
 }

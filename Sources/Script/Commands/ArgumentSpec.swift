@@ -1,5 +1,5 @@
 /// What kind of value an argument takes; drives conversion, type errors and completion.
-public enum ArgumentKind: String, Sendable, Hashable {
+package enum ArgumentKind: String, Sendable, Hashable {
     /// A trading pair, e.g. `LTCBTC` (text; the operation validates its shape).
     case symbol
     /// A whole number (`Int64`).
@@ -14,7 +14,7 @@ public enum ArgumentKind: String, Sendable, Hashable {
     case flag
 
     /// How the kind is written in syntax lines and messages.
-    public var placeholder: String {
+    package var placeholder: String {
         switch self {
         case .symbol: return "SYMBOL"
         case .integer: return "N"
@@ -39,33 +39,33 @@ public enum ArgumentKind: String, Sendable, Hashable {
 
 /// One argument of a command: its short name, its aliases (the exchange's parameter names), the
 /// parameter it fills, and its kind.
-public struct ArgumentSpec: Sendable, Hashable {
+package struct ArgumentSpec: Sendable, Hashable {
     /// The short name scripts use: `id`, `cid`, `recv`. For a positional argument, its label (`symbol`).
-    public var name: String
+    package var name: String
     /// Other accepted names, usually the exchange's own (`orderId`).
-    public var aliases: [String]
+    package var aliases: [String]
     /// The exchange parameter this argument fills (`orderId`); validation errors about that
     /// parameter point at this argument.
-    public var parameter: String
-    public var kind: ArgumentKind
+    package var parameter: String
+    package var kind: ArgumentKind
     /// Positional arguments are given by value alone, in order (`cancel LTCBTC`).
-    public var isPositional: Bool
+    package var isPositional: Bool
     /// Whether the command cannot run without it.
-    public var isRequired: Bool
+    package var isRequired: Bool
     /// One line for `help` and completion.
-    public var summary: String
+    package var summary: String
     /// Shown as the hint when a value has the wrong type.
-    public var typeHint: String?
+    package var typeHint: String?
     /// A flag that names the account the statement acts on (`isolated`, `spot`): a statement
     /// names at most one, and a word with an operation of its own (``CommandEntry/on(_:_:build:)``)
     /// chooses that operation.
-    public var isAccountWord = false
+    package var isAccountWord = false
     /// The account word this argument needs, or nil when every account takes it: `only=` is
     /// `spot`'s (the margin cancel has no `cancelRestrictions`), so without `spot` it is an error.
-    public var account: String?
+    package var account: String?
 
     /// A positional argument (given by value, in order).
-    public static func positional(
+    package static func positional(
         _ name: String, parameter: String, kind: ArgumentKind, required: Bool = true, summary: String,
         typeHint: String? = nil
     ) -> ArgumentSpec {
@@ -75,7 +75,7 @@ public struct ArgumentSpec: Sendable, Hashable {
     }
 
     /// A `name=value` argument; `aliases` usually holds the exchange's parameter name.
-    public static func named(
+    package static func named(
         _ name: String, aliases: [String] = [], parameter: String, kind: ArgumentKind, required: Bool = false,
         summary: String, typeHint: String? = nil, account: String? = nil
     ) -> ArgumentSpec {
@@ -88,7 +88,7 @@ public struct ArgumentSpec: Sendable, Hashable {
 
     /// A flag: its bare name turns it on; `name=TRUE|FALSE` (or an alias) sets it explicitly.
     /// `accountWord` marks a flag that names an account (`isolated`): one per statement.
-    public static func flag(
+    package static func flag(
         _ name: String, aliases: [String] = [], parameter: String, summary: String, accountWord: Bool = false
     ) -> ArgumentSpec {
         var spec = ArgumentSpec(
@@ -100,15 +100,15 @@ public struct ArgumentSpec: Sendable, Hashable {
 
     /// An account word that fills no parameter but chooses the operation (`spot`: the spot
     /// account's endpoint instead of the margin one); see ``CommandEntry/on(_:_:build:)``.
-    public static func accountWord(_ name: String, summary: String) -> ArgumentSpec {
+    package static func accountWord(_ name: String, summary: String) -> ArgumentSpec {
         flag(name, parameter: "", summary: summary, accountWord: true)
     }
 
     /// Every name the argument answers to.
-    public var allNames: [String] { [name] + aliases }
+    package var allNames: [String] { [name] + aliases }
 
     /// How the argument appears in a syntax line: `SYMBOL`, `id=N`, `isolated`.
-    public var usage: String {
+    package var usage: String {
         if isPositional { return kind == .symbol ? "SYMBOL" : name.uppercased() }
         if kind == .flag { return name }
         return "\(name)=\(kind.placeholder)"

@@ -1,7 +1,7 @@
 import BinanceAPI
 
 /// One argument's value after conversion to its kind.
-public enum ArgumentValue: Sendable, Hashable {
+package enum ArgumentValue: Sendable, Hashable {
     case text(String)
     case integer(Int64)
     case decimal(ExactDecimal)
@@ -13,15 +13,15 @@ public enum ArgumentValue: Sendable, Hashable {
 ///
 /// A handful of pairs searched in order: a command has at most a few arguments, and comparing
 /// short names is cheaper than hashing them (this is built for every command a loop runs).
-public struct ArgumentValues: Sendable, Hashable {
+package struct ArgumentValues: Sendable, Hashable {
     /// Names and values side by side (a lookup compares names in place, copying nothing).
     private var names: [String]
     private var values: [ArgumentValue]
     /// Parameters given by a name no argument of the entry takes, in the order written: only a
     /// command whose endpoint is chosen at run time (`request`) takes them, and sends them so.
-    public var parameters: [QueryParameter] = []
+    package var parameters: [QueryParameter] = []
 
-    public init(_ values: [String: ArgumentValue] = [:]) {
+    package init(_ values: [String: ArgumentValue] = [:]) {
         let sorted = values.sorted { $0.key < $1.key }
         self.names = sorted.map(\.key)
         self.values = sorted.map(\.value)
@@ -69,12 +69,12 @@ public struct ArgumentValues: Sendable, Hashable {
         values.append(value)
     }
 
-    public static func == (lhs: ArgumentValues, rhs: ArgumentValues) -> Bool {
+    package static func == (lhs: ArgumentValues, rhs: ArgumentValues) -> Bool {
         lhs.names.count == rhs.names.count && lhs.names.indices.allSatisfy { rhs[lhs.names[$0]] == lhs.values[$0] }
             && lhs.parameters == rhs.parameters
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         // Order-independent, as equality is.
         var combined = 0
         for index in names.indices {
@@ -89,37 +89,37 @@ public struct ArgumentValues: Sendable, Hashable {
     }
 
     /// A text or symbol argument, or nil when not given.
-    public func text(_ name: String) -> String? {
+    package func text(_ name: String) -> String? {
         if case .text(let value) = self[name] { return value }
         return nil
     }
 
     /// An integer argument, or nil when not given.
-    public func integer(_ name: String) -> Int64? {
+    package func integer(_ name: String) -> Int64? {
         if case .integer(let value) = self[name] { return value }
         return nil
     }
 
     /// An integer argument narrowed to `Int` (for `recvWindow`), saturating.
-    public func int(_ name: String) -> Int? {
+    package func int(_ name: String) -> Int? {
         integer(name).map { Int(clamping: $0) }
     }
 
     /// A decimal argument, or nil when not given.
-    public func decimal(_ name: String) -> ExactDecimal? {
+    package func decimal(_ name: String) -> ExactDecimal? {
         if case .decimal(let value) = self[name] { return value }
         return nil
     }
 
     /// A boolean argument, or nil when not given.
-    public func bool(_ name: String) -> Bool? {
+    package func bool(_ name: String) -> Bool? {
         if case .bool(let value) = self[name] { return value }
         return nil
     }
 
     /// A flag: true when given bare or as TRUE, false when absent or FALSE.
-    public func flag(_ name: String) -> Bool { bool(name) ?? false }
+    package func flag(_ name: String) -> Bool { bool(name) ?? false }
 
     /// Whether the argument was given at all.
-    public func has(_ name: String) -> Bool { self[name] != nil }
+    package func has(_ name: String) -> Bool { self[name] != nil }
 }

@@ -24,16 +24,16 @@ import BinanceAPI
 /// Nothing else changes: parsing, type checks, "did you mean", validation diagnostics, dry run,
 /// help, completion, the session log, replay and `bnc explain`'s documented order all read the
 /// entry or the operation. (The simulator serves the endpoint once it has a route row.)
-public struct CommandCatalog: Sendable {
+package struct CommandCatalog: Sendable {
     /// The entries, in the order `help` lists them.
-    public let entries: [CommandEntry]
+    package let entries: [CommandEntry]
 
-    public init(_ entries: [CommandEntry]) {
+    package init(_ entries: [CommandEntry]) {
         self.entries = entries
     }
 
     /// The table bnc uses.
-    public static let standard = CommandCatalog([
+    package static let standard = CommandCatalog([
         .cancel,
         .order,
         .open,
@@ -51,13 +51,13 @@ public struct CommandCatalog: Sendable {
     ])
 
     /// The entry named `name`.
-    public func entry(named name: String) -> CommandEntry? {
+    package func entry(named name: String) -> CommandEntry? {
         entries.first { $0.name == name }
     }
 
     /// The endpoints of every command, in table order (each once): what `bnc explain` compares a
     /// pasted request's parameter order with.
-    public var endpoints: [EndpointDescription] {
+    package var endpoints: [EndpointDescription] {
         var seen: Set<EndpointDescription> = []
         // A run-time endpoint (`request`) documents no parameter order.
         return entries.filter { !$0.choosesEndpointAtRunTime }.flatMap(\.operationEndpoints).filter {
@@ -66,11 +66,11 @@ public struct CommandCatalog: Sendable {
     }
 
     /// Command names, in table order.
-    public var commandNames: [String] { entries.map(\.name) }
+    package var commandNames: [String] { entries.map(\.name) }
 
     /// The statement keywords (`let`, `for`, `if`, ...), for completion and help.
-    public static var statementKeywords: [String] { Keywords.statements }
+    package static var statementKeywords: [String] { Keywords.statements }
 
     /// Every word that may start a statement: keywords, then commands.
-    public var statementStarters: [String] { Keywords.statements + commandNames }
+    package var statementStarters: [String] { Keywords.statements + commandNames }
 }

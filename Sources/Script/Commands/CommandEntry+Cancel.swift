@@ -3,7 +3,7 @@ import BinanceAPI
 extension CommandEntry {
     /// `cancel SYMBOL (id=N | cid=TEXT) [isolated | spot] [newcid=TEXT] [only=new|partial] [recv=MS]` →
     /// ``CancelMarginOrder``, or ``CancelSpotOrder`` with `spot`.
-    public static let cancel = CommandEntry(
+    package static let cancel = CommandEntry(
         name: "cancel",
         operation: CancelMarginOrder.self,
         summary: "Cancel an active order (margin, or spot with `spot`).",

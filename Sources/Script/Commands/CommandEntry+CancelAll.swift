@@ -3,7 +3,7 @@ import BinanceAPI
 extension CommandEntry {
     /// `cancel-all SYMBOL [isolated | spot] [recv=MS]` → ``CancelAllMarginOpenOrders``, or
     /// ``CancelAllSpotOpenOrders`` with `spot`.
-    public static let cancelAll = CommandEntry(
+    package static let cancelAll = CommandEntry(
         name: "cancel-all",
         operation: CancelAllMarginOpenOrders.self,
         summary: "Cancel every open order of a symbol (margin, or spot with `spot`).",

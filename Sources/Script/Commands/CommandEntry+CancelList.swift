@@ -3,7 +3,7 @@ import BinanceAPI
 extension CommandEntry {
     /// `cancel-list SYMBOL (listid=N | listcid=TEXT) [isolated | spot] [newcid=TEXT] [recv=MS]` →
     /// ``CancelMarginOrderList``, or ``CancelSpotOrderList`` with `spot`.
-    public static let cancelList = CommandEntry(
+    package static let cancelList = CommandEntry(
         name: "cancel-list",
         operation: CancelMarginOrderList.self,
         summary: "Cancel a whole order list (an OCO) of the margin account (or spot with `spot`).",

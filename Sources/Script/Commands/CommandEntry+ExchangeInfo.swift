@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `exchange-info` → ``ExchangeInfo``.
-    public static let exchangeInfo = CommandEntry(
+    package static let exchangeInfo = CommandEntry(
         name: "exchange-info",
         operation: ExchangeInfo.self,
         summary: "Show the exchange's trading rules and spot symbols (GET /api/v3/exchangeInfo).",

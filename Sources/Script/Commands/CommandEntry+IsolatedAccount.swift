@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `isolated-account [symbols=A,B,…] [recv=MS]` → ``IsolatedMarginAccount``.
-    public static let isolatedAccount = CommandEntry(
+    package static let isolatedAccount = CommandEntry(
         name: "isolated-account",
         operation: IsolatedMarginAccount.self,
         summary: "Show isolated margin accounts (GET /sapi/v1/margin/isolated/account).",

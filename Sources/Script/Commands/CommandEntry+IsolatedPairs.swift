@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `isolated-pairs [recv=MS]` → ``IsolatedMarginAllPairs``.
-    public static let isolatedPairs = CommandEntry(
+    package static let isolatedPairs = CommandEntry(
         name: "isolated-pairs",
         operation: IsolatedMarginAllPairs.self,
         summary: "List the isolated-margin trading pairs (GET /sapi/v1/margin/isolated/allPairs).",

@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `open [SYMBOL] [isolated | spot] [recv=MS]` → ``MarginOpenOrders``, or ``SpotOpenOrders`` with `spot`.
-    public static let open = CommandEntry(
+    package static let open = CommandEntry(
         name: "open",
         operation: MarginOpenOrders.self,
         summary: "List the open orders of a symbol or of all symbols (margin, or spot with `spot`).",

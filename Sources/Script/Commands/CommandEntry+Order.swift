@@ -3,7 +3,7 @@ import BinanceAPI
 extension CommandEntry {
     /// `order SYMBOL (id=N | cid=TEXT) [isolated | spot] [recv=MS]` → ``QueryMarginOrder``, or
     /// ``QuerySpotOrder`` with `spot`.
-    public static let order = CommandEntry(
+    package static let order = CommandEntry(
         name: "order",
         operation: QueryMarginOrder.self,
         summary: "Show one order (margin, or spot with `spot`): its status, filled quantity and price.",

@@ -3,7 +3,7 @@ import BinanceAPI
 extension CommandEntry {
     /// `orders SYMBOL [isolated | spot] [from=ID] [start=MS] [end=MS] [limit=N] [recv=MS]` →
     /// ``MarginAllOrders``, or ``SpotAllOrders`` with `spot`.
-    public static let orders = CommandEntry(
+    package static let orders = CommandEntry(
         name: "orders",
         operation: MarginAllOrders.self,
         summary: "List all orders of a symbol (margin, or spot with `spot`): open, canceled and filled.",

@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `pairs` → ``MarginAllPairs``.
-    public static let pairs = CommandEntry(
+    package static let pairs = CommandEntry(
         name: "pairs",
         operation: MarginAllPairs.self,
         summary: "List the cross-margin trading pairs (GET /sapi/v1/margin/allPairs).",

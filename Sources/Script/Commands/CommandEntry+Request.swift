@@ -3,7 +3,7 @@ import BinanceAPI
 extension CommandEntry {
     /// `request METHOD PATH [name=value …] [signed] [weight=N]` → ``RawRequest``: any endpoint,
     /// chosen at run time.
-    public static let request = CommandEntry(
+    package static let request = CommandEntry(
         name: "request",
         described: EndpointDescription(
             .get, "/api/… or /sapi/…", weight: RequestWeight(1, .ip), security: .userStream,

@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `restrictions [recv=MS]` → ``APIRestrictions``.
-    public static let restrictions = CommandEntry(
+    package static let restrictions = CommandEntry(
         name: "restrictions",
         operation: APIRestrictions.self,
         summary: "Show what the API key may do (GET /sapi/v1/account/apiRestrictions).",

@@ -4,7 +4,7 @@ extension CommandEntry {
     /// `sim order|price|step …` → ``SimulatorControl``: drives bnc's simulator. The checker
     /// refuses it unless the session's endpoint is the embedded simulator or a `bnc sim` on this
     /// machine, so it can never reach an exchange.
-    public static let sim = CommandEntry(
+    package static let sim = CommandEntry(
         name: "sim",
         operation: SimulatorControl.self,
         summary: "Drive bnc's simulator: place an order, set a price, step the market (simulator only).",

@@ -2,7 +2,7 @@ import BinanceAPI
 
 extension CommandEntry {
     /// `time` → ``ServerTime``.
-    public static let time = CommandEntry(
+    package static let time = CommandEntry(
         name: "time",
         operation: ServerTime.self,
         summary: "Show the exchange's clock, this machine's offset to it and the round trip (GET /api/v3/time).",

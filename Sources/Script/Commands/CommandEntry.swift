@@ -7,43 +7,43 @@ import BinanceAPI
 /// (``operationEndpoint``): help, completion, the dry run, `bnc explain`'s documented order and
 /// the session log all read the endpoint from here or from the operation, never from a list
 /// of their own. Entries live in ``CommandCatalog/standard``; see there how to add one.
-public struct CommandEntry: Sendable {
+package struct CommandEntry: Sendable {
     /// The word that starts the statement: `cancel`.
-    public var name: String
+    package var name: String
     /// One line: what the command does.
-    public var summary: String
+    package var summary: String
     /// The syntax line: `cancel SYMBOL (id=N | cid=TEXT) [isolated] [newcid=TEXT] [recv=MS]`.
-    public var syntax: String
+    package var syntax: String
     /// A statement that works, for help and completion.
-    public var example: String
+    package var example: String
     /// Longer help: rules, what the result holds.
-    public var description: String
+    package var description: String
     /// Positional arguments first, in order, then named arguments and flags.
-    public var arguments: [ArgumentSpec]
+    package var arguments: [ArgumentSpec]
     /// The operation's endpoint: method, path, weight, title, documented parameter order.
-    public var operationEndpoint: EndpointDescription
+    package var operationEndpoint: EndpointDescription
     /// Builds the typed operation from converted arguments (validation happens afterwards).
     let makeOperation: @Sendable (ArgumentValues) -> any ExchangeOperation
     /// The operations the same words reach on another account, each chosen by its account word
     /// (`cancel … spot` → `DELETE /api/v3/order`); empty for a command of one endpoint.
-    public private(set) var accountVariants: [AccountVariant] = []
+    package private(set) var accountVariants: [AccountVariant] = []
     /// Whether the operation's endpoint is chosen at run time (`request METHOD PATH`): the entry
     /// then takes parameters of any name (``ArgumentValues/parameters``, in the order written),
     /// and ``operationEndpoint`` only describes the command for help; it is no documented
     /// endpoint, so ``CommandCatalog/endpoints`` leaves it out.
-    public private(set) var choosesEndpointAtRunTime = false
+    package private(set) var choosesEndpointAtRunTime = false
 
     /// Another account's operation for the same command: chosen when its ``word`` is given.
-    public struct AccountVariant: Sendable {
+    package struct AccountVariant: Sendable {
         /// The account word (`spot`), an argument of the entry made with ``ArgumentSpec/accountWord(_:summary:)``.
-        public var word: String
+        package var word: String
         /// The operation's endpoint.
-        public var endpoint: EndpointDescription
+        package var endpoint: EndpointDescription
         let make: @Sendable (ArgumentValues) -> any ExchangeOperation
     }
 
     /// An entry for `Operation`: the endpoint comes from the operation type.
-    public init<Operation: DocumentedOperation>(
+    package init<Operation: DocumentedOperation>(
         name: String, operation: Operation.Type, summary: String, syntax: String, example: String,
         description: String, arguments: [ArgumentSpec], build: @escaping @Sendable (ArgumentValues) -> Operation
     ) {
@@ -59,7 +59,7 @@ public struct CommandEntry: Sendable {
 
     /// An entry whose operation's endpoint is chosen at run time from the arguments
     /// (``choosesEndpointAtRunTime``); `described` is what help shows for it.
-    public init(
+    package init(
         name: String, described: EndpointDescription, summary: String, syntax: String, example: String,
         description: String, arguments: [ArgumentSpec],
         build: @escaping @Sendable (ArgumentValues) -> any ExchangeOperation
@@ -78,7 +78,7 @@ public struct CommandEntry: Sendable {
     /// The same entry reaching `operation` when the statement carries the account word `word`
     /// (an argument of the entry): one command word, one operation per account, and help,
     /// completion and hints still read one entry.
-    public func on<Operation: DocumentedOperation>(
+    package func on<Operation: DocumentedOperation>(
         _ word: String, _ operation: Operation.Type, build: @escaping @Sendable (ArgumentValues) -> Operation
     ) -> CommandEntry {
         var entry = self
@@ -87,7 +87,7 @@ public struct CommandEntry: Sendable {
     }
 
     /// Every endpoint the entry reaches: the default operation's, then each account's.
-    public var operationEndpoints: [EndpointDescription] { [operationEndpoint] + accountVariants.map(\.endpoint) }
+    package var operationEndpoints: [EndpointDescription] { [operationEndpoint] + accountVariants.map(\.endpoint) }
 
     /// The account word of `values` that chooses a variant, or nil for the default operation.
     func variant(for values: ArgumentValues) -> AccountVariant? {
@@ -95,7 +95,7 @@ public struct CommandEntry: Sendable {
     }
 
     /// The arguments a statement on `account` (an account word, nil for the default) may carry.
-    public func arguments(for account: String?) -> [ArgumentSpec] {
+    package func arguments(for account: String?) -> [ArgumentSpec] {
         let variantWords = Set(accountVariants.map(\.word))
         return arguments.filter { spec in
             if spec.isAccountWord { return account == nil ? !variantWords.contains(spec.name) : spec.name == account }
@@ -135,24 +135,24 @@ public struct CommandEntry: Sendable {
     }
 
     /// The endpoint, e.g. `DELETE /sapi/v1/margin/order`; `METHOD PATH` when chosen at run time.
-    public var endpoint: String { choosesEndpointAtRunTime ? "METHOD PATH, as given" : operationEndpoint.line }
+    package var endpoint: String { choosesEndpointAtRunTime ? "METHOD PATH, as given" : operationEndpoint.line }
 
     /// The operation's title, e.g. "margin cancel".
-    public var operationTitle: String { operationEndpoint.title }
+    package var operationTitle: String { operationEndpoint.title }
 
     /// The typed operation for `values` (not yet validated).
-    public func operation(_ values: ArgumentValues) -> any ExchangeOperation {
+    package func operation(_ values: ArgumentValues) -> any ExchangeOperation {
         if let variant = variant(for: values) { return variant.make(values) }
         return makeOperation(values)
     }
 
     /// The argument answering to `name` (its name or an alias).
-    public func argument(named name: String) -> ArgumentSpec? {
+    package func argument(named name: String) -> ArgumentSpec? {
         arguments.first { $0.allNames.contains(name) }
     }
 
     /// The positional arguments, in order.
-    public var positionalArguments: [ArgumentSpec] { arguments.filter(\.isPositional) }
+    package var positionalArguments: [ArgumentSpec] { arguments.filter(\.isPositional) }
 
     /// The argument filling the exchange parameter `parameter`.
     func argument(forParameter parameter: String) -> ArgumentSpec? {

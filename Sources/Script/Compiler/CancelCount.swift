@@ -7,39 +7,39 @@ import BinanceAPI
 /// 12 times; a loop whose count is known only when it runs (`for o in $open`) makes the count
 /// unknown. Every loop at the top level is reported on its own, so two loops in one input are
 /// both counted. Counts from the user's literals never trap: they saturate at `Int.max`.
-public enum CancelCount {
+package enum CancelCount {
     /// A `cancel-all` in the text: its symbol when written as a literal, and how many times it runs.
-    public struct CancelAll: Sendable, Hashable {
+    package struct CancelAll: Sendable, Hashable {
         /// The symbol, upper-cased, or nil when it is computed (`cancel-all $s`).
-        public var symbol: String?
+        package var symbol: String?
         /// Whether it names the isolated-margin account.
-        public var isolated: Bool
+        package var isolated: Bool
         /// How many times it runs (1 outside loops); nil when a loop's count is not known.
-        public var runs: Int?
+        package var runs: Int?
     }
 
     /// A top-level loop whose body cancels.
-    public struct CancelLoop: Sendable, Hashable {
+    package struct CancelLoop: Sendable, Hashable {
         /// The loop's own iteration count, or nil when known only at run time.
-        public var iterations: Int?
+        package var iterations: Int?
         /// How many single-order cancels the whole loop performs (nested loops multiplied), or nil
         /// when not known.
-        public var cancels: Int?
+        package var cancels: Int?
     }
 
     /// What the text would cancel.
-    public struct Estimate: Sendable, Hashable {
+    package struct Estimate: Sendable, Hashable {
         /// Every `cancel-all`, in source order.
-        public var cancelAlls: [CancelAll] = []
+        package var cancelAlls: [CancelAll] = []
         /// Every top-level loop that cancels single orders, in source order.
-        public var loops: [CancelLoop] = []
+        package var loops: [CancelLoop] = []
         /// How many order lists `cancel-list` statements cancel (each cancels every order of its
         /// list), or nil when one runs in a loop of unknown count.
-        public var orderLists: Int? = 0
+        package var orderLists: Int? = 0
     }
 
     /// The estimate for `text`; nil when it does not parse (then nothing of it runs).
-    public static func estimate(_ text: String, catalog: CommandCatalog = .standard) -> Estimate? {
+    package static func estimate(_ text: String, catalog: CommandCatalog = .standard) -> Estimate? {
         let source = SourceFile(name: "<input>", text: text)
         let (statements, diagnostics) = Parser.parse(source, commandNames: Set(catalog.commandNames))
         guard diagnostics.isEmpty else { return nil }

@@ -2,20 +2,20 @@
 /// arguments of its commands written as literals, or as variables bound to literals by `let`,
 /// `param` defaults and `for … in [list]`; with whether the command names the isolated margin
 /// account. `bnc doctor FILE.bnc` checks them before the script first runs.
-public enum ScriptSymbols {
+package enum ScriptSymbols {
     /// One use of a symbol by a command.
-    public struct Use: Sendable, Hashable {
+    package struct Use: Sendable, Hashable {
         /// As written, upper-cased (the exchange's spelling).
-        public var symbol: String
+        package var symbol: String
         /// Whether the command has `isolated` (`isIsolated=TRUE`).
-        public var isolated: Bool
+        package var isolated: Bool
         /// Where the command is.
-        public var location: SourceLocation
+        package var location: SourceLocation
     }
 
     /// The uses in `text`, in source order; the syntax errors, if any (uses are then those of
     /// the statements that parsed).
-    public static func uses(
+    package static func uses(
         in text: String, file: String, catalog: CommandCatalog = .standard
     ) -> (uses: [Use], diagnostics: [Diagnostic]) {
         let source = SourceFile(name: file, text: text)

@@ -9,24 +9,24 @@ import BinanceAPI
 ///        ^~~~
 /// hint: what to do
 /// ```
-public struct Diagnostic: Sendable, Hashable, Error {
+package struct Diagnostic: Sendable, Hashable, Error {
     /// How serious the problem is.
-    public enum Severity: String, Sendable, Hashable {
+    package enum Severity: String, Sendable, Hashable {
         case error
         case warning
         case note
     }
 
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Width of the caret line, in characters.
-    public var length: Int
-    public var message: String
-    public var hint: String?
-    public var severity: Severity
+    package var length: Int
+    package var message: String
+    package var hint: String?
+    package var severity: Severity
     /// The source line the location is on, quoted under the message.
-    public var sourceLine: String
+    package var sourceLine: String
 
-    public init(
+    package init(
         location: SourceLocation, length: Int = 1, message: String, hint: String? = nil,
         severity: Severity = .error, sourceLine: String
     ) {
@@ -45,20 +45,20 @@ public struct Diagnostic: Sendable, Hashable, Error {
     }
 
     /// The first line only: `FILE:LINE:COL: error: message`.
-    public var headline: String { "\(location): \(severity.rawValue): \(message)" }
+    package var headline: String { "\(location): \(severity.rawValue): \(message)" }
 
     /// The full text: headline, source line, caret line, and the hint when there is one.
-    public var rendered: String { DiagnosticRenderer.render(self, colour: false) }
+    package var rendered: String { DiagnosticRenderer.render(self, colour: false) }
 }
 
 /// Renders diagnostics as text, optionally with ANSI colour.
-public enum DiagnosticRenderer {
+package enum DiagnosticRenderer {
     /// The text of one diagnostic, ending without a newline.
     ///
     /// The message, hint and source line may hold text from outside (an exchange's error
     /// message, a server's body): their control characters are shown escaped (``TerminalText``),
     /// and the caret still lines up under the escaped source line.
-    public static func render(_ diagnostic: Diagnostic, colour: Bool) -> String {
+    package static func render(_ diagnostic: Diagnostic, colour: Bool) -> String {
         let source = diagnostic.sourceLine
         var line = ""
         var caretPrefix = ""

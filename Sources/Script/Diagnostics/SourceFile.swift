@@ -1,14 +1,14 @@
 /// The text of a script with its lines split once, so diagnostics can quote the line they are
 /// about.
-public struct SourceFile: Sendable {
+package struct SourceFile: Sendable {
     /// The name shown in diagnostics.
-    public let name: String
+    package let name: String
     /// The text as characters (columns and offsets count characters).
     let characters: [Character]
     /// The lines without their terminators.
     let lines: [String]
 
-    public init(name: String, text: String) {
+    package init(name: String, text: String) {
         self.name = name
         self.characters = Array(text)
         var lines: [String] = []
@@ -26,7 +26,7 @@ public struct SourceFile: Sendable {
     }
 
     /// Line `number` (1-based), or "" past the end.
-    public func line(_ number: Int) -> String {
+    package func line(_ number: Int) -> String {
         number >= 1 && number <= lines.count ? lines[number - 1] : ""
     }
 

@@ -1,36 +1,36 @@
 /// A position in a script: file name, 1-based line, and 1-based column counted in characters.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The file as the user named it (`close.bnc`, `<command>`, `<stdin>`).
-    public var file: String
-    public var line: Int
-    public var column: Int
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(file: String, line: Int, column: Int) {
+    package init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
     }
 
     /// `FILE:LINE:COL`, the prefix of every diagnostic.
-    public var description: String { "\(file):\(line):\(column)" }
+    package var description: String { "\(file):\(line):\(column)" }
 
-    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+    package static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.line, lhs.column) < (rhs.line, rhs.column)
     }
 }
 
 /// The characters a token or construct covers: where it starts and how many characters of its
 /// first line it spans (the width of the caret line).
-public struct SourceRange: Sendable, Hashable {
-    public var start: SourceLocation
+package struct SourceRange: Sendable, Hashable {
+    package var start: SourceLocation
     /// Width in characters on the start line; at least 1.
-    public var length: Int
+    package var length: Int
     /// Offset of the first character in the source (for slicing statement text).
-    public var offset: Int
+    package var offset: Int
     /// Offset one past the last character.
-    public var endOffset: Int
+    package var endOffset: Int
 
-    public init(start: SourceLocation, length: Int, offset: Int, endOffset: Int) {
+    package init(start: SourceLocation, length: Int, offset: Int, endOffset: Int) {
         self.start = start
         self.length = max(1, length)
         self.offset = offset

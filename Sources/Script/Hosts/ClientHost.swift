@@ -3,25 +3,25 @@ import BinanceAPI
 /// Sends each operation through an `ExchangeClient` (simulator or HTTP transport) with the
 /// exchange's semantics (`perform`: pacing, 429/418, -1021 resync, outcome checks) and turns the
 /// response body into a record value.
-public struct ClientHost: OperationHost {
-    public let client: ExchangeClient
+package struct ClientHost: OperationHost {
+    package let client: ExchangeClient
     private let setUp: SetUpOnce?
 
     /// - Parameter setUp: runs once, before the first operation (e.g. configuring rate limits,
     ///   which the client does asynchronously).
-    public init(client: ExchangeClient, setUp: (@Sendable (ExchangeClient) async -> Void)? = nil) {
+    package init(client: ExchangeClient, setUp: (@Sendable (ExchangeClient) async -> Void)? = nil) {
         self.client = client
         self.setUp = setUp.map(SetUpOnce.init)
     }
 
     /// `sim` runs against the embedded simulator and a `bnc sim` on this machine only.
-    public var simulatorRefusal: String? {
+    package var simulatorRefusal: String? {
         let transport = client.transport
         if SimulatorControl.isAllowed(endpointName: transport.endpointName, baseURL: transport.baseURL) { return nil }
         return "the endpoint \(transport.baseURL) is not bnc's simulator"
     }
 
-    public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+    package func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
         if let setUp { await setUp.run(client) }
         let result = try await client.perform(operation)
         var reply = OperationReply(

@@ -4,30 +4,30 @@ import BinanceAPI
 ///
 /// The value a dry-run command produces is a record of the request: `method`, `path`, `query`,
 /// `signature`, `url` and the rest of `PreparedRequest.dryRunJSON(baseURL:)`.
-public struct DryRunHost: OperationHost {
-    public var builder: RequestBuilder
-    public var clock: ExchangeClock
+package struct DryRunHost: OperationHost {
+    package var builder: RequestBuilder
+    package var clock: ExchangeClock
     /// The base URL shown in the printed URL.
-    public var baseURL: String
-    public var isDryRun: Bool { true }
+    package var baseURL: String
+    package var isDryRun: Bool { true }
     /// `sim` statements are refused in a dry run; a check that runs nothing itself (the check
     /// before a run, whose session checks again with its own host) sets nil.
-    public var simulatorRefusal: String? = "a dry run sends nothing"
+    package var simulatorRefusal: String? = "a dry run sends nothing"
 
-    public init(credentials: Credentials?, clock: ExchangeClock, baseURL: String) {
+    package init(credentials: Credentials?, clock: ExchangeClock, baseURL: String) {
         // The spot testnet's refusals hold for a dry run too: it prints what would be sent.
         self.builder = RequestBuilder(credentials: credentials, baseURL: baseURL)
         self.clock = clock
         self.baseURL = baseURL
     }
 
-    public func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
+    package func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
         try reply(to: operation)
     }
 
     /// ``perform(_:)`` without suspending: a dry run never waits, so the interpreter calls this
     /// directly and a loop of a million statements makes no async call per request.
-    public func reply<Operation: ExchangeOperation>(to operation: Operation) throws(ClientError) -> OperationReply {
+    package func reply<Operation: ExchangeOperation>(to operation: Operation) throws(ClientError) -> OperationReply {
         let request: PreparedRequest
         do {
             request = try builder.prepare(operation, timestamp: clock.now())

@@ -5,7 +5,7 @@ import BinanceAPI
 ///
 /// Two hosts ship: ``DryRunHost`` (prepares and signs, sends nothing) and ``ClientHost``
 /// (sends through an `ExchangeClient`). Tests and the benchmark may add their own.
-public protocol OperationHost: Sendable {
+package protocol OperationHost: Sendable {
     /// Performs `operation`. Throws `ClientError` for every failure, so scripts can catch it
     /// with `try { } on error e { }`; `.request` errors mean nothing was sent.
     func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply
@@ -24,39 +24,39 @@ public protocol OperationHost: Sendable {
 }
 
 extension OperationHost {
-    public var isDryRun: Bool { false }
-    public var maximumConcurrency: Int? { nil }
-    public var simulatorRefusal: String? { isDryRun ? "a dry run sends nothing" : "this session does not reach bnc's simulator" }
+    package var isDryRun: Bool { false }
+    package var maximumConcurrency: Int? { nil }
+    package var simulatorRefusal: String? { isDryRun ? "a dry run sends nothing" : "this session does not reach bnc's simulator" }
 }
 
 /// What a performed operation produced.
-public struct OperationReply: Sendable {
+package struct OperationReply: Sendable {
     /// What `let r = ...` binds: the response as a record, or (dry run) the request as a record.
     ///
     /// A dry-run reply made with ``init(dryRun:baseURL:)`` builds it from the request only when
     /// asked (bound to a variable, shown, looped over): text output never needs it, and building
     /// it for every statement of a long loop cost more than preparing and signing the request.
-    public var value: Value {
+    package var value: Value {
         get { storedValue ?? Value(json: request.dryRunJSON(baseURL: baseURL)) }
         set { storedValue = newValue }
     }
     /// The value as given; nil for a dry-run reply whose value is built on demand.
     private var storedValue: Value?
     /// The request as prepared and signed.
-    public var request: PreparedRequest
+    package var request: PreparedRequest
     /// The response body, when a response arrived.
-    public var response: JSONValue?
+    package var response: JSONValue?
     /// True when nothing was sent (dry run).
-    public var isDryRun: Bool
+    package var isDryRun: Bool
     /// The base URL the request was shown or sent against.
-    public var baseURL: String
+    package var baseURL: String
     /// What the client did on its own on the way (paced, resynced the clock, checked an outcome).
-    public var events: [ClientEvent]
+    package var events: [ClientEvent]
     /// When the request went out and its answer came back (local wall clock, ms), for what
     /// depends on the round trip (`time` shows the clock offset); nil in a dry run.
-    public var timing: (sentAt: Int64, receivedAt: Int64)?
+    package var timing: (sentAt: Int64, receivedAt: Int64)?
 
-    public init(
+    package init(
         value: Value, request: PreparedRequest, response: JSONValue?, isDryRun: Bool, baseURL: String,
         events: [ClientEvent] = []
     ) {
@@ -70,7 +70,7 @@ public struct OperationReply: Sendable {
 
     /// A dry run's reply: nothing was sent; its value, the request as a record
     /// (`PreparedRequest.dryRunJSON(baseURL:)`), is built from the request whenever it is read.
-    public init(dryRun request: PreparedRequest, baseURL: String) {
+    package init(dryRun request: PreparedRequest, baseURL: String) {
         self.storedValue = nil
         self.request = request
         self.response = nil

@@ -3,7 +3,7 @@ import BinanceAPI
 extension Value {
     /// A value from the exchange's JSON: numbers become integers or exact decimals, objects
     /// records (keys in the order received), arrays lists.
-    public init(json: JSONValue) {
+    package init(json: JSONValue) {
         switch json {
         case .null: self = .null
         case .bool(let value): self = .bool(value)
@@ -24,7 +24,7 @@ extension Value {
 
     /// The value as JSON (numbers keep their exact text; a range becomes its list, capped at
     /// 10,000 elements so printing a huge range cannot exhaust memory).
-    public var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case .null: return .null
         case .bool(let value): return .bool(value)
@@ -43,7 +43,7 @@ extension Value {
 
     /// A value written on the command line (`--set id=28`): read like a bare word in a script,
     /// so `28` is an integer, `0.5` a decimal, `true` a boolean, anything else a string.
-    public init(literal text: String) {
+    package init(literal text: String) {
         if let integer = Int64(text), text.first != "+" {
             self = .integer(integer)
         } else if text.contains("."), text.first != "+", let decimal = ExactDecimal(text) {

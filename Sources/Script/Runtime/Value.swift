@@ -4,7 +4,7 @@ import BinanceAPI
 ///
 /// Numbers are exact: integers are `Int64`, decimals keep the digits as written
 /// (``ExactDecimal``), never a binary float.
-public enum Value: Sendable, Hashable {
+package enum Value: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -17,7 +17,7 @@ public enum Value: Sendable, Hashable {
     case record(Record)
 
     /// The name of the value's type, for messages.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .null: return "null"
         case .bool: return "boolean"
@@ -32,7 +32,7 @@ public enum Value: Sendable, Hashable {
 
     /// The value as `print` and string interpolation show it: strings and numbers as written,
     /// lists and records as JSON.
-    public var text: String {
+    package var text: String {
         switch self {
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
@@ -45,7 +45,7 @@ public enum Value: Sendable, Hashable {
     }
 
     /// Whether the value is a string, number or boolean (something an argument can take).
-    public var isScalar: Bool {
+    package var isScalar: Bool {
         switch self {
         case .bool, .integer, .decimal, .string: return true
         default: return false
@@ -91,14 +91,14 @@ extension Value {
 }
 
 /// Named fields in order, like a JSON object.
-public struct Record: Sendable, Hashable {
-    public private(set) var fields: [(name: String, value: Value)]
+package struct Record: Sendable, Hashable {
+    package private(set) var fields: [(name: String, value: Value)]
 
-    public init(_ fields: [(String, Value)] = []) {
+    package init(_ fields: [(String, Value)] = []) {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
 
-    public subscript(name: String) -> Value? {
+    package subscript(name: String) -> Value? {
         get { fields.first { $0.name == name }?.value }
         set {
             if let index = fields.firstIndex(where: { $0.name == name }) {
@@ -109,14 +109,14 @@ public struct Record: Sendable, Hashable {
         }
     }
 
-    public var names: [String] { fields.map(\.name) }
+    package var names: [String] { fields.map(\.name) }
 
-    public static func == (lhs: Record, rhs: Record) -> Bool {
+    package static func == (lhs: Record, rhs: Record) -> Bool {
         lhs.fields.count == rhs.fields.count
             && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         for field in fields {
             hasher.combine(field.name)
             hasher.combine(field.value)

@@ -3,9 +3,9 @@ import BinanceAPI
 /// Why a run stopped at run time, typed: the fields `on error NAME` binds (`$e.kind`, `$e.code`,
 /// …) and whether the failing statement sent anything. The library says what happened; the
 /// caller (`bnc`) decides the exit code and how to print it.
-public struct RunFailure: Sendable, Hashable {
+package struct RunFailure: Sendable, Hashable {
     /// What failed; the raw value is `$e.kind`.
-    public enum Kind: String, Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         /// The script itself: a bad field, a wrong type, `fail "…"`.
         case script
         /// The script was called wrongly: a missing `param`, a `parallel` width out of range.
@@ -30,21 +30,21 @@ public struct RunFailure: Sendable, Hashable {
         case limit
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The exchange's error code (-2011), for `exchange` failures.
-    public var code: Int?
+    package var code: Int?
     /// The exchange's name for the code (`CANCEL_REJECTED`), for `exchange` failures.
-    public var name: String?
+    package var name: String?
     /// What went wrong; for an exchange error its message verbatim.
-    public var message: String
+    package var message: String
     /// What the user can do about it.
-    public var hint: String?
+    package var hint: String?
     /// The HTTP status of the answer, when there was one.
-    public var httpStatus: Int?
+    package var httpStatus: Int?
     /// True when the request may have acted on the exchange (a 5XX, a timeout after sending…).
-    public var outcomeUnknown: Bool
+    package var outcomeUnknown: Bool
 
-    public init(
+    package init(
         kind: Kind, code: Int? = nil, name: String? = nil, message: String, hint: String? = nil, httpStatus: Int? = nil,
         outcomeUnknown: Bool = false
     ) {
@@ -59,7 +59,7 @@ public struct RunFailure: Sendable, Hashable {
 
     /// True when the statement that failed sent nothing because it was wrong as written or
     /// called (usage, validation, credentials): bnc's "usage or validation error" (exit 2).
-    public var isUsageError: Bool {
+    package var isUsageError: Bool {
         switch kind {
         case .usage, .validation, .credentials: return true
         default: return false

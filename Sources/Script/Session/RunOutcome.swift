@@ -1,7 +1,7 @@
 /// How a run ended and what it did. The library reports what happened; the exit code for it is
 /// the caller's decision (`bnc` maps it in one place).
-public struct RunOutcome: Sendable {
-    public enum Status: Sendable, Hashable {
+package struct RunOutcome: Sendable {
+    package enum Status: Sendable, Hashable {
         /// Every statement ran.
         case completed
         /// The check found errors (in ``RunOutcome/diagnostics``); nothing ran.
@@ -13,17 +13,17 @@ public struct RunOutcome: Sendable {
         case interrupted
     }
 
-    public var status: Status
+    package var status: Status
     /// The check's errors, or the one run-time error.
-    public var diagnostics: [Diagnostic]
+    package var diagnostics: [Diagnostic]
     /// Statements that ran (a loop's body counts once per iteration).
-    public var statementsRun: Int
+    package var statementsRun: Int
     /// Operations performed (sent, or prepared in a dry run).
-    public var requestsPerformed: Int
+    package var requestsPerformed: Int
     /// For an interrupted or failed run: what was done, in one line.
-    public var summary: String?
+    package var summary: String?
 
-    public init(
+    package init(
         status: Status, diagnostics: [Diagnostic], statementsRun: Int = 0, requestsPerformed: Int = 0, summary: String? = nil
     ) {
         self.status = status
@@ -34,7 +34,7 @@ public struct RunOutcome: Sendable {
     }
 
     /// The failure, for a run that failed at run time.
-    public var failure: RunFailure? {
+    package var failure: RunFailure? {
         if case .failed(let failure) = status { return failure }
         return nil
     }

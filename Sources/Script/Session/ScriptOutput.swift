@@ -2,7 +2,7 @@ import BinanceAPI
 
 /// What a running script shows the user. The Shell's renderers turn these into text or JSON
 /// lines; the Script layer never writes to a terminal itself.
-public enum ScriptOutput: Sendable {
+package enum ScriptOutput: Sendable {
     /// A `print` statement's line.
     case printed(String)
     /// A value shown by an expression statement (`$r`). `wide` when the statement ended in
@@ -17,17 +17,17 @@ public enum ScriptOutput: Sendable {
 }
 
 /// How far a long loop has got.
-public struct LoopProgress: Sendable, Hashable {
+package struct LoopProgress: Sendable, Hashable {
     /// The loop's location.
-    public var location: SourceLocation
+    package var location: SourceLocation
     /// Iterations finished.
-    public var done: Int64
+    package var done: Int64
     /// Iterations in all, when known.
-    public var total: Int64?
+    package var total: Int64?
     /// Requests performed so far in this run.
-    public var requests: Int
+    package var requests: Int
 
-    public init(location: SourceLocation, done: Int64, total: Int64?, requests: Int) {
+    package init(location: SourceLocation, done: Int64, total: Int64?, requests: Int) {
         self.location = location
         self.done = done
         self.total = total
@@ -36,7 +36,7 @@ public struct LoopProgress: Sendable, Hashable {
 }
 
 /// Receives a script's output.
-public protocol ScriptOutputSink: Sendable {
+package protocol ScriptOutputSink: Sendable {
     func emit(_ output: ScriptOutput)
 
     /// Shows everything emitted so far. A sink may hold output back to write it in large
@@ -52,13 +52,13 @@ public protocol ScriptOutputSink: Sendable {
 
 extension ScriptOutputSink {
     /// Sinks that write through (or collect) have nothing to flush.
-    public func flush() {}
+    package func flush() {}
 
-    public func willWait() { flush() }
+    package func willWait() { flush() }
 }
 
 /// Sees each statement before it runs; the session log is one.
-public protocol ScriptEventSink: Sendable {
+package protocol ScriptEventSink: Sendable {
     /// Called before `event`'s statement runs (a loop's statements once per iteration).
     func statementWillRun(_ event: StatementEvent)
     /// Called when a run stops at the interrupt flag (Ctrl-C) between statements.
@@ -66,18 +66,18 @@ public protocol ScriptEventSink: Sendable {
 }
 
 extension ScriptEventSink {
-    public func runWasInterrupted(_ summary: String) {}
+    package func runWasInterrupted(_ summary: String) {}
 }
 
 /// A statement about to run.
-public struct StatementEvent: Sendable, Hashable {
+package struct StatementEvent: Sendable, Hashable {
     /// The statement's source text (a block statement includes its block).
-    public var text: String
-    public var file: String
-    public var line: Int
-    public var column: Int
+    package var text: String
+    package var file: String
+    package var line: Int
+    package var column: Int
 
-    public init(text: String, file: String, line: Int, column: Int) {
+    package init(text: String, file: String, line: Int, column: Int) {
         self.text = text
         self.file = file
         self.line = line

@@ -6,17 +6,17 @@ import Synchronization
 ///
 /// Every input is checked whole before any of it runs (an error on its last line means nothing
 /// is sent). Do not call ``run(_:file:)`` concurrently on one session.
-public final class ScriptSession: Sendable {
-    public let catalog: CommandCatalog
-    public let host: any OperationHost
-    public let output: any ScriptOutputSink
-    public let events: (any ScriptEventSink)?
+package final class ScriptSession: Sendable {
+    package let catalog: CommandCatalog
+    package let host: any OperationHost
+    package let output: any ScriptOutputSink
+    package let events: (any ScriptEventSink)?
     /// Raise it (from a SIGINT handler) to stop the running input before its next statement.
-    public let interrupt: InterruptFlag
-    public let limits: ExecutionLimits
+    package let interrupt: InterruptFlag
+    package let limits: ExecutionLimits
     private let variables: Mutex<[String: Value]>
 
-    public init(
+    package init(
         host: any OperationHost, output: any ScriptOutputSink, events: (any ScriptEventSink)? = nil,
         interrupt: InterruptFlag = InterruptFlag(), catalog: CommandCatalog = .standard,
         limits: ExecutionLimits = .unlimited, variables: [String: Value] = [:]
@@ -34,20 +34,20 @@ public final class ScriptSession: Sendable {
 
     /// `$dryrun`: true when the session's host sends nothing. Set before every input, so a
     /// script can do the right thing in both modes (a dry-run result is the request, not a response).
-    public static let dryRunVariable = "dryrun"
+    package static let dryRunVariable = "dryrun"
 
     /// The names of the variables defined so far, sorted (for completion); `dryrun` is always one.
-    public var variableNames: [String] {
+    package var variableNames: [String] {
         Set(snapshot().keys).union([Self.dryRunVariable]).sorted()
     }
 
     /// The value of a variable, if defined.
-    public func variable(_ name: String) -> Value? {
+    package func variable(_ name: String) -> Value? {
         variables.withLock { $0[name] }
     }
 
     /// Defines or replaces a variable (`--set name=value`).
-    public func setVariable(_ name: String, _ value: Value) {
+    package func setVariable(_ name: String, _ value: Value) {
         variables.withLock { $0[name] = value }
     }
 
@@ -55,19 +55,19 @@ public final class ScriptSession: Sendable {
 
     /// False while `text` has an open `{`, `[` or `(`, or an unterminated string, or ends with a
     /// `\` continuation: the shell then reads another line before running it.
-    public func isInputComplete(_ text: String) -> Bool {
+    package func isInputComplete(_ text: String) -> Bool {
         ScriptSession.isComplete(text)
     }
 
     /// The check alone: every error in `text`, nothing run. Empty when it would run.
-    public func check(_ text: String, file: String) -> [Diagnostic] {
+    package func check(_ text: String, file: String) -> [Diagnostic] {
         let source = SourceFile(name: file, text: text)
         return compile(source).diagnostics
     }
 
     /// Checks `text` whole, then runs it. Diagnostics are in the outcome; output goes to the
     /// session's output sink.
-    public func run(_ text: String, file: String) async -> RunOutcome {
+    package func run(_ text: String, file: String) async -> RunOutcome {
         let source = SourceFile(name: file, text: text)
         let (statements, diagnostics) = compile(source)
         guard diagnostics.isEmpty else {

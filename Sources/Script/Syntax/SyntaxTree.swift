@@ -1,7 +1,7 @@
 /// An expression: a literal, a variable reference, a list, a range, or an operator applied to
 /// expressions.
-public struct Expression: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+package struct Expression: Sendable, Hashable {
+    package indirect enum Kind: Sendable, Hashable {
         /// A bare word; it is a string unless it is `true`/`false`.
         case word(String)
         /// An integer as written.
@@ -22,43 +22,43 @@ public struct Expression: Sendable, Hashable {
         case comparison(ComparisonOperator, Expression, Expression)
     }
 
-    public var kind: Kind
-    public var range: SourceRange
+    package var kind: Kind
+    package var range: SourceRange
 }
 
 /// One argument of a command: `name=value`, or a bare value (a positional argument or a flag).
-public struct ArgumentSyntax: Sendable, Hashable {
+package struct ArgumentSyntax: Sendable, Hashable {
     /// The name before `=`, or nil for a bare value.
-    public var name: String?
-    public var nameRange: SourceRange?
-    public var value: Expression
+    package var name: String?
+    package var nameRange: SourceRange?
+    package var value: Expression
     /// The whole argument, for carets.
-    public var range: SourceRange
+    package var range: SourceRange
 }
 
 /// A command statement: `cancel LTCBTC id=28 isolated`.
-public struct CommandCall: Sendable, Hashable {
-    public var name: String
-    public var nameRange: SourceRange
-    public var arguments: [ArgumentSyntax]
-    public var range: SourceRange
+package struct CommandCall: Sendable, Hashable {
+    package var name: String
+    package var nameRange: SourceRange
+    package var arguments: [ArgumentSyntax]
+    package var range: SourceRange
 }
 
 /// What `let NAME =` binds: an expression or the result of a command.
-public enum AssignedValue: Sendable, Hashable {
+package enum AssignedValue: Sendable, Hashable {
     case expression(Expression)
     case command(CommandCall)
 }
 
 /// One branch of an `if`: a condition and its block.
-public struct ConditionalBranch: Sendable, Hashable {
-    public var condition: Expression
-    public var body: [Statement]
+package struct ConditionalBranch: Sendable, Hashable {
+    package var condition: Expression
+    package var body: [Statement]
 }
 
 /// A statement, with the source text it came from (for events and logs).
-public struct Statement: Sendable, Hashable {
-    public indirect enum Kind: Sendable, Hashable {
+package struct Statement: Sendable, Hashable {
+    package indirect enum Kind: Sendable, Hashable {
         case command(CommandCall)
         /// `let NAME = VALUE`
         case assignment(name: String, nameRange: SourceRange, value: AssignedValue)
@@ -88,16 +88,16 @@ public struct Statement: Sendable, Hashable {
         case fail(Expression)
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// From the first token to the end of the statement (a block statement spans its block).
-    public var range: SourceRange
+    package var range: SourceRange
     /// The statement's source text, as written.
-    public var text: String
+    package var text: String
     /// Where the statement's last word `wide` is (`open LTCBTC wide`, `$orders wide`): its
     /// output shows every field, whatever the column setting says. Nil without one. The checker
     /// allows it only on a command whose result is shown and on a shown value.
-    public var wideRange: SourceRange? = nil
+    package var wideRange: SourceRange? = nil
 
     /// Whether the statement ends in `wide`.
-    public var isWide: Bool { wideRange != nil }
+    package var isWide: Bool { wideRange != nil }
 }

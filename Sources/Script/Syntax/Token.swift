@@ -38,13 +38,13 @@ struct Token: Sendable, Hashable {
 }
 
 /// A piece of a string literal: text, or an interpolated variable reference.
-public enum StringPart: Sendable, Hashable {
+package enum StringPart: Sendable, Hashable {
     case text(String)
     case variable(name: String, fields: [String], range: SourceRange)
 }
 
 /// A comparison between two values.
-public enum ComparisonOperator: String, Sendable, Hashable {
+package enum ComparisonOperator: String, Sendable, Hashable {
     case equal = "=="
     case notEqual = "!="
     case less = "<"

@@ -2,7 +2,7 @@ import Script
 
 /// The text of `help` and `help COMMAND`, generated from the language's command table so a new
 /// command documents itself.
-public enum HelpText {
+package enum HelpText {
     /// What the shell's own commands do, for the overview.
     static let shellCommands: [(String, String)] = [
         ("help [COMMAND]", "this overview, or a command's syntax, arguments and example"),
@@ -19,7 +19,7 @@ public enum HelpText {
     ]
 
     /// `help`: the commands, the statements, the shell's commands and the keys.
-    public static func overview(_ catalog: CommandCatalog) -> String {
+    package static func overview(_ catalog: CommandCatalog) -> String {
         var lines = ["Commands (send requests):"]
         let width = max(16, (catalog.entries.map { $0.name.count }.max() ?? 0) + 2)
         for entry in catalog.entries {
@@ -40,7 +40,7 @@ public enum HelpText {
 
     /// `help NAME`: syntax, every argument with what it takes, the endpoint and an example; nil
     /// when `name` is not a command.
-    public static func command(_ name: String, in catalog: CommandCatalog) -> String? {
+    package static func command(_ name: String, in catalog: CommandCatalog) -> String? {
         guard let entry = catalog.entry(named: name) else { return nil }
         var lines = ["\(entry.name): \(entry.summary)", "", "  " + entry.syntax, ""]
         lines.append("Arguments:")
@@ -70,7 +70,7 @@ public enum HelpText {
     }
 
     /// A line for a shell command (`help dry`), or nil when `name` is none.
-    public static func shellCommand(_ name: String) -> String? {
+    package static func shellCommand(_ name: String) -> String? {
         let key = name == "quit" ? "exit" : name
         guard let (usage, summary) = shellCommands.first(where: { $0.0.hasPrefix(key) }) else { return nil }
         return "\(usage): \(summary) (a shell command)"

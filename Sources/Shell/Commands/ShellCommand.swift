@@ -1,5 +1,5 @@
 /// A command the shell handles itself instead of passing it to the language.
-public enum ShellCommand: Equatable, Sendable {
+package enum ShellCommand: Equatable, Sendable {
     /// `help` (overview) or `help WORD` (syntax, arguments and an example of one command).
     case help(topic: String?)
     /// `vars`: the variables of the session and their values.
@@ -24,10 +24,12 @@ public enum ShellCommand: Equatable, Sendable {
     case doctor(symbols: [String])
 
     /// Every shell command word, sorted.
-    public static let names = ["clear", "doctor", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight", "why"]
+    package static let names = [
+        "clear", "doctor", "dry", "exit", "help", "history", "quit", "run", "set", "vars", "weight", "why"
+    ]
 
     /// The outcome of reading a line as a shell command.
-    public enum Parse: Equatable, Sendable {
+    package enum Parse: Equatable, Sendable {
         /// The line is a shell command.
         case command(ShellCommand)
         /// The line starts with a shell command word but is used wrongly; nothing is run.
@@ -36,7 +38,7 @@ public enum ShellCommand: Equatable, Sendable {
 
     /// The shell command `input` holds, or nil when its first word is not one (the input then
     /// goes to the language).
-    public static func parse(_ input: String) -> Parse? {
+    package static func parse(_ input: String) -> Parse? {
         let words = input.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
         guard let first = words.first, names.contains(first) else { return nil }
         let rest = Array(words.dropFirst())

@@ -6,41 +6,41 @@ import BinanceAPI
 ///
 /// Pure: everything it knows comes from the catalog and the session facts passed in, so it is
 /// tested without a terminal.
-public struct Completer: Sendable {
+package struct Completer: Sendable {
     /// An entry of a directory, for file name completion.
-    public struct FileEntry: Equatable, Sendable {
-        public var name: String
-        public var isDirectory: Bool
+    package struct FileEntry: Equatable, Sendable {
+        package var name: String
+        package var isDirectory: Bool
 
-        public init(name: String, isDirectory: Bool) {
+        package init(name: String, isDirectory: Bool) {
             self.name = name
             self.isDirectory = isDirectory
         }
     }
 
     /// Lists a directory (`""` is the current directory); nil when it cannot be read.
-    public typealias DirectoryLister = @Sendable (String) -> [FileEntry]?
+    package typealias DirectoryLister = @Sendable (String) -> [FileEntry]?
 
     /// The commands, keywords and shell commands.
-    public var catalog: CompletionCatalog
+    package var catalog: CompletionCatalog
     /// Variable names defined in the session, without `$`.
-    public var variables: [String]
+    package var variables: [String]
     /// Symbols already used in the session (`LTCBTC`).
-    public var symbols: [String]
+    package var symbols: [String]
     /// Reads directories for `run FILE` completion.
-    public var listDirectory: DirectoryLister
+    package var listDirectory: DirectoryLister
     /// The open orders of a symbol (cross, or isolated when the flag is given) for `id=` and
     /// `cid=`; nil when they cannot be known (dry run, no answer in time).
-    public var openOrders: OpenOrdersLookup
+    package var openOrders: OpenOrdersLookup
 
     /// An open order as completion offers it.
-    public struct OpenOrder: Equatable, Sendable {
-        public var orderId: Int64
-        public var clientOrderId: String
-        public var side: String
-        public var price: String
+    package struct OpenOrder: Equatable, Sendable {
+        package var orderId: Int64
+        package var clientOrderId: String
+        package var side: String
+        package var price: String
 
-        public init(orderId: Int64, clientOrderId: String, side: String, price: String) {
+        package init(orderId: Int64, clientOrderId: String, side: String, price: String) {
             self.orderId = orderId
             self.clientOrderId = clientOrderId
             self.side = side
@@ -49,14 +49,14 @@ public struct Completer: Sendable {
     }
 
     /// Looks up the open orders of `symbol` (`isolated`: of its isolated account).
-    public typealias OpenOrdersLookup = @Sendable (_ symbol: String, _ isolated: Bool) -> [OpenOrder]?
+    package typealias OpenOrdersLookup = @Sendable (_ symbol: String, _ isolated: Bool) -> [OpenOrder]?
 
     /// Commands whose operand is a file name.
     static let fileCommands: Set<String> = ["run", "source"]
     /// Characters that end a word for completion purposes.
     static let wordBreaks: Set<Character> = [" ", "\t", "\n", "{", "}", "(", ")", "[", "]", ",", ";", "\""]
 
-    public init(
+    package init(
         catalog: CompletionCatalog,
         variables: [String] = [],
         symbols: [String] = [],
@@ -71,7 +71,7 @@ public struct Completer: Sendable {
     }
 
     /// Completes the last word of `text`, the input from its start up to the cursor.
-    public func complete(_ text: String) -> Completion {
+    package func complete(_ text: String) -> Completion {
         var wordStart = text.lastIndex(where: { Self.wordBreaks.contains($0) }).map { text.index(after: $0) } ?? text.startIndex
         if text[..<wordStart].hasSuffix("${") {
             wordStart = text.index(wordStart, offsetBy: -2)

@@ -1,17 +1,17 @@
 /// The result of completing the word before the cursor.
-public struct Completion: Equatable, Sendable {
+package struct Completion: Equatable, Sendable {
     /// The word being completed, as typed (it is replaced by `replacement`).
-    public var word: String
+    package var word: String
     /// Every full text the word could become, sorted.
-    public var candidates: [String]
+    package var candidates: [String]
     /// What the word becomes now: the single candidate (with a trailing space when the word is
     /// finished), or the longest prefix all candidates share.
-    public var replacement: String
+    package var replacement: String
     /// What to list for each candidate when they differ from it (`id=28  SELL 1.00000000`);
     /// nil lists the candidates.
-    public var labels: [String]?
+    package var labels: [String]?
 
-    public init(word: String, candidates: [String], replacement: String, labels: [String]? = nil) {
+    package init(word: String, candidates: [String], replacement: String, labels: [String]? = nil) {
         self.word = word
         self.candidates = candidates
         self.replacement = replacement
@@ -19,10 +19,10 @@ public struct Completion: Equatable, Sendable {
     }
 
     /// Nothing to offer.
-    public static func none(_ word: String) -> Completion {
+    package static func none(_ word: String) -> Completion {
         Completion(word: word, candidates: [], replacement: word)
     }
 
     /// Whether the candidates should be listed: more than one, and typing cannot advance.
-    public var shouldList: Bool { candidates.count > 1 && replacement == word }
+    package var shouldList: Bool { candidates.count > 1 && replacement == word }
 }

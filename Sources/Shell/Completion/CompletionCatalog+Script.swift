@@ -3,7 +3,7 @@ import Script
 extension CompletionCatalog {
     /// The completion view of the language's command table: each command's positional operands
     /// (by kind) and every name its named arguments and flags answer to.
-    public init(_ catalog: CommandCatalog, shellCommands: [String] = ShellCommand.names) {
+    package init(_ catalog: CommandCatalog, shellCommands: [String] = ShellCommand.names) {
         let commands = catalog.entries.map { entry in
             let alternatives = Self.alternatives(in: entry.syntax)
             return Command(

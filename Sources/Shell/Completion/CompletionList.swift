@@ -1,8 +1,8 @@
 /// Lays out completion candidates in columns, as shells list ambiguous completions, filling
 /// down each column first (like `ls`) and never wider than the terminal.
-public enum CompletionList {
+package enum CompletionList {
     /// The candidates in rows of columns fitting `width`, each row ending in a newline.
-    public static func format(_ candidates: [String], width: Int) -> String {
+    package static func format(_ candidates: [String], width: Int) -> String {
         guard !candidates.isEmpty else { return "" }
         let cell = (candidates.map(\.displayWidth).max() ?? 0) + 2
         let columns = max(1, min(candidates.count, max(1, width) / cell))

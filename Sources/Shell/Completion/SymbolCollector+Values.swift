@@ -4,7 +4,7 @@ extension SymbolCollector {
     /// The symbols in the `symbol` fields of a value's records (a cancel's result, a list of open
     /// orders), so symbols the exchange returned complete too. Bounded: a huge list is sampled
     /// up to `limit` records.
-    public func symbols(in value: Value, limit: Int = 1000) -> [String] {
+    package func symbols(in value: Value, limit: Int = 1000) -> [String] {
         var found: [String] = []
         var budget = limit
         func walk(_ value: Value) {

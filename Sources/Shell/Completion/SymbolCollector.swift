@@ -1,16 +1,16 @@
 /// Picks the trading symbols out of statements the user ran, so that later statements can
 /// complete them: the symbol operand of a command (`cancel LTCBTC …`), `symbol=…`, and quoted
 /// symbol-shaped strings (`let sym = "LTCBTC"`).
-public struct SymbolCollector: Sendable {
+package struct SymbolCollector: Sendable {
     /// Commands whose first operand is a symbol.
-    public var symbolCommands: Set<String>
+    package var symbolCommands: Set<String>
 
-    public init(symbolCommands: Set<String>) {
+    package init(symbolCommands: Set<String>) {
         self.symbolCommands = symbolCommands
     }
 
     /// The symbols in `text`, in order of appearance, without repeats.
-    public func symbols(in text: String) -> [String] {
+    package func symbols(in text: String) -> [String] {
         var found: [String] = []
         func add(_ candidate: Substring) {
             let symbol = candidate.uppercased()

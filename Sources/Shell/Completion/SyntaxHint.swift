@@ -4,10 +4,10 @@ import Script
 /// after what is already on the line — `cancel ` → `SYMBOL (id=N | cid=TEXT) [isolated] …`,
 /// `cancel LTCBTC id=5 ` → `[isolated] [newcid=TEXT] [recv=MS] [wide]` (`wide`, which shows
 /// every field, only where the result is shown: not after `let r =`).
-public enum SyntaxHint {
+package enum SyntaxHint {
     /// The hint for `line` (the text up to the cursor), or nil when there is none: no known
     /// command, a word being typed, or nothing left to give.
-    public static func hint(for line: String, catalog: CommandCatalog) -> String? {
+    package static func hint(for line: String, catalog: CommandCatalog) -> String? {
         let statement = Completer.currentStatement(Substring(line))
         guard statement.last == " " else { return nil }
         let tokens = statement.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
@@ -81,7 +81,7 @@ public enum SyntaxHint {
     }
 
     /// `hint` cut to `room` characters (with `…`), or nil when not even a little fits.
-    public static func fitted(_ hint: String, room: Int) -> String? {
+    package static func fitted(_ hint: String, room: Int) -> String? {
         guard room >= 8 else { return nil }
         if hint.count <= room { return hint }
         return String(hint.prefix(room - 1)) + "…"

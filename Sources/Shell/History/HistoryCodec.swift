@@ -1,9 +1,9 @@
 /// The history file's line format: one entry per line, so that a multi-line block stays one
 /// entry. Backslash, newline and carriage return are escaped (`\\`, `\n`, `\r`); every other
 /// character is written as is, so the file stays readable and greppable.
-public enum HistoryCodec {
+package enum HistoryCodec {
     /// The single-line form of `entry`.
-    public static func encode(_ entry: String) -> String {
+    package static func encode(_ entry: String) -> String {
         var line = ""
         line.reserveCapacity(entry.utf8.count)
         for character in entry {
@@ -20,7 +20,7 @@ public enum HistoryCodec {
 
     /// The entry a line of the file holds. Unknown escapes are kept literally, so a hand-edited
     /// file never fails to load.
-    public static func decode(_ line: Substring) -> String {
+    package static func decode(_ line: Substring) -> String {
         var entry = ""
         var escaping = false
         for character in line {

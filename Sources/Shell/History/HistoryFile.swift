@@ -7,15 +7,15 @@
 /// A history file on disk: read once at start, appended to after every recorded statement (so a
 /// crash loses nothing), owner-only (mode 0600, and a wider mode found on disk is narrowed), and
 /// capped at `capacity` entries (the oldest are dropped when the file is compacted at load).
-public struct HistoryFile: Sendable {
+package struct HistoryFile: Sendable {
     /// What went wrong with the history file; the shell reports it once and keeps going
     /// with history in memory only.
-    public enum Failure: Error, Equatable, CustomStringConvertible {
+    package enum Failure: Error, Equatable, CustomStringConvertible {
         case cannotCreateDirectory(path: String, reason: String)
         case cannotOpen(path: String, reason: String)
         case cannotWrite(path: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .cannotCreateDirectory(let path, let reason): "cannot create \(path): \(reason)"
             case .cannotOpen(let path, let reason): "cannot open history file \(path): \(reason)"
@@ -25,19 +25,19 @@ public struct HistoryFile: Sendable {
     }
 
     /// The file's path.
-    public let path: String
+    package let path: String
     /// The most entries kept.
-    public let capacity: Int
+    package let capacity: Int
 
     /// A history file at `path` keeping at most `capacity` entries.
-    public init(path: String, capacity: Int = 2000) {
+    package init(path: String, capacity: Int = 2000) {
         self.path = path
         self.capacity = max(1, capacity)
     }
 
     /// The entries in the file, oldest first (at most `capacity`). A missing file is empty.
     /// Narrows a group- or world-accessible file to 0600 and compacts an over-long one.
-    public func load() throws(Failure) -> [String] {
+    package func load() throws(Failure) -> [String] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return [] }
@@ -67,7 +67,7 @@ public struct HistoryFile: Sendable {
     }
 
     /// Appends one entry, creating the file (0600) and its directory (0700) when needed.
-    public func append(_ entry: String) throws(Failure) {
+    package func append(_ entry: String) throws(Failure) {
         try createParentDirectory()
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
         if fd < 0 { throw .cannotOpen(path: path, reason: Self.reason()) }
@@ -77,7 +77,7 @@ public struct HistoryFile: Sendable {
     }
 
     /// Replaces the file's content with `entries`, atomically (a temporary file renamed over it).
-    public func rewrite(_ entries: [String]) throws(Failure) {
+    package func rewrite(_ entries: [String]) throws(Failure) {
         try createParentDirectory()
         let temporary = path + ".tmp.\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)

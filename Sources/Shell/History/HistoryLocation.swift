@@ -9,7 +9,7 @@
 /// `BNC_HISTORY` wins (empty or `/dev/null` disables history on disk); otherwise
 /// `$XDG_STATE_HOME/bnc/history`, falling back to `~/.local/state/bnc/history` as the XDG base
 /// directory specification says (a relative `XDG_STATE_HOME` is ignored, as the spec requires).
-public enum HistoryLocation: Equatable, Sendable {
+package enum HistoryLocation: Equatable, Sendable {
     /// History is kept in memory for the session only.
     case disabled
     /// History is read from and appended to this file.
@@ -17,7 +17,7 @@ public enum HistoryLocation: Equatable, Sendable {
 
     /// The location the environment asks for. A relative `BNC_HISTORY` is taken from
     /// `currentDirectory` (the directory bnc started in), so it names one file for the session.
-    public static func resolve(environment: [String: String], currentDirectory: String? = nil) -> HistoryLocation {
+    package static func resolve(environment: [String: String], currentDirectory: String? = nil) -> HistoryLocation {
         if let explicit = environment["BNC_HISTORY"] {
             if explicit.isEmpty || explicit == "/dev/null" { return .disabled }
             if explicit.hasPrefix("/") { return .file(explicit) }

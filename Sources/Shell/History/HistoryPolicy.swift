@@ -7,9 +7,9 @@ import BinanceAPI
 /// it holds a configured secret value, names a secret (`secret=`, `BINANCE_API_SECRET`,
 /// `let apiSecret = …`), carries private key material, or looks like raw key material. A leading
 /// space keeps any statement out, as psql's `ignorespace` and fish do.
-public struct HistoryPolicy: Sendable {
+package struct HistoryPolicy: Sendable {
     /// Why a statement was not recorded.
-    public enum Exclusion: Equatable, Sendable {
+    package enum Exclusion: Equatable, Sendable {
         /// Blank or whitespace only.
         case empty
         /// The user asked for it with a leading space.
@@ -21,20 +21,20 @@ public struct HistoryPolicy: Sendable {
     }
 
     /// The outcome for one statement.
-    public enum Decision: Equatable, Sendable {
+    package enum Decision: Equatable, Sendable {
         case record
         case skip(Exclusion)
     }
 
     /// Values that must never reach disk (the API secret, private key text). Shorter than
     /// `minimumSecretLength` characters they are ignored: matching them would hide ordinary words.
-    public let secretValues: [String]
+    package let secretValues: [String]
 
     /// Values shorter than this are not treated as secrets when matching `secretValues`.
-    public static let minimumSecretLength = SecretText.minimumSecretLength
+    package static let minimumSecretLength = SecretText.minimumSecretLength
 
     /// Creates a policy that also hides the given configured secret values.
-    public init(secretValues: [String] = []) {
+    package init(secretValues: [String] = []) {
         self.secretValues =
             secretValues
             .map { $0.trimmingWhitespace }
@@ -42,7 +42,7 @@ public struct HistoryPolicy: Sendable {
     }
 
     /// Whether `entry` may be recorded after `previous` (the newest recorded entry).
-    public func decide(_ entry: String, previous: String?) -> Decision {
+    package func decide(_ entry: String, previous: String?) -> Decision {
         if entry.trimmingWhitespace.isEmpty { return .skip(.empty) }
         if entry.first == " " || entry.first == "\t" { return .skip(.leadingSpace) }
         if let reason = secretReason(in: entry) { return .skip(.secret(reason: reason)) }
@@ -53,7 +53,7 @@ public struct HistoryPolicy: Sendable {
     /// The rule that makes `text` secret-bearing, or nil when it is safe to keep. The rules are
     /// BinanceAPI's ``SecretText``, which the session log uses too; besides `secretValues` it
     /// knows every secret this process read (the environment's and the profile's).
-    public func secretReason(in text: String) -> String? {
+    package func secretReason(in text: String) -> String? {
         SecretText(secretValues: secretValues).reason(in: text)
     }
 }

@@ -1,17 +1,17 @@
 /// The shell's history: the policy decides, libedit keeps the entries for Up/Down and Ctrl-R,
 /// and the file keeps them across sessions. Each entry is a whole statement block.
-public final class ShellHistory {
+package final class ShellHistory {
     /// The policy applied to every entry.
-    public let policy: HistoryPolicy
+    package let policy: HistoryPolicy
     /// The file, or nil when history is in memory only.
-    public let file: HistoryFile?
+    package let file: HistoryFile?
     /// The entries, oldest first (what `history` prints).
-    public private(set) var entries: [String] = []
+    package private(set) var entries: [String] = []
     /// Set when the file failed once; later failures are not repeated to the user.
-    public private(set) var fileFailure: HistoryFile.Failure?
+    package private(set) var fileFailure: HistoryFile.Failure?
 
     /// History at `location` with at most `capacity` entries.
-    public init(location: HistoryLocation, policy: HistoryPolicy, capacity: Int = 2000) {
+    package init(location: HistoryLocation, policy: HistoryPolicy, capacity: Int = 2000) {
         self.policy = policy
         if case .file(let path) = location {
             self.file = HistoryFile(path: path, capacity: capacity)
@@ -21,7 +21,7 @@ public final class ShellHistory {
     }
 
     /// Reads the file into `editor`. Returns a warning for the user when the file cannot be read.
-    public func load(into editor: LineEditor) -> String? {
+    package func load(into editor: LineEditor) -> String? {
         guard let file else { return nil }
         do {
             entries = try file.load()
@@ -36,7 +36,7 @@ public final class ShellHistory {
     /// Records `entry` if the policy allows it: in `editor`'s history and appended to the file.
     /// Returns the decision, and a warning the first time the file cannot be written.
     @discardableResult
-    public func record(_ entry: String, in editor: LineEditor) -> (HistoryPolicy.Decision, warning: String?) {
+    package func record(_ entry: String, in editor: LineEditor) -> (HistoryPolicy.Decision, warning: String?) {
         let decision = policy.decide(entry, previous: entries.last)
         guard decision == .record else { return (decision, nil) }
         entries.append(entry)
@@ -53,7 +53,7 @@ public final class ShellHistory {
     }
 
     /// `history [N]`: the newest `last` entries (all when nil), numbered from the oldest kept.
-    public func listing(last: Int?) -> String {
+    package func listing(last: Int?) -> String {
         let count = min(last ?? entries.count, entries.count)
         let start = entries.count - count
         let width = String(entries.count).count

@@ -1,9 +1,9 @@
 /// Joins physical lines into one statement block: while the language says the text so far is
 /// incomplete (an open `{`, an unterminated string), it asks for another line with the
 /// continuation prompt. The finished block is what runs and what history records as one entry.
-public struct InputAccumulator {
+package struct InputAccumulator {
     /// What to do after a line was fed.
-    public enum Step: Equatable, Sendable {
+    package enum Step: Equatable, Sendable {
         /// Read another line with the continuation prompt.
         case needsMore
         /// The block is complete: run it (it may be blank, which does nothing).
@@ -11,19 +11,19 @@ public struct InputAccumulator {
     }
 
     /// The lines of the block being read.
-    public private(set) var lines: [String] = []
+    package private(set) var lines: [String] = []
     private let isComplete: (String) -> Bool
 
     /// An accumulator that asks `isComplete` whether a block is finished.
-    public init(isComplete: @escaping (String) -> Bool) {
+    package init(isComplete: @escaping (String) -> Bool) {
         self.isComplete = isComplete
     }
 
     /// Whether a block is open (the next prompt is the continuation prompt).
-    public var isContinuing: Bool { !lines.isEmpty }
+    package var isContinuing: Bool { !lines.isEmpty }
 
     /// Adds one line (without its newline).
-    public mutating func feed(_ line: String) -> Step {
+    package mutating func feed(_ line: String) -> Step {
         var line = line
         while line.last == "\n" || line.last == "\r" { line.removeLast() }
         if lines.isEmpty && line.trimmingWhitespace.isEmpty {
@@ -39,7 +39,7 @@ public struct InputAccumulator {
     }
 
     /// Drops the open block (Ctrl-C at a continuation prompt).
-    public mutating func reset() {
+    package mutating func reset() {
         lines.removeAll()
     }
 }

@@ -7,11 +7,11 @@ import CEditlineShim
 ///
 /// It knows nothing about the language: completion goes through `completionHandler`.
 /// Use it from one thread only; libedit is not thread-safe.
-public final class LineEditor {
+package final class LineEditor {
     /// Completes the text before the cursor (given as the current line up to the cursor).
-    public var completionHandler: ((String) -> Completion)?
+    package var completionHandler: ((String) -> Completion)?
     /// The inline hint for the text before the cursor (shown at the right of the line), or nil.
-    public var hintHandler: ((String) -> String?)?
+    package var hintHandler: ((String) -> String?)?
 
     private let editLine: OpaquePointer
     private let history: OpaquePointer
@@ -28,7 +28,7 @@ public final class LineEditor {
 
     /// Opens the editor on the process's terminal with a history of at most `historySize`
     /// entries. Returns nil when libedit cannot start (no usable terminal).
-    public init?(program: String = "bnc", historySize: Int = 2000) {
+    package init?(program: String = "bnc", historySize: Int = 2000) {
         _ = bnc_prepare_utf8_locale()
         guard bnc_signals_install() == 0 else { return nil }
         guard let editLine = bnc_el_open(program) else { return nil }
@@ -101,7 +101,7 @@ public final class LineEditor {
     }
 
     /// Shows `prompt` (escape sequences bracketed by `Prompt.literalMarker`) and reads a line.
-    public func readLine(prompt: String) -> ReadResult {
+    package func readLine(prompt: String) -> ReadResult {
         promptBuffer.deallocate()
         promptBuffer = WideString.allocate(prompt)
         promptWidth = prompt.split(separator: Prompt.literalMarker, omittingEmptySubsequences: false)
@@ -123,12 +123,12 @@ public final class LineEditor {
 
     /// Adds an entry to the in-memory history (Up arrow, Ctrl-R). Consecutive duplicates are
     /// collapsed by libedit.
-    public func addToHistory(_ entry: String) {
+    package func addToHistory(_ entry: String) {
         _ = WideString.with(entry) { bnc_history_enter(history, $0) }
     }
 
     /// The terminal's width in columns.
-    public var terminalWidth: Int {
+    package var terminalWidth: Int {
         var columns: Int32 = 80
         var lines: Int32 = 24
         bnc_el_terminal_size(editLine, &columns, &lines)

@@ -1,42 +1,42 @@
 /// The prompt: where statements go and how, so the user never has to guess —
 /// `bnc(sim)> `, `bnc(live)> `, `bnc(sim,dry-run)> `, with `set weight on` `bnc(live 120/12000)> ` — and the continuation prompt of the same
 /// width for the lines of an open block.
-public struct Prompt: Equatable, Sendable {
+package struct Prompt: Equatable, Sendable {
     /// The endpoint's short name: `sim`, `live`, or a URL.
-    public var endpoint: String
+    package var endpoint: String
     /// Whether statements are dry-run (printed, not sent).
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// Whether to colour the prompt (a terminal, and NO_COLOR unset).
-    public var colour: Bool
+    package var colour: Bool
     /// The used request weight of the window, `120/12000`, when `set weight on` shows it.
-    public var weight: String?
+    package var weight: String?
 
-    public init(endpoint: String, dryRun: Bool, colour: Bool) {
+    package init(endpoint: String, dryRun: Bool, colour: Bool) {
         self.endpoint = endpoint
         self.dryRun = dryRun
         self.colour = colour
     }
 
     /// The marker libedit uses (EL_PROMPT_ESC) to bracket escape sequences that take no room.
-    public static let literalMarker: Character = "\u{1}"
+    package static let literalMarker: Character = "\u{1}"
 
     /// The prompt's visible text, e.g. `bnc(sim,dry-run)> `.
-    public var plain: String {
+    package var plain: String {
         "bnc(\(mode))> "
     }
 
     /// The continuation prompt: as wide as the prompt, ending in `...> `.
-    public var continuationPlain: String {
+    package var continuationPlain: String {
         let marker = "...> "
         let width = plain.count
         return String(repeating: " ", count: max(0, width - marker.count)) + marker
     }
 
     /// The prompt as handed to libedit: coloured escapes wrapped in `literalMarker`.
-    public var primary: String { decorate(plain) }
+    package var primary: String { decorate(plain) }
 
     /// The continuation prompt as handed to libedit.
-    public var continuation: String { decorate(continuationPlain) }
+    package var continuation: String { decorate(continuationPlain) }
 
     private var mode: String {
         let base = dryRun ? "\(endpoint),dry-run" : endpoint

@@ -1,5 +1,5 @@
 /// What one read from the line editor produced.
-public enum ReadResult: Equatable, Sendable {
+package enum ReadResult: Equatable, Sendable {
     /// End of input: Ctrl-D on an empty line, or the terminal went away.
     case eof
     /// A line the user entered (without its newline; it may hold newlines of a recalled block).

@@ -6,9 +6,9 @@
 
 /// Writes straight to a file descriptor with `write(2)`: Swift 6 forbids the `stdout` global,
 /// and libedit's own buffered stream is flushed by libedit before it returns control.
-public enum TerminalOutput {
+package enum TerminalOutput {
     /// Writes all of `text` to `fd` (standard output by default), retrying short writes and EINTR.
-    public static func write(_ text: String, to fd: Int32 = 1) {
+    package static func write(_ text: String, to fd: Int32 = 1) {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -24,7 +24,7 @@ public enum TerminalOutput {
     }
 
     /// Whether `fd` is a terminal.
-    public static func isTerminal(_ fd: Int32) -> Bool {
+    package static func isTerminal(_ fd: Int32) -> Bool {
         isatty(fd) == 1
     }
 

@@ -7,19 +7,19 @@ import Script
 ///
 /// Ctrl-C at the prompt abandons the line; while statements run it raises the session's
 /// interrupt flag, and the interpreter stops between two statements. It never ends the shell.
-public final class InteractiveShell {
+package final class InteractiveShell {
     /// Makes the session statements run in: dry-run or not, with the given interrupt flag and
     /// the variables to start with (kept when `dry on|off` switches sessions). Throws a
     /// message for the user when that kind of session cannot be made.
-    public typealias SessionFactory = (_ dryRun: Bool, _ interrupt: InterruptFlag, _ variables: [String: Value]) throws ->
+    package typealias SessionFactory = (_ dryRun: Bool, _ interrupt: InterruptFlag, _ variables: [String: Value]) throws ->
         ScriptSession
 
     /// An error making a session, as the user should read it.
-    public struct SessionUnavailable: Error {
-        public var message: String
-        public var hint: String?
+    package struct SessionUnavailable: Error {
+        package var message: String
+        package var hint: String?
 
-        public init(message: String, hint: String? = nil) {
+        package init(message: String, hint: String? = nil) {
             self.message = message
             self.hint = hint
         }
@@ -46,7 +46,7 @@ public final class InteractiveShell {
     var lastExchangeErrorCode: Int?
 
     /// A shell whose first session comes from `makeSession(settings.dryRun, …)`.
-    public init(settings: ShellSettings, catalog: CommandCatalog = .standard, makeSession: @escaping SessionFactory) throws {
+    package init(settings: ShellSettings, catalog: CommandCatalog = .standard, makeSession: @escaping SessionFactory) throws {
         self.settings = settings
         self.preferences = settings.preferences
         self.catalog = catalog
@@ -77,12 +77,12 @@ public final class InteractiveShell {
 
     /// The terminal could not be used for line editing: the shell did not start. The caller
     /// reports it (bnc's `Termination`), as every error bnc ends with.
-    public struct LineEditingUnavailable: Error {
-        public var message: String { "cannot start line editing on this terminal" }
+    package struct LineEditingUnavailable: Error {
+        package var message: String { "cannot start line editing on this terminal" }
     }
 
     /// Runs until `exit`, `quit` or Ctrl-D; throws only when line editing cannot start.
-    public func run() async throws(LineEditingUnavailable) {
+    package func run() async throws(LineEditingUnavailable) {
         guard let editor = LineEditor(program: "bnc", historySize: settings.historyCapacity) else {
             throw LineEditingUnavailable()
         }

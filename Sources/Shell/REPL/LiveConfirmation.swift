@@ -6,11 +6,11 @@ import Script
 /// counted with one `open` query; a loop that cancels says how many iterations it has, or "a
 /// loop of cancels" when that is not known before it runs. `--yes` and `confirm = off` (profile
 /// or `set confirm off`) skip the question; without a terminal bnc never asks.
-public enum LiveConfirmation {
+package enum LiveConfirmation {
     /// What running `text` would cancel, in words, when that is more than one order (or not
     /// known); nil when it cancels at most one. `countOpen` counts a symbol's open orders (one
     /// `open` query); nil when it cannot.
-    public static func question(
+    package static func question(
         for text: String, countOpen: (_ symbol: String, _ isolated: Bool) async -> Int?
     ) async -> String? {
         // Text that does not parse runs nothing: there is nothing to ask about.
@@ -62,7 +62,7 @@ public enum LiveConfirmation {
     }
 
     /// Counts a symbol's open orders through `host` (one `open` query, paced like any request).
-    public static func openCount(symbol: String, isolated: Bool, host: any OperationHost) async -> Int? {
+    package static func openCount(symbol: String, isolated: Bool, host: any OperationHost) async -> Int? {
         guard let reply = try? await host.perform(MarginOpenOrders(symbol: symbol, isIsolated: isolated)),
             case .list(let orders) = reply.value
         else { return nil }
@@ -70,12 +70,12 @@ public enum LiveConfirmation {
     }
 
     /// The question as asked: `… on the live exchange (URL). Go on? [y/N] `.
-    public static func prompt(_ what: String, baseURL: String) -> String {
+    package static func prompt(_ what: String, baseURL: String) -> String {
         "This would cancel on the live exchange (\(baseURL)): \(what). Go on? [y/N] "
     }
 
     /// Whether an answer means yes.
-    public static func isYes(_ answer: String) -> Bool {
+    package static func isYes(_ answer: String) -> Bool {
         ["y", "yes"].contains(answer.trimmingWhitespace.lowercased())
     }
 }

@@ -3,22 +3,22 @@ import Script
 
 /// The values of the ``UserSetting``s for this shell: from the profile at start, changed by
 /// `set NAME VALUE`. Unset names have their default.
-public struct ShellPreferences: Sendable, Equatable {
+package struct ShellPreferences: Sendable, Equatable {
     private var values: [String: String]
 
     /// Preferences from `values` (the profile's settings); names or values that are not a
     /// setting's are ignored here (the profile parser has refused them already).
-    public init(_ values: [String: String] = [:]) {
+    package init(_ values: [String: String] = [:]) {
         self.values = values.filter { UserSetting.named($0.key)?.problem(with: $0.value) == nil }
     }
 
     /// The value of setting `name` (its default when not set).
-    public func value(_ name: String) -> String {
+    package func value(_ name: String) -> String {
         values[name] ?? UserSetting.named(name)?.defaultValue ?? ""
     }
 
     /// Sets `name` to `value`; returns why not (unknown name, value not one it takes), changing nothing.
-    public mutating func set(_ name: String, _ value: String) -> String? {
+    package mutating func set(_ name: String, _ value: String) -> String? {
         guard let setting = UserSetting.named(name) else {
             let names = UserSetting.all.map(\.name)
             let close = Suggestion.closest(to: name, among: names)
@@ -31,7 +31,7 @@ public struct ShellPreferences: Sendable, Equatable {
     }
 
     /// `set` alone: every setting, its value and what it does.
-    public var listing: String {
+    package var listing: String {
         let width = (UserSetting.all.map(\.name.count).max() ?? 0) + 1
         return UserSetting.all.map { setting in
             let value = value(setting.name)
@@ -41,10 +41,10 @@ public struct ShellPreferences: Sendable, Equatable {
         }.joined(separator: "\n")
     }
 
-    public var columns: RenderOptions.Columns { value("columns") == "all" ? .all : .default }
-    public var time: RenderOptions.TimeZoneChoice { value("time") == "utc" ? .utc : .local }
-    public var pager: Bool { value("pager") == "on" }
-    public var hints: Bool { value("hints") == "on" }
-    public var confirm: Bool { value("confirm") == "on" }
-    public var weight: Bool { value("weight") == "on" }
+    package var columns: RenderOptions.Columns { value("columns") == "all" ? .all : .default }
+    package var time: RenderOptions.TimeZoneChoice { value("time") == "utc" ? .utc : .local }
+    package var pager: Bool { value("pager") == "on" }
+    package var hints: Bool { value("hints") == "on" }
+    package var confirm: Bool { value("confirm") == "on" }
+    package var weight: Bool { value("weight") == "on" }
 }

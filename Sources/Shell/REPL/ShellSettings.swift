@@ -1,29 +1,29 @@
 /// What the shell is told at start: where statements go, how output looks, and the values
 /// history must never hold.
-public struct ShellSettings: Sendable {
+package struct ShellSettings: Sendable {
     /// The endpoint's short name for the prompt: `sim`, `live`, or a URL.
-    public var endpointName: String
+    package var endpointName: String
     /// Whether statements start out dry-run.
-    public var dryRun: Bool
+    package var dryRun: Bool
     /// Colour on standard output (a terminal, and NO_COLOR unset).
-    public var colour: Bool
+    package var colour: Bool
     /// Colour on standard error, for diagnostics.
-    public var errorColour: Bool
+    package var errorColour: Bool
     /// The process environment (history location, EDITRC is read by libedit itself).
-    public var environment: [String: String]
+    package var environment: [String: String]
     /// Configured secret values (API secret, private key text): never written to history.
-    public var secretValues: [String]
+    package var secretValues: [String]
     /// The most history entries kept.
-    public var historyCapacity: Int
+    package var historyCapacity: Int
     /// The ``UserSetting``s at start (the profile's); `set` changes them.
-    public var preferences: ShellPreferences
+    package var preferences: ShellPreferences
     /// Render options shared with the session's printer; the shell keeps them in step with
     /// ``preferences`` and the terminal's width.
-    public var display: DisplaySettings
+    package var display: DisplaySettings
     /// Whether `--yes` was given: statements that cancel several live orders do not ask.
-    public var assumeYes: Bool
+    package var assumeYes: Bool
 
-    public init(
+    package init(
         endpointName: String, dryRun: Bool, colour: Bool, errorColour: Bool, environment: [String: String],
         secretValues: [String], historyCapacity: Int = 2000, preferences: ShellPreferences = ShellPreferences(),
         display: DisplaySettings = DisplaySettings(), assumeYes: Bool = false

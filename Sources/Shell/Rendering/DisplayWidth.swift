@@ -9,9 +9,9 @@ import BinanceAPI
 ///
 /// A control character counts as the text `TerminalText` shows in its place (`\x1B` is 4), so
 /// a width measured before escaping is the width after it.
-public enum DisplayWidth {
+package enum DisplayWidth {
     /// The columns `text` takes on a terminal.
-    public static func of<S: StringProtocol>(_ text: S) -> Int {
+    package static func of<S: StringProtocol>(_ text: S) -> Int {
         // Most cells are printable ASCII (ids, prices, statuses): one column a byte.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
@@ -22,7 +22,7 @@ public enum DisplayWidth {
     /// The columns one grapheme cluster takes: 2 for an emoji shown as a picture (🙂, 👍🏽,
     /// a flag, a ZWJ family, ❤️ with its variation selector), otherwise the sum of its scalars'
     /// widths (a base letter and its combining marks: 1).
-    public static func of(_ character: Character) -> Int {
+    package static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         if character.isASCII {
             guard let value = scalars.first?.value, value >= 0x20, value != 0x7F else {

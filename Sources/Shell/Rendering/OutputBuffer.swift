@@ -15,13 +15,13 @@ import Foundation
 /// before the script sleeps, before a request goes on the wire when the output is a terminal, at
 /// the end of the run — and at least every `flushInterval` by a timer, so a running script's
 /// output stays live on screen or in a file someone follows.
-public final class OutputBuffer: @unchecked Sendable {
+package final class OutputBuffer: @unchecked Sendable {
     /// Where the bytes go.
-    public let fileDescriptor: Int32
+    package let fileDescriptor: Int32
     /// Pending bytes are written once there are this many.
-    public let threshold: Int
+    package let threshold: Int
     /// Whether the descriptor was a terminal when the buffer was made (someone watches it live).
-    public let isTerminal: Bool
+    package let isTerminal: Bool
     private let lock = NSLock()
     /// Pending bytes: `used` of `capacity` (raw memory, so that a writer can fill it through a
     /// pointer without zeroing it first).
@@ -37,7 +37,7 @@ public final class OutputBuffer: @unchecked Sendable {
     ///   - fileDescriptor: where to write (1 for standard output).
     ///   - threshold: how many bytes to gather before writing them.
     ///   - flushInterval: when set, a timer flushes pending bytes at this interval.
-    public init(fileDescriptor: Int32, threshold: Int = 1 << 16, flushInterval: Duration? = nil) {
+    package init(fileDescriptor: Int32, threshold: Int = 1 << 16, flushInterval: Duration? = nil) {
         self.fileDescriptor = fileDescriptor
         self.threshold = max(1, threshold)
         isTerminal = isatty(fileDescriptor) == 1
@@ -67,7 +67,7 @@ public final class OutputBuffer: @unchecked Sendable {
     /// Lets `body` write up to `maximumCount` bytes at the pointer it gets, under the buffer's lock
     /// (so output from several threads never interleaves); `body` returns how many it wrote. The
     /// bytes are written out once past the threshold.
-    public func write(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) throws -> Int) rethrows {
+    package func write(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) throws -> Int) rethrows {
         lock.lock()
         defer { lock.unlock() }
         if used + maximumCount > capacity {
@@ -82,7 +82,7 @@ public final class OutputBuffer: @unchecked Sendable {
     }
 
     /// Appends the UTF-8 bytes of `text`.
-    public func append(_ text: String) {
+    package func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
             write(maximumCount: bytes.count) { pointer in
@@ -93,7 +93,7 @@ public final class OutputBuffer: @unchecked Sendable {
     }
 
     /// Writes every pending byte now.
-    public func flush() {
+    package func flush() {
         lock.lock()
         defer { lock.unlock() }
         writePending()
@@ -101,7 +101,7 @@ public final class OutputBuffer: @unchecked Sendable {
 
     /// Writes pending bytes unless another thread is in the middle of writing (then it gives up
     /// rather than wait): for the process's exit, where waiting could hang it.
-    public func flushIfIdle() {
+    package func flushIfIdle() {
         guard lock.try() else { return }
         defer { lock.unlock() }
         writePending()
@@ -115,7 +115,7 @@ public final class OutputBuffer: @unchecked Sendable {
     }
 
     /// How many bytes wait to be written (for tests).
-    public var pendingCount: Int {
+    package var pendingCount: Int {
         lock.lock()
         defer { lock.unlock() }
         return used

@@ -9,7 +9,7 @@ import Foundation
 /// Shows a result taller than the screen through a pager, as psql does: `$PAGER`, else
 /// `less -S` (long lines are cut, not wrapped; arrows scroll sideways). Never when standard
 /// output is not a terminal, and never for output that fits.
-public enum Pager {
+package enum Pager {
     /// The command run: `$PAGER` when set and not empty, else `less -S`.
     static func command(_ environment: [String: String]) -> String {
         if let pager = environment["PAGER"], !pager.trimmingCharacters(in: .whitespaces).isEmpty { return pager }
@@ -31,7 +31,7 @@ public enum Pager {
     /// Writes `text` to standard output, through the pager when `enabled`, standard output is
     /// a terminal and `text` is taller than it; falls back to writing it directly when the
     /// pager cannot be started.
-    public static func write(_ text: String, enabled: Bool, environment: [String: String]) {
+    package static func write(_ text: String, enabled: Bool, environment: [String: String]) {
         if enabled, let size = TerminalSize.of(1), isTaller(text, rows: size.rows), run(text, command: command(environment)) {
             return
         }

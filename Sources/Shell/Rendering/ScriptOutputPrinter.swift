@@ -5,11 +5,11 @@ import Script
 /// The output sink bnc uses: renders a script's output as text or JSON lines and hands each
 /// piece to `write` (standard output) — progress goes to `progress` (standard error, only on a
 /// terminal).
-public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
-    public let format: RenderFormat
-    public let renderer: ValueTextRenderer
+package final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
+    package let format: RenderFormat
+    package let renderer: ValueTextRenderer
     /// Columns, time zone and width for text output, read at each output (the shell changes them).
-    public let display: DisplaySettings
+    package let display: DisplaySettings
     private let write: @Sendable (String) -> Void
     private let progress: (@Sendable (String) -> Void)?
     private let notes: (@Sendable (String) -> Void)?
@@ -23,7 +23,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     ///   - progress: receives progress lines for long loops; nil to drop them.
     ///   - notes: receives `note:` lines about what the client did on its own (waited for the
     ///     rate limit, resynced the clock); nil to drop them.
-    public init(
+    package init(
         format: RenderFormat, colour: Bool = false, display: DisplaySettings = DisplaySettings(),
         write: @escaping @Sendable (String) -> Void,
         progress: (@Sendable (String) -> Void)? = nil, notes: (@Sendable (String) -> Void)? = nil
@@ -42,7 +42,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     /// straight into the buffer's bytes. Whoever writes to standard error must ``flush()`` first
     /// (bnc's `Console` does), so the two streams keep their order. When the buffer writes to a
     /// terminal, tables are fitted to its width (read at each output).
-    public init(
+    package init(
         format: RenderFormat, colour: Bool = false, display: DisplaySettings? = nil, buffer: OutputBuffer,
         progress: (@Sendable (String) -> Void)? = nil, notes: (@Sendable (String) -> Void)? = nil
     ) {
@@ -63,18 +63,18 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     }
 
     /// Writes out what the buffer holds (nothing to do when printing through `write`).
-    public func flush() {
+    package func flush() {
         buffer?.flush()
     }
 
     /// Before a request: a terminal shows what was printed at once; a file or pipe gets it from
     /// the buffer's timer (within its interval), not a `write(2)` per request.
-    public func willWait() {
+    package func willWait() {
         guard let buffer, buffer.isTerminal else { return }
         buffer.flush()
     }
 
-    public func emit(_ output: ScriptOutput) {
+    package func emit(_ output: ScriptOutput) {
         switch output {
         case .progress(let report):
             progress?(Self.progressLine(report))
@@ -156,7 +156,7 @@ public final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     }
 
     /// The text for one output, or nil when it shows nothing.
-    public func render(_ output: ScriptOutput) -> String? {
+    package func render(_ output: ScriptOutput) -> String? {
         switch (format, output) {
         case (_, .progress):
             return nil

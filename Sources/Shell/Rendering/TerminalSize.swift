@@ -6,13 +6,13 @@
 
 /// The size of the terminal a descriptor is on, asked from the kernel (TIOCGWINSZ) each time, so
 /// a resized window is seen at the next output.
-public struct TerminalSize: Sendable, Equatable {
-    public var columns: Int
-    public var rows: Int
+package struct TerminalSize: Sendable, Equatable {
+    package var columns: Int
+    package var rows: Int
 
     /// The size of the terminal `descriptor` is on; nil when it is not a terminal (or reports
     /// no size).
-    public static func of(_ descriptor: Int32) -> TerminalSize? {
+    package static func of(_ descriptor: Int32) -> TerminalSize? {
         guard isatty(descriptor) == 1 else { return nil }
         var size = winsize()
         #if canImport(Glibc)

@@ -1,10 +1,10 @@
 /// Wraps prose at word boundaries to a width, so a hint never breaks in the middle of a word
 /// ("fille / d"). A word longer than the width is cut (it cannot fit anyway). Widths are terminal
 /// columns (``DisplayWidth``): a CJK character takes two, a combining mark none.
-public enum TextWrapper {
+package enum TextWrapper {
     /// `text` wrapped to `width` columns; lines after the first start with `indent`. Line breaks
     /// already in `text` are kept. A width below 20 is taken as 20.
-    public static func wrap(_ text: String, width: Int, indent: String = "") -> String {
+    package static func wrap(_ text: String, width: Int, indent: String = "") -> String {
         let width = max(20, width)
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             wrapLine(String(line), width: width, indent: indent)
@@ -13,7 +13,7 @@ public enum TextWrapper {
 
     /// Aligned `  name   summary` lines (help, listings) wrapped so that a continuation starts
     /// under the summary; other lines wrap under their own first character.
-    public static func wrapColumns(_ text: String, width: Int) -> String {
+    package static func wrapColumns(_ text: String, width: Int) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let line = String(line)
             guard line.displayWidth > width else { return line }

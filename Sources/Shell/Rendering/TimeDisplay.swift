@@ -7,9 +7,9 @@
 /// Times in text output: the exchange sends them as ms since the epoch (`1767225600000`); people
 /// read `2026-01-01 00:00:00`. Only fields known to hold such a time are converted, and only
 /// in text output — JSON output and `$o.time` keep the number.
-public enum TimeDisplay {
+package enum TimeDisplay {
     /// Field names that hold ms since the epoch in the exchange's answers.
-    public static let fieldNames: Set<String> = [
+    package static let fieldNames: Set<String> = [
         "time", "updateTime", "transactTime", "serverTime", "workingTime", "tranTime"
     ]
 
@@ -25,7 +25,7 @@ public enum TimeDisplay {
 
     /// `2026-01-01 00:00:00` (local) or `2026-01-01 00:00:00Z` (UTC), with `.123` when the
     /// milliseconds are not zero; nil outside year 0-9999.
-    public static func format(milliseconds: Int64, zone: RenderOptions.TimeZoneChoice) -> String? {
+    package static func format(milliseconds: Int64, zone: RenderOptions.TimeZoneChoice) -> String? {
         guard milliseconds >= 0, milliseconds <= latest else { return nil }
         var seconds = time_t(milliseconds / 1000)
         var parts = tm()

@@ -12,18 +12,18 @@ import Script
 /// Values mostly come from the exchange: their control characters are shown escaped
 /// (``TerminalText``) — in a field or table cell all of them, in a lone value all but newline
 /// and tab. JSON output is not rendered here and keeps JSON's own escaping.
-public struct ValueTextRenderer: Sendable {
+package struct ValueTextRenderer: Sendable {
     /// Whether to use ANSI colour (only when asked: a terminal and no NO_COLOR).
-    public var colour: Bool
+    package var colour: Bool
     /// Columns, time zone and width.
-    public var options: RenderOptions
+    package var options: RenderOptions
 
-    public init(colour: Bool = false, options: RenderOptions = RenderOptions()) {
+    package init(colour: Bool = false, options: RenderOptions = RenderOptions()) {
         self.colour = colour
         self.options = options
     }
 
-    public func render(_ value: Value) -> String {
+    package func render(_ value: Value) -> String {
         switch value {
         case .record(let record) where OrderListRendering.isOrderList(record):
             return renderOrderList(record)
@@ -39,7 +39,7 @@ public struct ValueTextRenderer: Sendable {
     }
 
     /// `field  value`, names padded to the longest.
-    public func renderRecord(_ record: Record) -> String {
+    package func renderRecord(_ record: Record) -> String {
         guard !record.fields.isEmpty else { return "(empty record)" }
         let shown = ColumnSet.recordFields(record.names, columns: options.columns)
         return fieldLines(shown.map { name in (name, cell(name, record[name])) })
@@ -47,7 +47,7 @@ public struct ValueTextRenderer: Sendable {
 
     /// A table: one column per field (in order of first appearance; for orders the compact
     /// set), one row per record — or expanded records when a row is wider than the terminal.
-    public func renderTable(_ records: [Record]) -> String {
+    package func renderTable(_ records: [Record]) -> String {
         var names: [String] = []
         for record in records {
             for name in record.names where !names.contains(name) { names.append(name) }

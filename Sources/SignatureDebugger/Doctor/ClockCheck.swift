@@ -3,9 +3,9 @@ import BinanceAPI
 /// The clock check: this machine's offset to the exchange and the round trip, against the
 /// exchange's acceptance window — a timestamp at most 1000 ms ahead of the server and at most
 /// recvWindow behind it (-1021 otherwise).
-public enum ClockCheck {
+package enum ClockCheck {
     /// The check for one `GET /api/v3/time` sample taken with this machine's wall clock.
-    public static func check(_ sample: ClockSample, recvWindow: Int) -> DoctorCheck {
+    package static func check(_ sample: ClockSample, recvWindow: Int) -> DoctorCheck {
         let offset = sample.offset
         let roundTrip = sample.roundTrip
         let measured =
@@ -39,7 +39,7 @@ public enum ClockCheck {
     }
 
     /// The check when the exchange's time could not be learned.
-    public static func unreachable(_ reason: String) -> DoctorCheck {
+    package static func unreachable(_ reason: String) -> DoctorCheck {
         DoctorCheck(
             "clock", .problem, "could not ask the exchange's time: \(reason)",
             fix: "see the endpoint line; the clock is checked once GET /api/v3/time answers")

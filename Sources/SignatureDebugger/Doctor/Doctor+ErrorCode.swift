@@ -4,7 +4,7 @@ import BinanceAPI
 /// apart, run against the endpoint.
 extension Doctor {
     /// What separates the causes of an error code.
-    public enum CodeCheck: String, Sendable, Hashable {
+    package enum CodeCheck: String, Sendable, Hashable {
         /// -1021: the clock's offset and round trip against recvWindow.
         case clock
         /// -2015, -2014, -1022: the key's shape (type, source, a secret that is the key, a PEM
@@ -17,7 +17,7 @@ extension Doctor {
 
     /// The check that separates `code`'s causes, or nil when no request can tell them apart
     /// (the catalog's text is all there is).
-    public static func codeCheck(for code: Int) -> CodeCheck? {
+    package static func codeCheck(for code: Int) -> CodeCheck? {
         switch code {
         case -1021: return .clock
         case -2015, -2014, -1022: return .key
@@ -29,7 +29,7 @@ extension Doctor {
     /// Runs the checks that separate `code`'s causes, each line as `bnc doctor` prints it; nil
     /// when none does. Reads only. The endpoint line comes first: when it is not reachable,
     /// nothing that signs is sent.
-    public func explain(code: Int) async -> DoctorReport? {
+    package func explain(code: Int) async -> DoctorReport? {
         guard let check = Self.codeCheck(for: code) else { return nil }
         let time = await sampleClock()
         let endpointAndClock = Self.endpointAndClock(time, endpoint: endpoint, recvWindow: recvWindow)

@@ -7,18 +7,18 @@ import BinanceAPI
 ///
 /// It sends through the ``ExchangeClient`` every command uses (pacing, the session log, the
 /// transport with its TLS roots and proxy), reads only, and never sends a write.
-public struct Doctor: Sendable {
-    public var client: ExchangeClient
-    public var key: DoctorKey
-    public var endpoint: DoctorEndpoint
+package struct Doctor: Sendable {
+    package var client: ExchangeClient
+    package var key: DoctorKey
+    package var endpoint: DoctorEndpoint
     /// The recvWindow requests are sent with (the profile's, else the exchange's 5000 ms).
-    public var recvWindow: Int
+    package var recvWindow: Int
     /// The symbols to check, in order, without repeats.
-    public var symbols: [DoctorSymbol]
+    package var symbols: [DoctorSymbol]
     /// This machine's wall clock, ms since the epoch (the clock check's reference).
     var wallClock: @Sendable () -> Int64 = { WeightCheck.wallMilliseconds() }
 
-    public init(
+    package init(
         client: ExchangeClient, key: DoctorKey, endpoint: DoctorEndpoint, recvWindow: Int?, symbols: [DoctorSymbol] = []
     ) {
         self.client = client
@@ -29,7 +29,7 @@ public struct Doctor: Sendable {
     }
 
     /// Runs every check, in the order they are reported.
-    public func run() async -> DoctorReport {
+    package func run() async -> DoctorReport {
         var checks: [DoctorCheck] = []
         let time = await sampleClock()
         checks += Self.endpointAndClock(time, endpoint: endpoint, recvWindow: recvWindow)

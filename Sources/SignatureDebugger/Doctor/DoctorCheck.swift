@@ -1,7 +1,7 @@
 import BinanceAPI
 
 /// How one check of `bnc doctor` came out.
-public enum DoctorStatus: String, Sendable, Hashable, CaseIterable, Comparable {
+package enum DoctorStatus: String, Sendable, Hashable, CaseIterable, Comparable {
     /// Nothing to do.
     case ok
     /// Works, but is likely to bite later (a small recvWindow margin, the demo key on a real endpoint).
@@ -17,22 +17,22 @@ public enum DoctorStatus: String, Sendable, Hashable, CaseIterable, Comparable {
         }
     }
 
-    public static func < (lhs: DoctorStatus, rhs: DoctorStatus) -> Bool { lhs.rank < rhs.rank }
+    package static func < (lhs: DoctorStatus, rhs: DoctorStatus) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// One line of the doctor's report: what was checked, how it came out, what was seen, and the
 /// fix when there is something to fix. A value, so each check is tested on its own and the
 /// report is rendered as text or JSON separately.
-public struct DoctorCheck: Sendable, Hashable {
+package struct DoctorCheck: Sendable, Hashable {
     /// The short name shown first: `clock`, `key`, `weight`, `endpoint`, `isolated LTCBTC`.
-    public var name: String
-    public var status: DoctorStatus
+    package var name: String
+    package var status: DoctorStatus
     /// What was seen, in one line (may hold text from the server: escaped when rendered).
-    public var detail: String
+    package var detail: String
     /// What to do about it; nil when the status is ok.
-    public var fix: String?
+    package var fix: String?
 
-    public init(_ name: String, _ status: DoctorStatus, _ detail: String, fix: String? = nil) {
+    package init(_ name: String, _ status: DoctorStatus, _ detail: String, fix: String? = nil) {
         self.name = name
         self.status = status
         self.detail = detail

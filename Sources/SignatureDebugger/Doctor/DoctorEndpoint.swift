@@ -4,16 +4,16 @@ import BinanceAPI
 /// simulator, the live exchange or another server, TLS and the roots it trusts, and the proxy —
 /// read from the transport every command uses, so `--ca-file`, `caFile`, `SSL_CERT_FILE` and
 /// the proxy settings show as they apply.
-public struct DoctorEndpoint: Sendable, Hashable {
-    public var baseURL: String
+package struct DoctorEndpoint: Sendable, Hashable {
+    package var baseURL: String
     /// The in-process simulator (no network).
-    public var isEmbedded: Bool
+    package var isEmbedded: Bool
     /// The roots an https connection trusts; nil for the embedded simulator.
-    public var trust: TLSTrust?
+    package var trust: TLSTrust?
     /// The proxy requests go through, if any.
-    public var proxy: HTTPProxy?
+    package var proxy: HTTPProxy?
 
-    public init(baseURL: String, isEmbedded: Bool, trust: TLSTrust? = nil, proxy: HTTPProxy? = nil) {
+    package init(baseURL: String, isEmbedded: Bool, trust: TLSTrust? = nil, proxy: HTTPProxy? = nil) {
         self.baseURL = baseURL
         self.isEmbedded = isEmbedded
         self.trust = trust
@@ -22,7 +22,7 @@ public struct DoctorEndpoint: Sendable, Hashable {
 
     /// The facts of `transport`: the HTTP transport's trust and proxy; the embedded simulator
     /// by its endpoint name, `sim`.
-    public init(transport: any Transport) {
+    package init(transport: any Transport) {
         let http = transport as? HTTPTransport
         self.init(
             baseURL: transport.baseURL, isEmbedded: http == nil && transport.endpointName == "sim", trust: http?.trust,
@@ -30,7 +30,7 @@ public struct DoctorEndpoint: Sendable, Hashable {
     }
 
     /// The endpoint check; `unreachable` is why `GET /api/v3/time` got no answer, if it did not.
-    public func check(unreachable: String? = nil) -> DoctorCheck {
+    package func check(unreachable: String? = nil) -> DoctorCheck {
         if isEmbedded {
             return DoctorCheck("endpoint", .ok, "the embedded simulator (in process, no network; --endpoint chooses another)")
         }
@@ -67,7 +67,7 @@ public struct DoctorEndpoint: Sendable, Hashable {
     }
 
     /// The spot testnet, which serves no `/sapi` endpoint (so no key-permission query either).
-    public var isSpotTestnet: Bool {
+    package var isSpotTestnet: Bool {
         let host = LiveEndpoint.host(of: baseURL) ?? ""
         return host == "testnet.binance.vision" || host.hasSuffix(".testnet.binance.vision")
     }

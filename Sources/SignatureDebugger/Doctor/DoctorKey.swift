@@ -4,9 +4,9 @@ import Foundation
 /// The key the doctor checks: the credentials that sign (environment over profile over the
 /// demo key, as every command chooses), the HMAC secret's text for the shape checks, or why no
 /// key could be loaded. The secret is never shown: the type has no public accessor for it.
-public struct DoctorKey: Sendable {
+package struct DoctorKey: Sendable {
     /// The credentials that sign; nil when none are configured or they could not be loaded.
-    public let credentials: Credentials?
+    package let credentials: Credentials?
     /// The HMAC secret as configured (environment or profile `apiSecret`), for the shape checks.
     let secretText: String?
     /// Why the configured key could not be loaded (a message naming no secret), with a hint.
@@ -15,7 +15,7 @@ public struct DoctorKey: Sendable {
     let isLive: Bool
 
     /// A key that loaded; `secretText` is the HMAC secret as configured, when known.
-    public init(credentials: Credentials?, secretText: String? = nil, isLive: Bool) {
+    package init(credentials: Credentials?, secretText: String? = nil, isLive: Bool) {
         self.credentials = credentials
         self.secretText = credentials?.signer.keyType == .hmac ? secretText : nil
         self.failure = nil
@@ -23,7 +23,7 @@ public struct DoctorKey: Sendable {
     }
 
     /// A key that did not load: `message` says why.
-    public init(failure message: String, hint: String? = nil, isLive: Bool) {
+    package init(failure message: String, hint: String? = nil, isLive: Bool) {
         credentials = nil
         secretText = nil
         failure = (message, hint)
@@ -32,7 +32,7 @@ public struct DoctorKey: Sendable {
 
     /// The key every command would sign with: `BINANCE_API_KEY` with `BINANCE_API_SECRET` or
     /// `BINANCE_PRIVATE_KEY_FILE`, else the profile's, else the demo key (not for live).
-    public static func resolve(
+    package static func resolve(
         environment: [String: String] = ProcessInfo.processInfo.environment, profile: ConnectionProfile, isLive: Bool
     ) -> DoctorKey {
         do {
@@ -62,7 +62,7 @@ public struct DoctorKey: Sendable {
 
     /// The key check for credentials already loaded (the shell's client): the configured
     /// secret is looked up again only for its shape, and only when it is the same API key's.
-    public static func signing(
+    package static func signing(
         _ credentials: Credentials?, environment: [String: String] = ProcessInfo.processInfo.environment,
         profile: ConnectionProfile, isLive: Bool
     ) -> DoctorKey {
@@ -78,7 +78,7 @@ public struct DoctorKey: Sendable {
 
     /// The key check: type, source and masked key; a problem when no key loaded or the secret
     /// cannot be the one the exchange gave (the API key itself, whitespace, a PEM).
-    public var check: DoctorCheck {
+    package var check: DoctorCheck {
         if let failure {
             return DoctorCheck(
                 "key", .problem, failure.message,
@@ -141,6 +141,6 @@ public struct DoctorKey: Sendable {
 }
 
 extension DoctorKey: CustomStringConvertible, CustomDebugStringConvertible {
-    public var description: String { "DoctorKey(\(credentials.map(String.init(describing:)) ?? "none"))" }
-    public var debugDescription: String { description }
+    package var description: String { "DoctorKey(\(credentials.map(String.init(describing:)) ?? "none"))" }
+    package var debugDescription: String { description }
 }

@@ -2,23 +2,23 @@ import BinanceAPI
 
 /// The doctor's checks in the order they ran, with the exit code bnc returns: 0 when no check
 /// found a problem (warnings allowed), 1 otherwise.
-public struct DoctorReport: Sendable, Hashable {
-    public var checks: [DoctorCheck]
+package struct DoctorReport: Sendable, Hashable {
+    package var checks: [DoctorCheck]
 
-    public init(checks: [DoctorCheck]) {
+    package init(checks: [DoctorCheck]) {
         self.checks = checks
     }
 
     /// How many checks came out with `status`.
-    public func count(_ status: DoctorStatus) -> Int {
+    package func count(_ status: DoctorStatus) -> Int {
         checks.count { $0.status == status }
     }
 
     /// 0 when no check is a problem, 1 otherwise.
-    public var exitCode: Int32 { count(.problem) == 0 ? 0 : 1 }
+    package var exitCode: Int32 { count(.problem) == 0 ? 0 : 1 }
 
     /// `5 checks: 3 ok, 1 warning, 1 problem`.
-    public var summary: String {
+    package var summary: String {
         let parts = DoctorStatus.allCases.map { status -> String in
             let n = count(status)
             return "\(n) \(status.rawValue)\(status != .ok && n != 1 ? "s" : "")"
@@ -29,7 +29,7 @@ public struct DoctorReport: Sendable, Hashable {
     /// One line per check — status, name, detail — and an indented `fix:` line under each that
     /// has one; the summary last. Details and fixes may quote the server: control characters
     /// are escaped.
-    public var text: String {
+    package var text: String {
         let nameWidth = min(24, checks.map(\.name.count).max() ?? 0)
         var lines: [String] = []
         for check in checks {
@@ -46,7 +46,7 @@ public struct DoctorReport: Sendable, Hashable {
 
     /// One JSON object per check (`{"check":…,"status":…,"detail":…,"fix":…}`), then one
     /// summary object (`{"summary":{"ok":3,"warning":1,"problem":1},"exitCode":1}`), one per line.
-    public var jsonLines: [String] {
+    package var jsonLines: [String] {
         var lines = checks.map { check -> String in
             var object = JSONObject()
             object["check"] = .string(check.name)

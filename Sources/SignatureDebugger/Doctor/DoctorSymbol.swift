@@ -1,12 +1,12 @@
 /// A symbol the doctor checks: given with `--symbol`, or used by a script (with `isolated` or
 /// not). An isolated one must be an isolated margin pair; any must be a margin pair at all.
-public struct DoctorSymbol: Sendable, Hashable {
+package struct DoctorSymbol: Sendable, Hashable {
     /// Upper case, as the exchange writes it: `LTCBTC`.
-    public var name: String
+    package var name: String
     /// Whether it is used (or asked about) on the isolated margin account.
-    public var isolated: Bool
+    package var isolated: Bool
 
-    public init(_ name: String, isolated: Bool) {
+    package init(_ name: String, isolated: Bool) {
         self.name = name.uppercased()
         self.isolated = isolated
     }

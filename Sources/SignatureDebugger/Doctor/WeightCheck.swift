@@ -10,12 +10,12 @@ import BinanceAPI
 /// counted it from the exchange's `X-SAPI-USED-IP-WEIGHT-1M`, `X-SAPI-USED-UID-WEIGHT-1M` and
 /// `X-MBX-USED-WEIGHT-1M` answers
 /// (the doctor's own requests included), and any 429 pause or 418 ban it is under.
-public enum WeightCheck {
+package enum WeightCheck {
     /// The share of a limit above which the check warns: a script's loop may run into a wait.
-    public static let warningShare = 0.8
+    package static let warningShare = 0.8
 
     /// The check for `state` at monotonic time `now` (ms).
-    public static func check(_ state: RateLimitState, now: Int64) -> DoctorCheck {
+    package static func check(_ state: RateLimitState, now: Int64) -> DoctorCheck {
         if let ban = state.ban, ban.monotonic > now {
             let seconds = ban.monotonic.subtractingSaturated(now) / 1000
             return DoctorCheck(
@@ -45,7 +45,7 @@ public enum WeightCheck {
     }
 
     /// The check against the client's state now.
-    public static func check(_ state: RateLimitState) -> DoctorCheck {
+    package static func check(_ state: RateLimitState) -> DoctorCheck {
         check(state, now: monotonicMilliseconds())
     }
 
