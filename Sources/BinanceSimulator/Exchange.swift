@@ -1,26 +1,31 @@
 import BinanceAPI
 import Foundation
+import Synchronization
 
 /// The simulated exchange, safe to share between threads: ``ExchangeState`` behind a lock.
 ///
 /// One lock around the whole request keeps every verdict consistent (weight, faults and books
 /// change together) and is cheap next to the work of a request: HMAC verification and a
 /// dictionary lookup.
-public final class Exchange: @unchecked Sendable {
-    private let lock = NSLock()
-    private var state: ExchangeState
-    private var changeObserver: (@Sendable () -> Void)?
+public final class Exchange: Sendable {
+    private let guarded: Mutex<Guarded>
+
+    /// What the mutex guards.
+    private struct Guarded {
+        var state: ExchangeState
+        var changeObserver: (@Sendable () -> Void)?
+    }
 
     /// An exchange holding `seed`'s accounts and orders.
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration(), seed: ExchangeSeed = .demo)
         throws(SimulatorSetupError)
     {
-        state = try ExchangeState(configuration: configuration, seed: seed)
+        guarded = Mutex(Guarded(state: try ExchangeState(configuration: configuration, seed: seed)))
     }
 
     /// An exchange in `state` (one loaded from a ``SimulatorStateFile``).
     public init(state: ExchangeState) {
-        self.state = state
+        guarded = Mutex(Guarded(state: state))
     }
 
     /// The demo exchange with `configuration`.
@@ -35,11 +40,11 @@ public final class Exchange: @unchecked Sendable {
 
     /// Judges one request at `now` (ms since the epoch on the caller's clock).
     public func handle(_ request: SimulatorRequest, now: Int64) -> SimulatorResponse {
-        lock.lock()
-        let response = state.handle(request, now: now)
-        // Any request but a GET may have changed the books (a rejected one too, cheaply over-told).
-        let observer = request.method == "GET" ? nil : changeObserver
-        lock.unlock()
+        let (response, observer) = guarded.withLock { guarded in
+            let response = guarded.state.handle(request, now: now)
+            // Any request but a GET may have changed the books (a rejected one too, cheaply over-told).
+            return (response, request.method == "GET" ? nil : guarded.changeObserver)
+        }
         observer?()
         return response
     }
@@ -47,9 +52,7 @@ public final class Exchange: @unchecked Sendable {
     /// Tells the observer of ``observeChanges(_:)`` that the state changed through
     /// ``withState(_:)`` (a timed price walk).
     public func noteChange() {
-        lock.lock()
-        let observer = changeObserver
-        lock.unlock()
+        let observer = guarded.withLock { $0.changeObserver }
         observer?()
     }
 
@@ -57,9 +60,7 @@ public final class Exchange: @unchecked Sendable {
     /// every request but a GET, the simulator's controls included. A ``SimulatorStateWriter``
     /// listens here.
     public func observeChanges(_ observer: @escaping @Sendable () -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        changeObserver = observer
+        guarded.withLock { $0.changeObserver = observer }
     }
 
     /// Judges one request now, by the local wall clock.
@@ -68,10 +69,10 @@ public final class Exchange: @unchecked Sendable {
     }
 
     /// Reads or changes the state under the lock (tests, set-up, inspection).
-    public func withState<Result>(_ body: (inout ExchangeState) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&state)
+    public func withState<Result, Failure: Error>(
+        _ body: (inout ExchangeState) throws(Failure) -> sending Result
+    ) throws(Failure) -> sending Result {
+        try guarded.withLock { (guarded) throws(Failure) -> sending Result in try body(&guarded.state) }
     }
 
     /// The configuration in force.
@@ -82,8 +83,8 @@ public final class Exchange: @unchecked Sendable {
 
     /// Registers another API key (HMAC secret or public key PEM) to `account`.
     public func register(apiKey: String, key: VerificationKey, account: String) throws(SimulatorSetupError) {
-        lock.lock()
-        defer { lock.unlock() }
-        try state.register(ExchangeSeed.Account(name: account, apiKey: apiKey, key: key))
+        try guarded.withLock { (guarded) throws(SimulatorSetupError) in
+            try guarded.state.register(ExchangeSeed.Account(name: account, apiKey: apiKey, key: key))
+        }
     }
 }

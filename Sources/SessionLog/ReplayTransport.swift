@@ -1,5 +1,6 @@
 import BinanceAPI
 import Foundation
+import Synchronization
 
 /// A transport that answers from a log instead of the network, checking on the way that each
 /// request is byte for byte the recorded one.
@@ -9,50 +10,95 @@ import Foundation
 /// response or throws the recorded transport error. The first difference is kept in
 /// ``mismatch`` and every later send fails, so a diverged replay stops instead of inventing
 /// answers.
-package final class ReplayTransport: Transport, @unchecked Sendable {
+package final class ReplayTransport: Transport, Sendable {
     package let endpointName = "replay"
     package let baseURL: String
     /// Whether signatures are compared (`--verify`); `--offline` replays with any key.
     package let checksSignatures: Bool
     private let path: String
-    private let lock = NSLock()
-    private let requests: RecordedRequests
-    /// Recorded requests read ahead and not yet served, in log order. Usually at most one; more
-    /// when the replay looks for the request of a parallel iteration (``RequestOrigin``) past
-    /// requests of other iterations.
-    private var upcoming: [RecordedRequest] = []
-    private var upcomingStart = 0
-    private var firstMismatch: ReplayMismatch?
-    private var served = 0
+    /// The log being read and what was served. The log's next lines are read while the mutex is
+    /// held, on purpose: sends are matched against the log one at a time, in its order.
+    private let state: Mutex<State>
+
+    /// Everything the mutex guards.
+    private struct State: ~Copyable {
+        let requests: RecordedRequests
+        /// Recorded requests read ahead and not yet served, in log order. Usually at most one; more
+        /// when the replay looks for the request of a parallel iteration (``RequestOrigin``) past
+        /// requests of other iterations.
+        var upcoming: [RecordedRequest] = []
+        var upcomingStart = 0
+        var firstMismatch: ReplayMismatch?
+        var served = 0
+
+        init(requests: RecordedRequests) {
+            self.requests = requests
+        }
+
+        mutating func peek() -> RecordedRequest? {
+            peek(origin: nil).map { upcoming[$0] }
+        }
+
+        /// The index in `upcoming` of the request to serve next for `origin`, reading ahead as needed.
+        /// Without an origin that is the first not yet served; with one, the first from that origin.
+        mutating func peek(origin: String?) -> Int? {
+            var index = upcomingStart
+            while true {
+                if index == upcoming.count {
+                    guard index - upcomingStart < ReplayTransport.maximumSearch, let next = requests.next() else {
+                        return nil
+                    }
+                    upcoming.append(next)
+                }
+                if origin == nil || upcoming[index].record.origin == origin { return index }
+                index += 1
+            }
+        }
+
+        /// Takes the request at `index` out of `upcoming`.
+        mutating func take(_ index: Int) -> RecordedRequest {
+            let taken = upcoming[index]
+            if index == upcomingStart {
+                upcomingStart += 1
+                if upcomingStart >= 64 && upcomingStart * 2 >= upcoming.count {
+                    upcoming.removeFirst(upcomingStart)
+                    upcomingStart = 0
+                }
+            } else {
+                upcoming.remove(at: index)
+            }
+            return taken
+        }
+    }
 
     /// Replays the log at `path`; `baseURL` is the recorded one (shown in output).
     package init(path: String, baseURL: String, checksSignatures: Bool) throws(SessionLogError) {
         self.path = path
         self.baseURL = baseURL
         self.checksSignatures = checksSignatures
-        requests = try RecordedRequests(path: path)
+        state = Mutex(State(requests: try RecordedRequests(path: path)))
     }
 
     /// The first difference found, if any.
-    package var mismatch: ReplayMismatch? { lock.withLock { firstMismatch } }
+    package var mismatch: ReplayMismatch? { state.withLock { $0.firstMismatch } }
 
     /// Requests answered so far.
-    package var requestsServed: Int { lock.withLock { served } }
+    package var requestsServed: Int { state.withLock { $0.served } }
 
     /// Damaged lines met while reading requests.
-    package var issues: [SessionLogIssue] { lock.withLock { requests.issues } }
+    package var issues: [SessionLogIssue] { state.withLock { $0.requests.issues } }
 
     /// True once every recorded request was served and the log ends with an interrupt or was
     /// cut short: the recording stops there, and so does a faithful replay.
     package var recordingEnded: Bool {
-        lock.withLock { peekLocked() == nil && (requests.sawInterrupt || !requests.sawEnd) }
+        state.withLock { $0.peek() == nil && ($0.requests.sawInterrupt || !$0.requests.sawEnd) }
     }
 
     /// The recorded request the next send from `origin` will be compared with, without taking
     /// it (its timestamp stamps the replayed one): the next in the log, or for a request made in
     /// a parallel iteration, the next recorded from that iteration.
     package func peek(origin: String? = RequestOrigin.current) -> RecordedRequest? {
-        lock.withLock { peekLocked(origin: origin).map { upcoming[$0] } }
+        state.withLock { state in state.peek(origin: origin).map { state.upcoming[$0] } }
     }
 
     /// How far the replay looks ahead for a parallel iteration's request before calling it missing.
@@ -60,84 +106,54 @@ package final class ReplayTransport: Transport, @unchecked Sendable {
 
     /// After the run: a recorded request the replay never sent is a difference too.
     package func finish() -> ReplayMismatch? {
-        lock.withLock {
-            if firstMismatch == nil, let left = peekLocked() {
-                firstMismatch = ReplayMismatch(
+        let path = path
+        return state.withLock { state in
+            if state.firstMismatch == nil, let left = state.peek() {
+                state.firstMismatch = ReplayMismatch(
                     path: path, line: left.line, requestID: left.record.id, field: "request",
                     recorded: Self.describe(left.record), replayed: "<no request: the replay ended>",
-                    note: "the replay sent \(served) request(s); the log has more")
+                    note: "the replay sent \(state.served) request(s); the log has more")
             }
-            return firstMismatch
+            return state.firstMismatch
         }
     }
 
     package func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
         let origin = RequestOrigin.current
-        let result: Result<TransportResponse, TransportError> = lock.withLock { answer(request, origin: origin) }
+        let result: Result<TransportResponse, TransportError> = state.withLock { answer(request, origin: origin, &$0) }
         return try result.get()
     }
 
-    // MARK: Internals (lock held)
+    // MARK: Internals
 
-    private func peekLocked() -> RecordedRequest? {
-        peekLocked(origin: nil).map { upcoming[$0] }
-    }
-
-    /// The index in `upcoming` of the request to serve next for `origin`, reading ahead as needed.
-    /// Without an origin that is the first not yet served; with one, the first from that origin.
-    private func peekLocked(origin: String?) -> Int? {
-        var index = upcomingStart
-        while true {
-            if index == upcoming.count {
-                guard index - upcomingStart < Self.maximumSearch, let next = requests.next() else { return nil }
-                upcoming.append(next)
-            }
-            if origin == nil || upcoming[index].record.origin == origin { return index }
-            index += 1
-        }
-    }
-
-    /// Takes the request at `index` out of `upcoming`.
-    private func take(_ index: Int) -> RecordedRequest {
-        let taken = upcoming[index]
-        if index == upcomingStart {
-            upcomingStart += 1
-            if upcomingStart >= 64 && upcomingStart * 2 >= upcoming.count {
-                upcoming.removeFirst(upcomingStart)
-                upcomingStart = 0
-            }
-        } else {
-            upcoming.remove(at: index)
-        }
-        return taken
-    }
-
-    private func answer(_ request: PreparedRequest, origin: String?) -> Result<TransportResponse, TransportError> {
-        if firstMismatch != nil { return .failure(.connectFailed("replay stopped at the first difference")) }
-        guard let index = peekLocked(origin: origin) else {
-            if let origin, let next = peekLocked() {
-                firstMismatch = ReplayMismatch(
+    private func answer(_ request: PreparedRequest, origin: String?, _ state: inout State) -> Result<
+        TransportResponse, TransportError
+    > {
+        if state.firstMismatch != nil { return .failure(.connectFailed("replay stopped at the first difference")) }
+        guard let index = state.peek(origin: origin) else {
+            if let origin, let next = state.peek() {
+                state.firstMismatch = ReplayMismatch(
                     path: path, line: next.line, requestID: next.record.id, field: "request",
                     recorded: "<no request from parallel iteration \(origin)>",
                     replayed: "\(request.method.rawValue) \(request.path)?\(request.query)",
                     note: "the replay sends a request from parallel iteration \(origin) that the log does not have")
                 return .failure(.connectFailed("replay diverged from the log"))
             }
-            if requests.sawInterrupt || !requests.sawEnd {
+            if state.requests.sawInterrupt || !state.requests.sawEnd {
                 return .failure(.connectFailed("replay: the recording ends here (the session was interrupted or cut short)"))
             }
-            firstMismatch = ReplayMismatch(
+            state.firstMismatch = ReplayMismatch(
                 path: path, line: 0, requestID: 0, field: "request", recorded: "<no request: the log ends>",
                 replayed: "\(request.method.rawValue) \(request.path)?\(request.query)",
-                note: "the replay sends more requests than the log has (\(served))")
+                note: "the replay sends more requests than the log has (\(state.served))")
             return .failure(.connectFailed("replay: the log has no more requests"))
         }
-        let recorded = take(index)
+        let recorded = state.take(index)
         if let difference = compare(recorded, request) {
-            firstMismatch = difference
+            state.firstMismatch = difference
             return .failure(.connectFailed("replay diverged from the log"))
         }
-        served += 1
+        state.served += 1
         switch recorded.outcome {
         case .response(let response): return .success(response.transportResponse)
         case .failure(let failure): return .failure(failure.error)

@@ -1,6 +1,7 @@
 import BinanceAPI
 import Foundation
 import Script
+import Synchronization
 
 /// Writes one session's log, ahead of every send.
 ///
@@ -18,7 +19,7 @@ import Script
 ///
 /// Secrets never reach it: requests carry the signature's SHA-256 instead of the signature, and
 /// the header carries the API key masked.
-package final class SessionLogWriter: RequestObserver, @unchecked Sendable {
+package final class SessionLogWriter: RequestObserver, Sendable {
     /// How hard each request record is pushed to disk.
     package enum Durability: Sendable {
         /// `write(2)`: survives a crash or `kill -9` of bnc (the kernel has the bytes).
@@ -31,36 +32,90 @@ package final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     package let path: String
     package let durability: Durability
 
-    // Everything below is guarded by `lock`: the client calls from its actor while the
-    // interpreter records statements and signal handling records interrupts.
-    private let lock = NSLock()
-    private var file: LogFile?
-    private var pending: [UInt8] = []
-    private var statementCount = 0
-    private var requestCount = 0
-    private var currentStatement: Int?
-    /// Whether an interrupt was recorded since the last statement, so one Ctrl-C is recorded once.
-    private var interruptSinceStatement = false
-    private var inFlight: [(request: PreparedRequest, id: Int)] = []
-    private var failure: SessionLogError?
-    private var nesting = StatementNesting()
+    /// The client calls from its actor while the interpreter records statements and signal
+    /// handling records interrupts. The file is written while the mutex is held, on purpose: a
+    /// request record must be written (and with ``Durability/synced``, synced) before
+    /// ``willSend(_:attempt:)`` returns and the request goes out, and records from different
+    /// threads must reach the file whole and in the order they were numbered.
+    private let state: Mutex<State>
     private static let bufferLimit = 64 * 1024
+
+    /// Everything the mutex guards.
+    private struct State: ~Copyable {
+        var file: LogFile?
+        var pending: [UInt8] = []
+        var statementCount = 0
+        var requestCount = 0
+        var currentStatement: Int?
+        /// Whether an interrupt was recorded since the last statement, so one Ctrl-C is recorded once.
+        var interruptSinceStatement = false
+        var inFlight: [(request: PreparedRequest, id: Int)] = []
+        var failure: SessionLogError?
+        var nesting = StatementNesting()
+
+        init(file: LogFile) {
+            self.file = file
+            pending.reserveCapacity(SessionLogWriter.bufferLimit + 4096)
+        }
+
+        mutating func takeInFlight(_ request: PreparedRequest) -> Int? {
+            guard let index = inFlight.lastIndex(where: { $0.request == request }) else { return nil }
+            return inFlight.remove(at: index).id
+        }
+
+        mutating func append(_ record: SessionRecord) {
+            guard file != nil else { return }
+            JSONBytes.appendValue(record.json, to: &pending) // the bytes of `record.line`
+            pending.append(0x0A)
+        }
+
+        /// Appends and flushes an interrupt record.
+        mutating func appendInterrupt(signal: String) {
+            interruptSinceStatement = true
+            append(
+                .interrupt(InterruptRecord(statement: currentStatement, signal: signal, at: ExchangeClock.localMilliseconds())))
+            try? flushPending()
+        }
+
+        /// Writes the buffer. After a failure nothing more is written (the failed write may have
+        /// left part of a line, which a later write would extend into one damaged record); the
+        /// failure is kept and thrown again.
+        mutating func flushPending() throws(SessionLogError) {
+            if let failure {
+                pending.removeAll(keepingCapacity: true)
+                throw failure
+            }
+            guard let file, !pending.isEmpty else { return }
+            defer { pending.removeAll(keepingCapacity: true) }
+            let result: Result<Void, SessionLogError> = pending.withUnsafeBytes { bytes in
+                do throws(SessionLogError) {
+                    try file.write(bytes)
+                    return .success(())
+                } catch {
+                    return .failure(error)
+                }
+            }
+            if case .failure(let error) = result {
+                failure = error
+                throw error
+            }
+        }
+    }
 
     /// Creates the log at `path` (mode 0600; never overwrites) and writes `header`.
     package init(path: String, header: SessionHeader, durability: Durability = .written) throws(SessionLogError) {
         self.path = path
         self.durability = durability
         let file = try LogFile.create(path)
-        self.file = file
-        pending.reserveCapacity(Self.bufferLimit + 4096)
-        append(.header(header))
+        var state = State(file: file)
+        state.append(.header(header))
         do {
-            try flushPending()
+            try state.flushPending()
         } catch {
             file.close()
-            self.file = nil
             throw error
         }
+        self.state = Mutex(state)
     }
 
     /// Creates a new log in `directory` (made with mode 0700 when missing), named after the
@@ -81,8 +136,10 @@ package final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     }
 
     deinit {
-        try? flushPending()
-        file?.close()
+        state.withLock { state in
+            try? state.flushPending()
+            state.file?.close()
+        }
     }
 
     // MARK: Statements and interrupts
@@ -91,169 +148,126 @@ package final class SessionLogWriter: RequestObserver, @unchecked Sendable {
     /// Returns its sequence number.
     @discardableResult
     package func recordStatement(source: String, file: String?, line: Int, column: Int = 1, depth: Int = 0) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        statementCount += 1
-        currentStatement = statementCount
-        interruptSinceStatement = false
-        if self.file != nil {
-            StatementRecord(
-                sequence: statementCount, source: source, file: file, line: line, column: column, depth: depth,
-                at: ExchangeClock.localMilliseconds()
-            ).appendLine(to: &pending)
+        state.withLock { state in
+            state.statementCount += 1
+            state.currentStatement = state.statementCount
+            state.interruptSinceStatement = false
+            if state.file != nil {
+                StatementRecord(
+                    sequence: state.statementCount, source: source, file: file, line: line, column: column, depth: depth,
+                    at: ExchangeClock.localMilliseconds()
+                ).appendLine(to: &state.pending)
+            }
+            if state.pending.count >= Self.bufferLimit { try? state.flushPending() }
+            return state.statementCount
         }
-        if pending.count >= Self.bufferLimit { try? flushPending() }
-        return statementCount
     }
 
     /// Records a statement event from the interpreter, working out its nesting depth.
     @discardableResult
     package func recordStatement(_ event: StatementEvent) -> Int {
-        let depth = lock.withLock {
-            nesting.depth(file: event.file, line: event.line, column: event.column, text: event.text)
+        let depth = state.withLock {
+            $0.nesting.depth(file: event.file, line: event.line, column: event.column, text: event.text)
         }
         return recordStatement(source: event.text, file: event.file, line: event.line, column: event.column, depth: depth)
     }
 
     /// Records an interrupt unless one is already recorded for the current statement.
     package func recordInterruptOnce(signal: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !interruptSinceStatement else { return }
-        appendInterrupt(signal: signal)
+        state.withLock { state in
+            guard !state.interruptSinceStatement else { return }
+            state.appendInterrupt(signal: signal)
+        }
     }
 
     /// Records an interrupt (e.g. `SIGINT`) and writes it out at once.
     package func recordInterrupt(signal: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        appendInterrupt(signal: signal)
-    }
-
-    /// Appends and flushes an interrupt record; the lock is held.
-    private func appendInterrupt(signal: String) {
-        interruptSinceStatement = true
-        append(.interrupt(InterruptRecord(statement: currentStatement, signal: signal, at: ExchangeClock.localMilliseconds())))
-        try? flushPending()
+        state.withLock { $0.appendInterrupt(signal: signal) }
     }
 
     /// Why writing stopped, if it did: the first failed write. Records after it are not in the log.
-    package var writeFailure: SessionLogError? { lock.withLock { failure } }
+    package var writeFailure: SessionLogError? { state.withLock { $0.failure } }
 
     /// Writes the end record and closes the file; returns the write failure, if any, for the
     /// caller to report (nothing after it was written). Later calls do nothing.
     @discardableResult
     package func close(exitCode: Int) -> SessionLogError? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let file else { return failure }
-        append(
-            .end(
-                EndRecord(
-                    statements: statementCount, requests: requestCount, exitCode: exitCode,
-                    at: ExchangeClock.localMilliseconds())))
-        try? flushPending()
-        if durability == .synced, failure == nil {
-            do { try file.sync() } catch { failure = error }
+        let durability = durability
+        return state.withLock { (state) -> SessionLogError? in
+            guard let file = state.file else { return state.failure }
+            state.append(
+                .end(
+                    EndRecord(
+                        statements: state.statementCount, requests: state.requestCount, exitCode: exitCode,
+                        at: ExchangeClock.localMilliseconds())))
+            try? state.flushPending()
+            if durability == .synced, state.failure == nil {
+                do throws(SessionLogError) { try file.sync() } catch { state.failure = error }
+            }
+            file.close()
+            state.file = nil
+            return state.failure
         }
-        file.close()
-        self.file = nil
-        return failure
     }
 
     /// Writes buffered statement records now.
     package func flush() throws(SessionLogError) {
-        lock.lock()
-        defer { lock.unlock() }
-        try flushPending()
+        try state.withLock { (state) throws(SessionLogError) in try state.flushPending() }
     }
 
     // MARK: RequestObserver
 
     package func willSend(_ request: PreparedRequest, attempt: Int) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        if let failure { throw failure }
-        guard let file else { throw SessionLogError.closed(path: path) }
-        requestCount += 1
-        let id = requestCount
-        append(
-            .request(
-                RequestRecord(
-                    request, id: id, statement: currentStatement, attempt: attempt, at: ExchangeClock.localMilliseconds(),
-                    origin: RequestOrigin.current)))
-        do {
-            try flushPending()
-            if durability == .synced { try file.sync() }
-        } catch {
-            if failure == nil { failure = error }
-            throw error
+        let path = path
+        let durability = durability
+        // The record is written (and synced) before this returns, so before the request is sent.
+        try state.withLock { (state) throws(SessionLogError) in
+            if let failure = state.failure { throw failure }
+            guard let file = state.file else { throw SessionLogError.closed(path: path) }
+            state.requestCount += 1
+            let id = state.requestCount
+            state.append(
+                .request(
+                    RequestRecord(
+                        request, id: id, statement: state.currentStatement, attempt: attempt,
+                        at: ExchangeClock.localMilliseconds(), origin: RequestOrigin.current)))
+            do throws(SessionLogError) {
+                try state.flushPending()
+                if durability == .synced { try file.sync() }
+            } catch {
+                if state.failure == nil { state.failure = error }
+                throw error
+            }
+            state.inFlight.append((request, id))
         }
-        inFlight.append((request, id))
     }
 
     package func didReceive(_ response: TransportResponse, for request: PreparedRequest, latency: Duration) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let id = takeInFlight(request) else { return }
-        let at = ExchangeClock.localMilliseconds()
-        if file != nil, JSONBytes.isStoredVerbatim(response.body) {
-            // The body would be stored as parsed JSON that serialises to these very bytes:
-            // write them as they are instead of parsing and re-serialising them.
-            var record = ResponseRecord(
-                TransportResponse(status: response.status, headers: response.headers, body: []), request: id,
-                latency: latency, at: at)
-            record.body = .json(.null)
-            JSONBytes.appendValue(SessionRecord.response(record).json, to: &pending, body: response.body)
-            pending.append(0x0A)
-        } else {
-            append(.response(ResponseRecord(response, request: id, latency: latency, at: at)))
+        state.withLock { state in
+            guard let id = state.takeInFlight(request) else { return }
+            let at = ExchangeClock.localMilliseconds()
+            if state.file != nil, JSONBytes.isStoredVerbatim(response.body) {
+                // The body would be stored as parsed JSON that serialises to these very bytes:
+                // write them as they are instead of parsing and re-serialising them.
+                var record = ResponseRecord(
+                    TransportResponse(status: response.status, headers: response.headers, body: []), request: id,
+                    latency: latency, at: at)
+                record.body = .json(.null)
+                JSONBytes.appendValue(SessionRecord.response(record).json, to: &state.pending, body: response.body)
+                state.pending.append(0x0A)
+            } else {
+                state.append(.response(ResponseRecord(response, request: id, latency: latency, at: at)))
+            }
+            try? state.flushPending()
         }
-        try? flushPending()
     }
 
     package func didFail(_ error: TransportError, for request: PreparedRequest, latency: Duration) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let id = takeInFlight(request) else { return }
-        append(.failure(FailureRecord(error, request: id, latency: latency, at: ExchangeClock.localMilliseconds())))
-        try? flushPending()
-    }
-
-    // MARK: Internals (call with the lock held)
-
-    private func takeInFlight(_ request: PreparedRequest) -> Int? {
-        guard let index = inFlight.lastIndex(where: { $0.request == request }) else { return nil }
-        return inFlight.remove(at: index).id
-    }
-
-    private func append(_ record: SessionRecord) {
-        guard file != nil else { return }
-        JSONBytes.appendValue(record.json, to: &pending) // the bytes of `record.line`
-        pending.append(0x0A)
-    }
-
-    /// Writes the buffer. After a failure nothing more is written (the failed write may have
-    /// left part of a line, which a later write would extend into one damaged record); the
-    /// failure is kept and thrown again.
-    private func flushPending() throws(SessionLogError) {
-        if let failure {
-            pending.removeAll(keepingCapacity: true)
-            throw failure
-        }
-        guard let file, !pending.isEmpty else { return }
-        defer { pending.removeAll(keepingCapacity: true) }
-        let result: Result<Void, SessionLogError> = pending.withUnsafeBytes { bytes in
-            do throws(SessionLogError) {
-                try file.write(bytes)
-                return .success(())
-            } catch {
-                return .failure(error)
-            }
-        }
-        if case .failure(let error) = result {
-            failure = error
-            throw error
+        state.withLock { state in
+            guard let id = state.takeInFlight(request) else { return }
+            state.append(
+                .failure(FailureRecord(error, request: id, latency: latency, at: ExchangeClock.localMilliseconds())))
+            try? state.flushPending()
         }
     }
 }

@@ -3,6 +3,7 @@ import BinanceAPI
 import BinanceSimulator
 import Dispatch
 import Foundation
+import Synchronization
 
 /// `bnc sim`: the exchange simulator as an HTTP server on 127.0.0.1, for bnc, curl or any client.
 struct SimCommand: AsyncParsableCommand {
@@ -369,19 +370,14 @@ struct SimCommandError: ExplainedError {
 }
 
 /// Counts judged requests across the server's threads.
-final class RequestCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+final class RequestCounter: Sendable {
+    private let count = Mutex(0)
 
     func increment() {
-        lock.lock()
-        count += 1
-        lock.unlock()
+        count.withLock { $0 += 1 }
     }
 
     var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
+        count.withLock { $0 }
     }
 }

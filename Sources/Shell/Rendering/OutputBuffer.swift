@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -15,23 +16,66 @@ import Foundation
 /// before the script sleeps, before a request goes on the wire when the output is a terminal, at
 /// the end of the run — and at least every `flushInterval` by a timer, so a running script's
 /// output stays live on screen or in a file someone follows.
-package final class OutputBuffer: @unchecked Sendable {
+package final class OutputBuffer: Sendable {
     /// Where the bytes go.
     package let fileDescriptor: Int32
     /// Pending bytes are written once there are this many.
     package let threshold: Int
     /// Whether the descriptor was a terminal when the buffer was made (someone watches it live).
     package let isTerminal: Bool
-    private let lock = NSLock()
-    /// Pending bytes: `used` of `capacity` (raw memory, so that a writer can fill it through a
-    /// pointer without zeroing it first).
-    private var storage: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var used = 0
+    /// The pending bytes and the timer. Bytes are written to the descriptor while the mutex is
+    /// held, on purpose: output from several threads then never interleaves or changes order.
+    private let state: Mutex<State>
     /// The timer's interval in ns; the timer starts with the first bytes, so a process that never
     /// prints script output (the shell) never wakes up for it.
     private let flushNanoseconds: Int?
-    private var timer: (any DispatchSourceTimer)?
+
+    /// Everything the mutex guards.
+    private struct State: ~Copyable {
+        /// Pending bytes: `used` of `capacity` (raw memory, so that a writer can fill it through a
+        /// pointer without zeroing it first).
+        var storage: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var used = 0
+        var timer: (any DispatchSourceTimer)?
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            storage = .allocate(capacity: capacity)
+        }
+
+        deinit {
+            timer?.cancel()
+            storage.deallocate()
+        }
+
+        /// Room for at least `minimum` bytes (nothing pending).
+        mutating func grow(to minimum: Int) {
+            storage.deallocate()
+            capacity = minimum
+            storage = .allocate(capacity: capacity)
+        }
+
+        /// Writes all pending bytes, retrying short writes and EINTR; on another error (a closed
+        /// pipe) the bytes are dropped, as a direct write would have lost them.
+        mutating func writePending(to fileDescriptor: Int32) {
+            guard used > 0 else { return }
+            var offset = 0
+            while offset < used {
+                #if canImport(Glibc)
+                    let written = Glibc.write(fileDescriptor, storage + offset, used - offset)
+                #else
+                    let written = Darwin.write(fileDescriptor, storage + offset, used - offset)
+                #endif
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    break
+                }
+                offset += written
+            }
+            used = 0
+        }
+    }
 
     /// - Parameters:
     ///   - fileDescriptor: where to write (1 for standard output).
@@ -41,8 +85,7 @@ package final class OutputBuffer: @unchecked Sendable {
         self.fileDescriptor = fileDescriptor
         self.threshold = max(1, threshold)
         isTerminal = isatty(fileDescriptor) == 1
-        capacity = self.threshold + 8192
-        storage = .allocate(capacity: capacity)
+        state = Mutex(State(capacity: self.threshold + 8192))
         flushNanoseconds = flushInterval.map { interval in
             max(
                 1_000_000,
@@ -51,34 +94,29 @@ package final class OutputBuffer: @unchecked Sendable {
     }
 
     /// Starts the flush timer (under the lock, on the first bytes).
-    private func startTimer(every nanoseconds: Int) {
+    private func startTimer(every nanoseconds: Int, in state: inout State) {
         let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
         timer.setEventHandler { [weak self] in self?.flush() }
         timer.resume()
-        self.timer = timer
-    }
-
-    deinit {
-        timer?.cancel()
-        storage.deallocate()
+        state.timer = timer
     }
 
     /// Lets `body` write up to `maximumCount` bytes at the pointer it gets, under the buffer's lock
     /// (so output from several threads never interleaves); `body` returns how many it wrote. The
     /// bytes are written out once past the threshold.
-    package func write(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) throws -> Int) rethrows {
-        lock.lock()
-        defer { lock.unlock() }
-        if used + maximumCount > capacity {
-            writePending()
-            if maximumCount > capacity { grow(to: maximumCount) }
+    package func write<E: Error>(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) throws(E) -> Int) throws(E) {
+        try state.withLock { (state) throws(E) in
+            if state.used + maximumCount > state.capacity {
+                state.writePending(to: fileDescriptor)
+                if maximumCount > state.capacity { state.grow(to: maximumCount) }
+            }
+            let written = try body(state.storage + state.used)
+            precondition(written >= 0 && written <= maximumCount, "wrote past the room asked for")
+            state.used += written
+            if state.timer == nil, let flushNanoseconds, written > 0 { startTimer(every: flushNanoseconds, in: &state) }
+            if state.used >= threshold { state.writePending(to: fileDescriptor) }
         }
-        let written = try body(storage + used)
-        precondition(written >= 0 && written <= maximumCount, "wrote past the room asked for")
-        used += written
-        if timer == nil, let flushNanoseconds, written > 0 { startTimer(every: flushNanoseconds) }
-        if used >= threshold { writePending() }
     }
 
     /// Appends the UTF-8 bytes of `text`.
@@ -94,57 +132,22 @@ package final class OutputBuffer: @unchecked Sendable {
 
     /// Writes every pending byte now.
     package func flush() {
-        lock.lock()
-        defer { lock.unlock() }
-        writePending()
+        state.withLock { $0.writePending(to: fileDescriptor) }
     }
 
     /// Writes pending bytes unless another thread is in the middle of writing (then it gives up
     /// rather than wait): for the process's exit, where waiting could hang it.
     package func flushIfIdle() {
-        guard lock.try() else { return }
-        defer { lock.unlock() }
-        writePending()
+        _ = state.withLockIfAvailable { $0.writePending(to: fileDescriptor) }
     }
 
     /// Whether the flush timer runs (for tests).
     var isTimerRunning: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return timer != nil
+        state.withLock { $0.timer != nil }
     }
 
     /// How many bytes wait to be written (for tests).
     package var pendingCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return used
-    }
-
-    /// Room for at least `minimum` bytes (nothing pending).
-    private func grow(to minimum: Int) {
-        storage.deallocate()
-        capacity = minimum
-        storage = .allocate(capacity: capacity)
-    }
-
-    /// Writes all pending bytes, retrying short writes and EINTR; on another error (a closed
-    /// pipe) the bytes are dropped, as a direct write would have lost them.
-    private func writePending() {
-        guard used > 0 else { return }
-        var offset = 0
-        while offset < used {
-            #if canImport(Glibc)
-                let written = Glibc.write(fileDescriptor, storage + offset, used - offset)
-            #else
-                let written = Darwin.write(fileDescriptor, storage + offset, used - offset)
-            #endif
-            if written < 0 {
-                if errno == EINTR { continue }
-                break
-            }
-            offset += written
-        }
-        used = 0
+        state.withLock { $0.used }
     }
 }

@@ -1,11 +1,12 @@
 import BinanceAPI
 import Foundation
 import Script
+import Synchronization
 
 /// The output sink bnc uses: renders a script's output as text or JSON lines and hands each
 /// piece to `write` (standard output) — progress goes to `progress` (standard error, only on a
 /// terminal).
-package final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
+package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
     package let format: RenderFormat
     package let renderer: ValueTextRenderer
     /// Columns, time zone and width for text output, read at each output (the shell changes them).
@@ -15,8 +16,11 @@ package final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
     private let notes: (@Sendable (String) -> Void)?
     /// Set when the printer renders into a buffer (scripts); nil when it hands text to `write`.
     private let buffer: OutputBuffer?
-    private let lock = NSLock()
-    private var lastWasDryRunBlock = false
+    /// Whether the last output was a dry-run text block (a blank line goes before the next).
+    /// Printing through `write`, the text is handed over while the mutex is held, on purpose, so
+    /// that blocks keep their order; printing into the buffer, it is taken inside the buffer's
+    /// lock (always in that order: buffer, then this).
+    private let lastWasDryRunBlock = Mutex(false)
 
     /// - Parameters:
     ///   - write: receives complete lines, each ending in a newline.
@@ -100,11 +104,10 @@ package final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             block.withUTF8 { bytes in
                 buffer.write(maximumCount: bytes.count + 2) { pointer in
                     var count = 0
-                    if isDryRunBlock && lastWasDryRunBlock {
+                    if swapDryRunBlock(isDryRunBlock) && isDryRunBlock {
                         pointer[0] = UInt8(ascii: "\n")
                         count = 1
                     }
-                    lastWasDryRunBlock = isDryRunBlock
                     if let source = bytes.baseAddress { (pointer + count).update(from: source, count: bytes.count) }
                     count += bytes.count
                     pointer[count] = UInt8(ascii: "\n")
@@ -113,14 +116,22 @@ package final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
             }
             return
         }
-        lock.lock()
-        defer { lock.unlock() }
-        var block = text
         let isDryRunBlock = Self.isDryRunBlock(output, format: format)
-        // Dry-run blocks are several lines each: a blank line between two keeps them apart.
-        if isDryRunBlock && lastWasDryRunBlock { block = "\n" + block }
-        lastWasDryRunBlock = isDryRunBlock
-        write(block + "\n")
+        lastWasDryRunBlock.withLock { lastWasDryRunBlock in
+            var block = text
+            // Dry-run blocks are several lines each: a blank line between two keeps them apart.
+            if isDryRunBlock && lastWasDryRunBlock { block = "\n" + block }
+            lastWasDryRunBlock = isDryRunBlock
+            write(block + "\n")
+        }
+    }
+
+    /// Notes whether this output is a dry-run text block; returns whether the last one was.
+    private func swapDryRunBlock(_ isDryRunBlock: Bool) -> Bool {
+        lastWasDryRunBlock.withLock { last in
+            defer { last = isDryRunBlock }
+            return last
+        }
     }
 
     /// The hot path of a dry-run loop: the request's text, or its JSON line, goes straight into
@@ -130,18 +141,17 @@ package final class ScriptOutputPrinter: ScriptOutputSink, @unchecked Sendable {
         case .text:
             buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { pointer in
                 var count = 0
-                if lastWasDryRunBlock {
+                if swapDryRunBlock(true) {
                     pointer[0] = UInt8(ascii: "\n")
                     count = 1
                 }
-                lastWasDryRunBlock = true
                 count += reply.request.writeDryRunText(baseURL: reply.baseURL, to: pointer + count)
                 pointer[count] = UInt8(ascii: "\n")
                 return count + 1
             }
         case .json:
             buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { pointer in
-                lastWasDryRunBlock = false
+                _ = swapDryRunBlock(false)
                 let count = reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: pointer)
                 pointer[count] = UInt8(ascii: "\n")
                 return count + 1
