@@ -150,8 +150,8 @@ enum ExecutionSetup {
             ((try? TransportFactory.profile()) ?? ConnectionProfile()).settings["confirm"] != "off",
             let what = await LiveConfirmation.question(
                 for: text,
-                countOpen: { symbol, isolated in
-                    await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
+                countOpen: { symbol, account in
+                    await LiveConfirmation.openCount(symbol: symbol, account: account, host: host)
                 })
         else { return true }
         Console.write(fd: 2, LiveConfirmation.prompt(what, baseURL: client.transport.baseURL))

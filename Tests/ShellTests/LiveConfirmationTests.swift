@@ -50,6 +50,21 @@ struct LiveConfirmationQuestionTests {
         #expect(await Self.question("for i in 1..3 { cancel X id=$i") == nil)
     }
 
+    @Test("a spot cancel-all counts the spot account's open orders; request DELETEs count as the cancels they are")
+    func spotAndRequests() async {
+        let counted = await LiveConfirmation.question(
+            for: "cancel-all LTCBTC spot", countOpen: { _, account in account == .spot ? 4 : 9 })
+        #expect(counted == "cancel-all: 4 open orders of LTCBTC (spot)")
+        #expect(
+            await Self.question("repeat 3 { request DELETE /api/v3/order symbol=X orderId=1 signed }")
+                == "a loop of 3 iterations that cancels")
+        #expect(
+            await Self.question("request DELETE /sapi/v1/margin/openOrders symbol=LTCBTC signed")
+                == "request DELETE /sapi/v1/margin/openOrders: every order it names")
+        #expect(await Self.question("request DELETE /api/v3/order symbol=X orderId=1 signed") == nil)
+        #expect(await Self.question("repeat 3 { request GET /api/v3/order symbol=X orderId=1 signed }") == nil)
+    }
+
     @Test("counts as large as the integers go are counted without trapping")
     func hugeCounts() async {
         #expect(

@@ -14,6 +14,8 @@ package enum CancelCount {
         package var symbol: String?
         /// Whether it names the isolated-margin account.
         package var isolated: Bool
+        /// Whether it names the spot account (`DELETE /api/v3/openOrders`).
+        package var spot: Bool = false
         /// How many times it runs (1 outside loops); nil when a loop's count is not known.
         package var runs: Int?
     }
@@ -36,6 +38,9 @@ package enum CancelCount {
         /// How many order lists `cancel-list` statements cancel (each cancels every order of its
         /// list), or nil when one runs in a loop of unknown count.
         package var orderLists: Int? = 0
+        /// `request` statements that delete several orders at once (`DELETE …/openOrders`,
+        /// `DELETE …/orderList`), as `METHOD PATH`: how many they cancel is not known before.
+        package var bulkRequests: [String] = []
     }
 
     /// The estimate for `text`; nil when it does not parse (then nothing of it runs).
@@ -100,9 +105,9 @@ package enum CancelCount {
         var total: Int? = 0
         for statement in statements {
             switch statement.kind {
-            case .command(let call) where call.name == "cancel":
+            case .command(let call) where cancelsOneOrder(call):
                 total = sum(total, runs)
-            case .assignment(_, _, .command(let call)) where call.name == "cancel":
+            case .assignment(_, _, .command(let call)) where cancelsOneOrder(call):
                 total = sum(total, runs)
             case .forLoop, .parallelFor, .repeatLoop:
                 let iterations = loopIterations(statement) ?? nil
@@ -151,10 +156,13 @@ package enum CancelCount {
         case "cancel-all":
             var symbol: String?
             var isolated = false
+            var spot = false
             for argument in call.arguments {
                 switch (argument.name, argument.value.kind) {
                 case (nil, .word(let word)) where word.lowercased() == "isolated":
                     isolated = true
+                case (nil, .word(let word)) where word.lowercased() == "spot":
+                    spot = true
                 case (nil, .word(let word)) where symbol == nil:
                     symbol = word.uppercased()
                 case (let name?, .word(let value)) where name.lowercased() == "isisolated":
@@ -165,12 +173,36 @@ package enum CancelCount {
                     break
                 }
             }
-            estimate.cancelAlls.append(CancelAll(symbol: symbol, isolated: isolated, runs: runs))
+            estimate.cancelAlls.append(CancelAll(symbol: symbol, isolated: isolated, spot: spot, runs: runs))
         case "cancel-list":
             estimate.orderLists = sum(estimate.orderLists, runs)
+        case "request":
+            if let (method, path) = requestLine(call), method == "DELETE",
+                path.hasSuffix("/openOrders") || path.hasSuffix("/orderList")
+            {
+                estimate.bulkRequests.append("\(method) \(path)")
+            }
         default:
             break
         }
+    }
+
+    /// Whether `call` cancels one order: `cancel`, or a `request DELETE` of one order's path.
+    static func cancelsOneOrder(_ call: CommandCall) -> Bool {
+        if call.name == "cancel" { return true }
+        guard call.name == "request", let (method, path) = requestLine(call) else { return false }
+        return method == "DELETE" && path.hasSuffix("/order")
+    }
+
+    /// A `request` statement's method and path when written as literals.
+    static func requestLine(_ call: CommandCall) -> (method: String, path: String)? {
+        let words = call.arguments.filter { $0.name == nil }.compactMap { argument -> String? in
+            if case .word(let word) = argument.value.kind { return word }
+            if case .string(let parts) = argument.value.kind, parts.count == 1, case .text(let text) = parts[0] { return text }
+            return nil
+        }
+        guard words.count >= 2 else { return nil }
+        return (words[0].uppercased(), words[1])
     }
 
     static func sum(_ a: Int?, _ b: Int?) -> Int? {

@@ -213,8 +213,8 @@ package final class InteractiveShell {
             let baseURL = (host as? ClientHost)?.client.transport.baseURL, LiveEndpoint.isLive(baseURL: baseURL),
             let what = await LiveConfirmation.question(
                 for: text,
-                countOpen: { symbol, isolated in
-                    await LiveConfirmation.openCount(symbol: symbol, isolated: isolated, host: host)
+                countOpen: { symbol, account in
+                    await LiveConfirmation.openCount(symbol: symbol, account: account, host: host)
                 })
         else { return true }
         guard case .line(let answer) = editor.readLine(prompt: LiveConfirmation.prompt(what, baseURL: baseURL)) else {

@@ -11,7 +11,7 @@ package enum LiveConfirmation {
     /// known); nil when it cancels at most one. `countOpen` counts a symbol's open orders (one
     /// `open` query); nil when it cannot.
     package static func question(
-        for text: String, countOpen: (_ symbol: String, _ isolated: Bool) async -> Int?
+        for text: String, countOpen: (_ symbol: String, _ account: OpenOrdersAccount) async -> Int?
     ) async -> String? {
         // Text that does not parse runs nothing: there is nothing to ask about.
         guard let estimate = CancelCount.estimate(text) else { return nil }
@@ -20,7 +20,8 @@ package enum LiveConfirmation {
         var unknown = false
         for cancelAll in estimate.cancelAlls {
             guard let symbol = cancelAll.symbol, let runs = cancelAll.runs,
-                let count = await countOpen(symbol, cancelAll.isolated)
+                let count = await countOpen(
+                    symbol, cancelAll.spot ? .spot : cancelAll.isolated ? .isolated : .cross)
             else {
                 unknown = true
                 parts.append("cancel-all of every open order of a symbol")
@@ -29,7 +30,8 @@ package enum LiveConfirmation {
             // Run more than once, a cancel-all finds what the first run left: at most the count.
             known = known.addingSaturated(runs == 0 ? 0 : count)
             parts.append(
-                "cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol)\(cancelAll.isolated ? " (isolated)" : "")")
+                "cancel-all: \(count) open order\(count == 1 ? "" : "s") of \(symbol)\(cancelAll.spot ? " (spot)" : cancelAll.isolated ? " (isolated)" : "")"
+            )
         }
         for loop in estimate.loops {
             switch (loop.iterations, loop.cancels) {
@@ -57,15 +59,27 @@ package enum LiveConfirmation {
             unknown = true
             parts.append("cancel-list in a loop of order lists")
         }
+        for line in estimate.bulkRequests {
+            unknown = true
+            parts.append("request \(line): every order it names")
+        }
         guard unknown || known > 1 else { return nil }
         return parts.joined(separator: "; ")
     }
 
+    /// The account whose open orders a `cancel-all` would cancel.
+    package enum OpenOrdersAccount: Sendable, Hashable {
+        case cross, isolated, spot
+    }
+
     /// Counts a symbol's open orders through `host` (one `open` query, paced like any request).
-    package static func openCount(symbol: String, isolated: Bool, host: any OperationHost) async -> Int? {
-        guard let reply = try? await host.perform(MarginOpenOrders(symbol: symbol, isIsolated: isolated)),
-            case .list(let orders) = reply.value
-        else { return nil }
+    package static func openCount(symbol: String, account: OpenOrdersAccount, host: any OperationHost) async -> Int? {
+        let reply =
+            switch account {
+            case .spot: try? await host.perform(SpotOpenOrders(symbol: symbol))
+            case .cross, .isolated: try? await host.perform(MarginOpenOrders(symbol: symbol, isIsolated: account == .isolated))
+            }
+        guard let reply, case .list(let orders) = reply.value else { return nil }
         return orders.count
     }
 
