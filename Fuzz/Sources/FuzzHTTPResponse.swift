@@ -89,7 +89,7 @@ enum FuzzHTTPResponse {
             var outcome: Result?
             input[offset..<end].withUnsafeBytes { piece in
                 do throws(HTTP1ResponseParser.Malformed) {
-                    if let parsed = try parser.feed(piece) {
+                    if let parsed = try parser.feed(piece.bytes) {
                         outcome = .parsed(parsed.response, keepAlive: parsed.keepAlive, trailingInLaterRead: end < input.count)
                     }
                 } catch {

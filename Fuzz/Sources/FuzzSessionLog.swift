@@ -115,7 +115,7 @@ enum FuzzSessionLog {
             let end = input[start...].firstIndex(of: 10) ?? input.count
             let line = Array(input[start..<end])
             start = end + 1
-            let fast = line.withUnsafeBufferPointer { RecordLineDecoder.decode($0, rawBodies: false) }
+            let fast = RecordLineDecoder.decode(line.span, rawBodies: false)
             guard let fast else { continue }
             let general: SessionRecord
             do {
@@ -124,7 +124,7 @@ enum FuzzSessionLog {
                 throw FuzzViolation("the fast decoder read a record the general path refuses (\(error)): \(fast)")
             }
             try require(fast == general, "the fast decoder and the general path disagree: \(fast) vs \(general)")
-            _ = line.withUnsafeBufferPointer { RecordLineDecoder.decode($0, rawBodies: true) }
+            _ = RecordLineDecoder.decode(line.span, rawBodies: true)
         }
     }
 }

@@ -12,7 +12,12 @@ import BinanceAPI
 package enum RecordLineDecoder {
     /// The record on `line`; nil to parse it the general way. With `rawBodies`, a JSON object or
     /// array body is returned as its recorded bytes (``ResponseBody/text(_:)``) unparsed.
-    package static func decode(_ line: UnsafeBufferPointer<UInt8>, rawBodies: Bool) -> SessionRecord? {
+    package static func decode(_ line: Span<UInt8>, rawBodies: Bool) -> SessionRecord? {
+        line.withUnsafeBufferPointer { decode($0, rawBodies: rawBodies) }
+    }
+
+    /// ``decode(_:rawBodies:)`` on a line of the reader's buffer (this module's).
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, rawBodies: Bool) -> SessionRecord? {
         var fields = Fields()
         do {
             try JSONFieldScanner.scanObject(line) { key, escaped, value in
@@ -151,7 +156,7 @@ private struct Fields {
             guard case .composite(let bytes) = headers else { return nil }
             if bytes.count > 2 {
                 // A few rate-limit headers at most: the general parser keeps its rules on repeats.
-                guard case .object(let object)? = try? JSONValue.parse(bytes) else { return nil }
+                guard case .object(let object)? = try? JSONValue.parse(bytes.span) else { return nil }
                 for (name, value) in object.pairs {
                     guard let text = value.stringValue else { return nil }
                     headerList.append(HTTPHeader(name, text))
@@ -167,7 +172,7 @@ private struct Fields {
                 if rawBodies {
                     decodedBody = .text(String(decoding: bytes, as: UTF8.self))
                 } else {
-                    guard let value = try? JSONValue.parse(bytes) else { return nil }
+                    guard let value = try? JSONValue.parse(bytes.span) else { return nil }
                     decodedBody = .json(value)
                 }
             case .null: decodedBody = .json(.null)

@@ -118,7 +118,7 @@ package final class SessionLogReader: Sequence, IteratorProtocol {
         }
         let value: JSONValue
         do {
-            value = try JSONValue.parse(line.bytes)
+            value = try JSONValue.parse(line.bytes.span)
         } catch {
             if !line.terminated {
                 return .issue(SessionLogIssue(line: line.number, problem: .truncatedLastLine(bytes: line.bytes.count)))

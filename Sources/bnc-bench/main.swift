@@ -61,16 +61,15 @@ func measure(_ body: () -> Int) -> Double {
 func signRaw(_ hmac: HMACSHA256) -> Double {
     var output = [UInt8](repeating: 0, count: HMACSHA256.hexCount)
     var payload = query
-    return payload.withUTF8 { payload in
-        output.withUnsafeMutableBytes { output in
-            measure {
-                for _ in 0..<10_000 {
-                    hmac.hex(of: UnsafeRawBufferPointer(payload), into: output)
-                    sink &+= Int(output[0])
-                }
-                return 10_000
-            }
+    payload.makeContiguousUTF8()
+    let bytes = payload.utf8.span
+    var hex = output.mutableSpan
+    return measure {
+        for _ in 0..<10_000 {
+            hmac.hex(of: bytes, into: &hex)
+            sink &+= Int(hex[0])
         }
+        return 10_000
     }
 }
 

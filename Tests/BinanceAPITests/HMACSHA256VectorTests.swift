@@ -48,12 +48,9 @@ import Testing
             let hmac = HMACSHA256(key: vector.key, implementation: implementation)
             let mac = hmac.mac(of: vector.data).map { String(format: "%02x", $0) }.joined()
             #expect(mac.hasPrefix(vector.mac), "RFC 4231 test case \(vector.name)")
-            let hex = vector.data.withUnsafeBytes { payload in
-                [UInt8](unsafeUninitializedCapacity: 64) { output, count in
-                    hmac.hex(of: payload, into: UnsafeMutableRawBufferPointer(output))
-                    count = 64
-                }
-            }
+            var hex = [UInt8](repeating: 0, count: 64)
+            var output = hex.mutableSpan
+            hmac.hex(of: vector.data.span, into: &output)
             #expect(String(decoding: hex, as: UTF8.self) == mac, "hex path, test case \(vector.name)")
         }
     }

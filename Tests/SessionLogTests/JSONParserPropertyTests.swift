@@ -96,9 +96,7 @@ import Testing
 
     @Test func parsesFromABufferInsideALargerOne() throws {
         let bytes = Array(#"xx{"a":[1,"b"]}yy"#.utf8)
-        let value = try bytes.withUnsafeBufferPointer { buffer in
-            try JSONValue.parse(UnsafeBufferPointer(rebasing: buffer[2..<15]))
-        }
+        let value = try JSONValue.parse(bytes.span.extracting(2..<15))
         #expect(value == .object(JSONObject([("a", .array([.number("1"), .string("b")]))])))
     }
 }

@@ -173,10 +173,11 @@ import Testing
         for _ in 0..<20_000 {
             let text = (0..<generator.below(4)).map { _ in pieces[generator.below(pieces.count)] }.joined()
             let bytes = Array(text.utf8)
-            #expect(bytes.withUnsafeBufferPointer { JSONRawValue.int64($0) } == Int64(text), "\(text)")
+            #expect(JSONRawValue.int64(bytes.span) == Int64(text), "\(text)")
         }
         for text in ["-9223372036854775808", "9223372036854775807", "-9223372036854775809", "+0", "-0", ""] {
-            #expect(Array(text.utf8).withUnsafeBufferPointer { JSONRawValue.int64($0) } == Int64(text), "\(text)")
+            let bytes = Array(text.utf8)
+            #expect(JSONRawValue.int64(bytes.span) == Int64(text), "\(text)")
         }
     }
 }

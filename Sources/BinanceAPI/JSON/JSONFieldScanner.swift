@@ -34,7 +34,7 @@ public enum JSONRawValue {
     /// As ``JSONValue/integerValue``: `Int64(text)` of a number or a string; nil otherwise.
     public var integerValue: Int64? {
         switch self {
-        case .number(let bytes), .string(let bytes, escaped: false): return Self.int64(bytes)
+        case .number(let bytes), .string(let bytes, escaped: false): return Self.int64(buffer: bytes)
         case .string(_, escaped: true): return text.flatMap { Int64($0) }
         default: return nil
         }
@@ -48,7 +48,12 @@ public enum JSONRawValue {
 
     /// `Int64(String(decoding: bytes))` without making the string: an optional `+` or `-`, then
     /// one or more ASCII digits, nil on anything else or on overflow.
-    public static func int64(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    public static func int64(_ bytes: Span<UInt8>) -> Int64? {
+        bytes.withUnsafeBufferPointer { int64(buffer: $0) }
+    }
+
+    /// ``int64(_:)`` on a buffer of this module's.
+    static func int64(buffer bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
         var index = 0
         var negative = false
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {

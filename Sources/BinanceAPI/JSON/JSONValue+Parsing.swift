@@ -16,9 +16,14 @@ extension JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parse(buffer) }
     }
 
-    /// Parses a complete JSON text held in `buffer` (e.g. a line inside a larger read buffer),
+    /// Parses a complete JSON text held in `bytes` (e.g. a line inside a larger read buffer),
     /// without copying it first.
-    public static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: Span<UInt8>) throws(JSONParseError) -> JSONValue {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in try parse(buffer) }
+    }
+
+    /// Parses a complete JSON text in `buffer`: the pointer stays in this module.
+    static func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(JSONParseError) -> JSONValue {
         var parser = JSONParser(bytes: buffer)
         return try parser.parseDocument()
     }

@@ -40,9 +40,17 @@ public struct HMACSHA256: Sendable {
     /// Whether the SHA extensions are in use for this key.
     public var isAccelerated: Bool { key.accelerated != 0 }
 
-    /// Writes the 64 lowercase hex characters of the MAC of `payload` to `hex`, which must have
-    /// room for ``hexCount`` bytes. Allocates nothing.
-    public func hex(of payload: UnsafeRawBufferPointer, into hex: UnsafeMutableRawBufferPointer) {
+    /// Writes the 64 lowercase hex characters of the MAC of `payload` over the first ``hexCount``
+    /// bytes of `hex` (a reused buffer; a trap when it is shorter). Allocates nothing.
+    public func hex(of payload: Span<UInt8>, into hex: inout MutableSpan<UInt8>) {
+        precondition(hex.count >= Self.hexCount, "HMACSHA256.hex needs 64 bytes of output")
+        payload.withUnsafeBytes { payload in
+            hex.withUnsafeMutableBytes { hex in self.hex(of: payload, into: hex) }
+        }
+    }
+
+    /// ``hex(of:into:)`` on raw memory, for this module.
+    func hex(of payload: UnsafeRawBufferPointer, into hex: UnsafeMutableRawBufferPointer) {
         precondition(hex.count >= Self.hexCount, "HMACSHA256.hex needs 64 bytes of output")
         withUnsafePointer(to: key) { key in
             bnc_hmac_sha256_hex(

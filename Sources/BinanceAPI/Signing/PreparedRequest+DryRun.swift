@@ -28,13 +28,7 @@ extension PreparedRequest {
 
     /// Appends ``dryRunText(baseURL:)``'s bytes to `output`.
     public func appendDryRunText(baseURL: String, to output: inout [UInt8]) {
-        let capacity = dryRunTextCapacity(baseURL: baseURL)
-        let start = output.count
-        output.append(contentsOf: repeatElement(0, count: capacity))
-        let written = output.withUnsafeMutableBufferPointer { buffer in
-            writeDryRunText(baseURL: baseURL, to: buffer.baseAddress! + start)
-        }
-        output.removeLast(capacity - written)
+        output.append(addingCapacity: dryRunTextCapacity(baseURL: baseURL)) { writeDryRunText(baseURL: baseURL, to: &$0) }
     }
 
     /// The most bytes ``dryRunText(baseURL:)`` can take: the room ``writeDryRunText(baseURL:to:)``
@@ -49,12 +43,22 @@ extension PreparedRequest {
         return capacity
     }
 
-    /// Writes ``dryRunText(baseURL:)``'s bytes at `output`, which has room for
-    /// ``dryRunTextCapacity(baseURL:)`` bytes; returns how many it wrote.
+    /// Appends ``dryRunText(baseURL:)``'s bytes to `output`, which must have room for
+    /// ``dryRunTextCapacity(baseURL:)`` more (checked once: a trap, not an overrun).
     ///
     /// How the printer renders a dry run straight into its output buffer: no line is built as a
     /// string, and the pieces are copied in with no capacity check per piece.
-    public func writeDryRunText(baseURL: String, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    public func writeDryRunText(baseURL: String, to output: inout OutputSpan<UInt8>) {
+        precondition(output.freeCapacity >= dryRunTextCapacity(baseURL: baseURL), "no room for the dry-run text")
+        output.withUnsafeMutableBufferPointer { buffer, count in
+            count += writeDryRunText(baseURL: baseURL, at: buffer.baseAddress! + count)
+        }
+    }
+
+    /// Writes ``dryRunText(baseURL:)``'s bytes at `output`, which has room for
+    /// ``dryRunTextCapacity(baseURL:)`` bytes; returns how many it wrote. The pointer stays in
+    /// this module: other targets write through ``writeDryRunText(baseURL:to:)``.
+    func writeDryRunText(baseURL: String, at output: UnsafeMutablePointer<UInt8>) -> Int {
         var writer = ByteWriter(base: output)
         writer.write(method.rawValue)
         writer.write(" ")
@@ -193,7 +197,7 @@ extension PreparedRequest {
     /// without the intermediate object.
     public func dryRunJSONText(baseURL: String) -> String {
         String(unsafeUninitializedCapacity: dryRunJSONCapacity(baseURL: baseURL)) { buffer in
-            writeDryRunJSON(baseURL: baseURL, to: buffer.baseAddress!)
+            writeDryRunJSON(baseURL: baseURL, at: buffer.baseAddress!)
         }
     }
 
@@ -209,13 +213,22 @@ extension PreparedRequest {
         return 240 + 6 * escaped + 3 * (signature?.text.utf8.count ?? 0)
     }
 
-    /// Writes ``dryRunJSONText(baseURL:)``'s bytes at `output`, which has room for
-    /// ``dryRunJSONCapacity(baseURL:)`` bytes; returns how many it wrote.
+    /// Appends ``dryRunJSONText(baseURL:)``'s bytes to `output`, which must have room for
+    /// ``dryRunJSONCapacity(baseURL:)`` more (checked once: a trap, not an overrun).
     ///
     /// How the printer renders a dry run with `--output json` straight into its output buffer, as
     /// it does the text: no `JSONObject`, no strings built per field. The keys and their order
     /// are ``dryRunJSON(baseURL:)``'s; strings are escaped as `JSONValue.writeString` does.
-    public func writeDryRunJSON(baseURL: String, to output: UnsafeMutablePointer<UInt8>) -> Int {
+    public func writeDryRunJSON(baseURL: String, to output: inout OutputSpan<UInt8>) {
+        precondition(output.freeCapacity >= dryRunJSONCapacity(baseURL: baseURL), "no room for the dry-run JSON")
+        output.withUnsafeMutableBufferPointer { buffer, count in
+            count += writeDryRunJSON(baseURL: baseURL, at: buffer.baseAddress! + count)
+        }
+    }
+
+    /// Writes ``dryRunJSONText(baseURL:)``'s bytes at `output`, which has room for
+    /// ``dryRunJSONCapacity(baseURL:)`` bytes; returns how many it wrote (inside this module).
+    func writeDryRunJSON(baseURL: String, at output: UnsafeMutablePointer<UInt8>) -> Int {
         var writer = ByteWriter(base: output)
         writer.write("{\"operation\":")
         writer.writeJSONString(title)

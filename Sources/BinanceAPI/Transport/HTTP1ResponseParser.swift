@@ -79,7 +79,12 @@ package struct HTTP1ResponseParser: Sendable {
 
     /// Adds bytes; returns the response once it is complete. Bytes after it make it malformed
     /// for keep-alive purposes only: the response is returned and `keepAlive` is false.
-    package mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> Parsed? {
+    package mutating func feed(_ bytes: RawSpan) throws(Malformed) -> Parsed? {
+        try bytes.withUnsafeBytes { (bytes) throws(Malformed) in try feed(bytes) }
+    }
+
+    /// ``feed(_:)`` from a read buffer of this module's (the connection's).
+    mutating func feed(_ bytes: UnsafeRawBufferPointer) throws(Malformed) -> Parsed? {
         guard state != .done else {
             if !bytes.isEmpty { keepAlive = false }
             return nil

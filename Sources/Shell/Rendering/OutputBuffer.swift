@@ -102,17 +102,19 @@ package final class OutputBuffer: Sendable {
         state.timer = timer
     }
 
-    /// Lets `body` write up to `maximumCount` bytes at the pointer it gets, under the buffer's lock
-    /// (so output from several threads never interleaves); `body` returns how many it wrote. The
-    /// bytes are written out once past the threshold.
-    package func write<E: Error>(maximumCount: Int, _ body: (UnsafeMutablePointer<UInt8>) throws(E) -> Int) throws(E) {
+    /// Lets `body` append up to `maximumCount` bytes to the span it gets, under the buffer's lock
+    /// (so output from several threads never interleaves). The bytes are written out once past
+    /// the threshold.
+    package func write<E: Error>(maximumCount: Int, _ body: (inout OutputSpan<UInt8>) throws(E) -> Void) throws(E) {
         try state.withLock { (state) throws(E) in
             if state.used + maximumCount > state.capacity {
                 state.writePending(to: fileDescriptor)
                 if maximumCount > state.capacity { state.grow(to: maximumCount) }
             }
-            let written = try body(state.storage + state.used)
-            precondition(written >= 0 && written <= maximumCount, "wrote past the room asked for")
+            let room = UnsafeMutableBufferPointer(start: state.storage + state.used, count: maximumCount)
+            var span = OutputSpan(buffer: room, initializedCount: 0)
+            try body(&span)
+            let written = span.finalize(for: room)
             state.used += written
             if state.timer == nil, let flushNanoseconds, written > 0 { startTimer(every: flushNanoseconds, in: &state) }
             if state.used >= threshold { state.writePending(to: fileDescriptor) }
@@ -123,10 +125,7 @@ package final class OutputBuffer: Sendable {
     package func append(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
-            write(maximumCount: bytes.count) { pointer in
-                if let source = bytes.baseAddress { pointer.update(from: source, count: bytes.count) }
-                return bytes.count
-            }
+            write(maximumCount: bytes.count) { $0.append(bytes) }
         }
     }
 
@@ -149,5 +148,17 @@ package final class OutputBuffer: Sendable {
     /// How many bytes wait to be written (for tests).
     package var pendingCount: Int {
         state.withLock { $0.used }
+    }
+}
+
+extension OutputSpan<UInt8> {
+    /// Appends `bytes`, which must fit in the free capacity (a trap, not an overrun).
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        precondition(bytes.count <= freeCapacity, "no room for the bytes")
+        guard let source = bytes.baseAddress else { return }
+        withUnsafeMutableBufferPointer { buffer, count in
+            (buffer.baseAddress! + count).initialize(from: source, count: bytes.count)
+            count += bytes.count
+        }
     }
 }

@@ -102,16 +102,10 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
             let isDryRunBlock = Self.isDryRunBlock(output, format: format)
             var block = text
             block.withUTF8 { bytes in
-                buffer.write(maximumCount: bytes.count + 2) { pointer in
-                    var count = 0
-                    if swapDryRunBlock(isDryRunBlock) && isDryRunBlock {
-                        pointer[0] = UInt8(ascii: "\n")
-                        count = 1
-                    }
-                    if let source = bytes.baseAddress { (pointer + count).update(from: source, count: bytes.count) }
-                    count += bytes.count
-                    pointer[count] = UInt8(ascii: "\n")
-                    return count + 1
+                buffer.write(maximumCount: bytes.count + 2) { output in
+                    if swapDryRunBlock(isDryRunBlock) && isDryRunBlock { output.append(UInt8(ascii: "\n")) }
+                    output.append(bytes)
+                    output.append(UInt8(ascii: "\n"))
                 }
             }
             return
@@ -139,22 +133,16 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
     private func writeDryRun(_ reply: OperationReply, to buffer: OutputBuffer) {
         switch format {
         case .text:
-            buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { pointer in
-                var count = 0
-                if swapDryRunBlock(true) {
-                    pointer[0] = UInt8(ascii: "\n")
-                    count = 1
-                }
-                count += reply.request.writeDryRunText(baseURL: reply.baseURL, to: pointer + count)
-                pointer[count] = UInt8(ascii: "\n")
-                return count + 1
+            buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { output in
+                if swapDryRunBlock(true) { output.append(UInt8(ascii: "\n")) }
+                reply.request.writeDryRunText(baseURL: reply.baseURL, to: &output)
+                output.append(UInt8(ascii: "\n"))
             }
         case .json:
-            buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { pointer in
+            buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { output in
                 _ = swapDryRunBlock(false)
-                let count = reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: pointer)
-                pointer[count] = UInt8(ascii: "\n")
-                return count + 1
+                reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: &output)
+                output.append(UInt8(ascii: "\n"))
             }
         }
     }
