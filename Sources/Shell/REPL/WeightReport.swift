@@ -28,15 +28,15 @@ enum WeightReport {
         return family == .sapi ? numbers : "\(family.rawValue) \(numbers)"
     }
 
-    /// One line per limit: `sapi     120/12000    used in the 1m window  /sapi/… per IP (…)`.
+    /// One line per limit, within 80 columns: `sapi     120/12000 in 1m  /sapi/… per IP (…)` —
+    /// the weight used in the current window, of the limit, and what counts against it.
     static func lines(_ state: RateLimitState) -> String {
         let now = monotonicMilliseconds()
         return RateLimitState.Family.allCases.map { family in
             let budget = state.budget(family)
             let used = budget.usedWeight(at: now)
-            let numbers = "\(used)/\(budget.limit)"
-            return
-                "\(family.rawValue.padded(to: 7))  \(numbers.padded(to: 13)) used in the \(windowText(budget.window)) window  \(family.scope)"
+            let numbers = "\(used)/\(budget.limit) in \(windowText(budget.window))"
+            return "\(family.rawValue.padded(to: 7))  \(numbers.padded(to: 17)) \(family.scope)"
         }.joined(separator: "\n")
     }
 
