@@ -8,7 +8,9 @@ extension ExchangeState {
         let key = try bookKey(call.parameters)
         let (orderId, clientId) = try orderReference(call.parameters)
         let order = try book(call.account).find(key, orderId: orderId, clientOrderId: clientId)
-        return Success(body: order.queryJSON(), detail: "order \(Self.describe(order)) is \(order.status.rawValue)")
+        return Success(
+            body: order.queryJSON(stopPrice: stopPrice(of: order, account: call.account, spot: false)),
+            detail: "order \(Self.describe(order)) is \(order.status.rawValue)")
     }
 
     /// `GET /sapi/v1/margin/openOrders`: one symbol's open orders, or every symbol's (cross only).
@@ -19,7 +21,7 @@ extension ExchangeState {
         if let symbol, !symbols.contains(symbol) { throw .invalidSymbol }
         let orders = book(call.account).open(symbol: symbol, isolated: isolated)
         return Success(
-            body: Self.array(orders.map { $0.queryJSON() }),
+            body: Self.array(orders.map { $0.queryJSON(stopPrice: stopPrice(of: $0, account: call.account, spot: false)) }),
             detail: "\(orders.count) open \(isolated ? "isolated" : "cross") orders\(symbol.map { " of \($0)" } ?? "")")
     }
 
@@ -83,7 +85,7 @@ extension ExchangeState {
             orders = Array(orders.suffix(Int(limit)))
         }
         return Success(
-            body: Self.array(orders.map { $0.queryJSON() }),
+            body: Self.array(orders.map { $0.queryJSON(stopPrice: stopPrice(of: $0, account: call.account, spot: false)) }),
             detail: "\(orders.count) orders of \(key.symbol) \(key.isolated ? "isolated" : "cross")")
     }
 

@@ -58,7 +58,9 @@ extension ExchangeState {
         let (orderId, clientId) = try orderReference(call.parameters)
         let order = try spotBook(call.account).find(key, orderId: orderId, clientOrderId: clientId)
         return Success(
-            body: order.spotQueryJSON(orderListId: spotListId(of: order, account: call.account)),
+            body: order.spotQueryJSON(
+                orderListId: spotListId(of: order, account: call.account),
+                stopPrice: stopPrice(of: order, account: call.account, spot: true)),
             detail: "spot order \(order.symbol) #\(order.orderId) is \(order.status.rawValue)")
     }
 
@@ -68,7 +70,12 @@ extension ExchangeState {
         if let symbol, !symbols.contains(symbol) { throw .invalidSymbol }
         let orders = spotBook(call.account).open(symbol: symbol, isolated: false)
         return Success(
-            body: Self.array(orders.map { $0.spotQueryJSON(orderListId: spotListId(of: $0, account: call.account)) }),
+            body: Self.array(
+                orders.map {
+                    $0.spotQueryJSON(
+                        orderListId: spotListId(of: $0, account: call.account),
+                        stopPrice: stopPrice(of: $0, account: call.account, spot: true))
+                }),
             detail: "\(orders.count) open spot orders\(symbol.map { " of \($0)" } ?? "")")
     }
 
@@ -118,7 +125,12 @@ extension ExchangeState {
             orders = Array(orders.suffix(Int(limit)))
         }
         return Success(
-            body: Self.array(orders.map { $0.spotQueryJSON(orderListId: spotListId(of: $0, account: call.account)) }),
+            body: Self.array(
+                orders.map {
+                    $0.spotQueryJSON(
+                        orderListId: spotListId(of: $0, account: call.account),
+                        stopPrice: stopPrice(of: $0, account: call.account, spot: true))
+                }),
             detail: "\(orders.count) spot orders of \(key.symbol)")
     }
 

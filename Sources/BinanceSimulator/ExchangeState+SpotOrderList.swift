@@ -48,4 +48,10 @@ extension ExchangeState {
     func spotListId(of order: SimulatedOrder, account: String) -> Int64 {
         list(ofLeg: order, account: account, spot: true)?.orderListId ?? -1
     }
+
+    /// The stop price of `order` when it is the stop leg of an order list (the list keeps it),
+    /// else the exchange's zero: queries of a STOP_LOSS_LIMIT leg report its real trigger price.
+    func stopPrice(of order: SimulatedOrder, account: String, spot: Bool) -> String {
+        list(ofLeg: order, account: account, spot: spot)?.stopPrices[order.orderId] ?? "0.00000000"
+    }
 }

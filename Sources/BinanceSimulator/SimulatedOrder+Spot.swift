@@ -26,7 +26,7 @@ extension SimulatedOrder {
 
     /// The order as `GET /api/v3/order`, `openOrders` and `allOrders` report it (`orderListId`
     /// as in ``spotCancelJSON(cancelClientOrderId:transactTime:orderListId:)``).
-    func spotQueryJSON(orderListId: Int64 = -1) -> String {
+    func spotQueryJSON(orderListId: Int64 = -1, stopPrice: String = "0.00000000") -> String {
         var json = JSONText(capacity: 480)
         json.string("symbol", symbol)
         json.number("orderId", orderId)
@@ -40,7 +40,7 @@ extension SimulatedOrder {
         json.string("timeInForce", timeInForce)
         json.string("type", type)
         json.string("side", side)
-        json.string("stopPrice", "0.00000000")
+        json.string("stopPrice", stopPrice)
         json.string("icebergQty", "0.00000000")
         json.number("time", time)
         json.number("updateTime", updateTime)

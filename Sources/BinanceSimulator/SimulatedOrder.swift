@@ -97,7 +97,7 @@ extension SimulatedOrder {
     }
 
     /// The order as `GET /sapi/v1/margin/order`, `openOrders` and `allOrders` report it.
-    func queryJSON() -> String {
+    func queryJSON(stopPrice: String = "0.00000000") -> String {
         var json = JSONText(capacity: 420)
         json.string("clientOrderId", clientOrderId)
         json.string("cummulativeQuoteQty", cummulativeQuoteQty)
@@ -109,7 +109,7 @@ extension SimulatedOrder {
         json.string("price", price)
         json.string("side", side)
         json.string("status", status.rawValue)
-        json.string("stopPrice", "0.00000000")
+        json.string("stopPrice", stopPrice)
         json.string("symbol", symbol)
         json.bool("isIsolated", isIsolated)
         json.number("time", time)

@@ -33,6 +33,24 @@ import Testing
         #expect(again.message == "Unknown order list sent.")
     }
 
+    @Test func aStopLegsQueryReportsItsStopPrice() throws {
+        let client = TestClient()
+        // The stop leg of the seeded LTCBTC OCO (#33, list 7), asked alone and among the open orders:
+        // the exchange reports its trigger price, not zero (the list keeps it).
+        let one = try JSONValue.parse(client.send("GET", "/sapi/v1/margin/order", "symbol=LTCBTC&orderId=33").body)
+        #expect(one["stopPrice"]?.stringValue == "0.00120000" && one["type"]?.stringValue == "STOP_LOSS_LIMIT")
+        let open = try JSONValue.parse(client.send("GET", "/sapi/v1/margin/openOrders", "symbol=LTCBTC").body)
+        guard case .array(let orders) = open else {
+            Issue.record("not a list: \(open)")
+            return
+        }
+        let stops = orders.compactMap { $0["orderId"]?.integerValue == 33 ? $0["stopPrice"]?.stringValue : nil }
+        #expect(stops == ["0.00120000"])
+        // An order outside any list keeps the exchange's zero.
+        let plain = try JSONValue.parse(client.send("GET", "/sapi/v1/margin/order", "symbol=LTCBTC&orderId=29").body)
+        #expect(plain["stopPrice"]?.stringValue == "0.00000000")
+    }
+
     @Test func theListIsNamedByEitherIdAndBothMustAgree() {
         let client = TestClient()
         #expect(client.send("DELETE", Self.path, "symbol=BTCUSDT&orderListId=9&listClientOrderId=ltcOco7").code == -2011)
