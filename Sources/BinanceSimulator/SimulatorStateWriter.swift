@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Writes an exchange's state to its ``SimulatorStateFile`` after changes, debounced: the first
 /// change schedules one write ``debounceMilliseconds`` later, and changes until then join it, so
@@ -9,16 +10,19 @@ import Foundation
 /// Writes run one at a time on a serial queue; the state is copied to text under the
 /// exchange's lock and written outside it, so requests never wait for the disk. A failed write
 /// (disk full, a state over the size cap) is reported and leaves the last good file.
-public final class SimulatorStateWriter: @unchecked Sendable {
+public final class SimulatorStateWriter: Sendable {
     private let file: SimulatorStateFile
     private let exchange: Exchange
     private let debounceMilliseconds: Int
     private let report: @Sendable (String) -> Void
     private let queue = DispatchQueue(label: "bnc.sim.state")
-    private let lock = NSLock()
-    private var dirty = false
-    private var scheduled = false
-    private var writes = 0
+    /// Whether a change waits for a write, whether a write is scheduled, and how many succeeded.
+    private struct Progress {
+        var dirty = false
+        var scheduled = false
+        var writes = 0
+    }
+    private let progress = Mutex(Progress())
 
     /// A writer of `exchange` to `file`; `report` gets one line per failed write.
     public init(
@@ -33,11 +37,11 @@ public final class SimulatorStateWriter: @unchecked Sendable {
 
     /// Notes that the state changed: a write follows within the debounce.
     public func noteChange() {
-        lock.lock()
-        dirty = true
-        let schedule = !scheduled
-        scheduled = true
-        lock.unlock()
+        let schedule = progress.withLock { progress in
+            progress.dirty = true
+            defer { progress.scheduled = true }
+            return !progress.scheduled
+        }
         if schedule {
             queue.asyncAfter(deadline: .now() + .milliseconds(debounceMilliseconds)) { [self] in writeIfDirty() }
         }
@@ -47,26 +51,22 @@ public final class SimulatorStateWriter: @unchecked Sendable {
     /// whether the file was written.
     @discardableResult
     public func flush() -> Bool {
-        lock.lock()
-        dirty = true
-        lock.unlock()
+        progress.withLock { $0.dirty = true }
         return queue.sync { writeIfDirty() }
     }
 
     /// How many writes succeeded (tests, the stop line).
     public var writeCount: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return writes
+        progress.withLock { $0.writes }
     }
 
     @discardableResult
     private func writeIfDirty() -> Bool {
-        lock.lock()
-        scheduled = false
-        let needed = dirty
-        dirty = false
-        lock.unlock()
+        let needed = progress.withLock { progress in
+            progress.scheduled = false
+            defer { progress.dirty = false }
+            return progress.dirty
+        }
         guard needed else { return true }
         let text = exchange.withState { $0.stateJSON() }
         do {
@@ -75,9 +75,7 @@ public final class SimulatorStateWriter: @unchecked Sendable {
             report("bnc sim: \(error.message); the last good state stays")
             return false
         }
-        lock.lock()
-        writes += 1
-        lock.unlock()
+        progress.withLock { $0.writes += 1 }
         return true
     }
 }
