@@ -21,7 +21,7 @@ extension Interpreter {
     /// round trip, and few enough connections for one client.
     static let parallelWidths: ClosedRange<Int64> = 1...64
 
-    func runParallelFor(
+    nonisolated(nonsending) func runParallelFor(
         width widthExpression: Expression, variable: String, sequence sequenceValue: AssignedValue,
         body: [Statement], at range: SourceRange
     ) async throws(Stop) {
