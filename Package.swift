@@ -61,7 +61,8 @@ let package = Package(
         // The fuzz targets (docs/fuzzing.md), one executable chosen by name: it replays corpus files in
         // the normal build; Fuzz/run.sh builds it with -sanitize=fuzzer as the libFuzzer entry point.
         .executableTarget(
-            name: "bnc-fuzz", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI"], path: "Fuzz/Sources"),
+            name: "bnc-fuzz", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "BinanceSimulator"],
+            path: "Fuzz/Sources"),
         .target(name: "SignatureDebugger", dependencies: ["BinanceAPI"]),
         .target(
             name: "BinanceAPI",

@@ -5,7 +5,7 @@
 #   Fuzz/run.sh TARGET minimize               # shrink Fuzz/corpus/TARGET to the inputs that add coverage
 #   Fuzz/run.sh list                          # the targets
 #   BNC_FUZZ_NO_BUILD=1 Fuzz/run.sh TARGET …  # without rebuilding (two targets from one build)
-# Targets: script http json fields log profile curl (docs/fuzzing.md). The corpus is
+# Targets: script http json fields log profile curl state (docs/fuzzing.md). The corpus is
 # Fuzz/corpus/TARGET (kept in the repository: scripts/test replays it through the normal build),
 # findings go to Fuzz/artifacts/TARGET-crash-…; replay one with `.build/debug/bnc-fuzz TARGET FILE`.
 # The build uses its own scratch path (.build/fuzz), so it never takes the normal build's lock.
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 [ -d /opt/swift/usr/bin ] && export PATH="/opt/swift/usr/bin:$PATH"
 
 # The longest input each target is given: past the parsers' small limits, short enough to run fast.
-declare -A max_len=([script]=4096 [http]=4096 [json]=8192 [fields]=8192 [log]=16384 [profile]=2048 [curl]=4096)
+declare -A max_len=([script]=4096 [http]=4096 [json]=8192 [fields]=8192 [log]=16384 [profile]=2048 [curl]=4096 [state]=32768)
 target="${1:-}"
 if [ "$target" = list ] || [ -z "$target" ] || [ -z "${max_len[$target]:-}" ]; then
   echo "usage: Fuzz/run.sh TARGET [minimize | libFuzzer options]   targets: ${!max_len[*]}" >&2

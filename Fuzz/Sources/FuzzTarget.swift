@@ -30,7 +30,10 @@ struct FuzzTarget: Sendable {
         FuzzTarget(name: "profile", summary: "profile file parser", maximumLength: 2048, run: FuzzProfile.run),
         FuzzTarget(
             name: "curl", summary: "bnc explain's URL, query and curl reader, and the explanation", maximumLength: 4096,
-            run: FuzzCurl.run)
+            run: FuzzCurl.run),
+        FuzzTarget(
+            name: "state", summary: "bnc sim --state file reader, its round trip and a market step", maximumLength: 32768,
+            run: FuzzStateFile.run)
     ]
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

@@ -40,7 +40,12 @@ extension ExchangeState {
         out += ",\"orders\":" + Self.array(orders)
         var lists: [String] = []
         for account in orderLists.keys.sorted() {
-            for list in orderLists[account]?.all ?? [] { lists.append(Self.stateJSON(list, account: account)) }
+            // A cross, an isolated and a spot list of one symbol may share an id: the book comes
+            // third in the order, or the lists' order would follow a dictionary's.
+            let sorted = (orderLists[account]?.all ?? []).sorted {
+                ($0.symbol, $0.orderListId, Self.rank($0.account)) < ($1.symbol, $1.orderListId, Self.rank($1.account))
+            }
+            for list in sorted { lists.append(Self.stateJSON(list, account: account)) }
         }
         out += ",\"orderLists\":" + Self.array(lists)
         out += ",\"market\":" + Self.stateJSON(market) + "}"
@@ -138,6 +143,14 @@ extension ExchangeState {
         json.raw("balances", array(balances))
         json.number("nextTradeId", market.nextTradeId)
         return json.close()
+    }
+
+    /// Cross, isolated, spot: the order of an account's lists that share a symbol and an id.
+    private static func rank(_ account: SimulatedOrderList.Account) -> Int {
+        switch account {
+        case .margin(let isolated): return isolated ? 1 : 0
+        case .spot: return 2
+        }
     }
 
     /// The state a ``stateJSON()`` text describes, under `configuration`; every field checked

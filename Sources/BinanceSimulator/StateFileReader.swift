@@ -27,7 +27,7 @@ struct StateFileReader {
         }
         guard case .object(let root) = document else { throw .seed("the document must be a JSON object") }
         let known = ["format", "version", "symbols", "accounts", "orders", "orderLists", "market"]
-        for key in root.keys where !known.contains(key) { throw .seed("unknown key \"\(key)\"") }
+        for key in root.keys where !known.contains(key) { throw .seed("unknown key \(Self.quoted(key))") }
         guard root["format"] == .string(ExchangeState.stateFormat) else {
             throw .seed("\"format\" must be \"\(ExchangeState.stateFormat)\": not a bnc sim state file")
         }
@@ -79,7 +79,7 @@ struct StateFileReader {
             let fields = try Self.object(entry, place)
             let statusText = try Self.name(fields, "status", place)
             guard let status = SimulatedOrder.Status(rawValue: statusText) else {
-                throw .seed("\(place).status \"\(statusText)\" is not an order status")
+                throw .seed("\(place).status \(Self.quoted(statusText)) is not an order status")
             }
             let orderId = try Self.integer(fields, "orderId", place)
             guard orderId > 0 else { throw .seed("\(place).orderId must be positive") }
@@ -152,13 +152,13 @@ struct StateFileReader {
         let prices = try Self.object(fields["prices"] ?? .null, "market.prices")
         for (symbol, value) in prices.pairs {
             guard Self.isName(symbol), case .string(let text) = value, let price = SimDecimal(text) else {
-                throw .seed("market.prices.\(symbol) must be a decimal string")
+                throw .seed("market.prices.\(Self.shown(symbol)) must be a decimal string")
             }
             market.prices[symbol] = price
         }
         let rules = try Self.object(fields["rules"] ?? .null, "market.rules")
         for (symbol, value) in rules.pairs {
-            let place = "market.rules.\(symbol)"
+            let place = "market.rules.\(Self.shown(symbol))"
             guard Self.isName(symbol) else { throw .seed("\(place): bad symbol") }
             let rule = try Self.object(value, place)
             market.rules[symbol] = SymbolRules(
@@ -191,6 +191,26 @@ struct StateFileReader {
     // MARK: - Fields
 
     private static func isName(_ text: String) -> Bool { !text.isEmpty && text.utf8.count <= maximumTextLength }
+
+    /// The longest piece of an unusable text a message quotes.
+    static let maximumShownLength = 64
+
+    /// Outside text as a message shows it: as it is when it could be a name with no control
+    /// character, else escaped and quoted, cut to ``maximumShownLength`` characters with its
+    /// size (a 1 MB key makes a short message, and no text reaches the terminal raw).
+    private static func shown(_ text: String) -> String {
+        let isControl: (Unicode.Scalar) -> Bool = { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        if isName(text), !text.unicodeScalars.contains(where: isControl), !text.contains("\"") { return text }
+        let head = String(String.UnicodeScalarView(text.unicodeScalars.prefix(maximumShownLength)))
+        let cut = head.unicodeScalars.count < text.unicodeScalars.count
+        return head.debugDescription + (cut ? "… (\(text.utf8.count) bytes)" : "")
+    }
+
+    /// ``shown(_:)`` in quotes.
+    private static func quoted(_ text: String) -> String {
+        let shown = shown(text)
+        return shown.hasPrefix("\"") ? shown : "\"" + shown + "\""
+    }
 
     private static func array(_ value: JSONValue?, _ place: String) throws(SimulatorSetupError) -> [JSONValue] {
         guard case .array(let elements) = value else { throw .seed("\"\(place)\" must be an array") }

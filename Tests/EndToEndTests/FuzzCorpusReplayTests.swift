@@ -6,7 +6,7 @@ import Testing
 /// when the fuzzer kept it. A crash or a broken invariant fails the test with the input's name.
 /// libFuzzer's sanitizer build is not needed here: the corpus is what the long runs found.
 @Suite struct FuzzCorpusReplayTests {
-    static let targets = ["script", "http", "json", "fields", "log", "profile", "curl"]
+    static let targets = ["script", "http", "json", "fields", "log", "profile", "curl", "state"]
 
     /// `bnc-fuzz` beside the `bnc` under test (`BNC_BIN`), else in this package's debug build.
     static var binary: String {
