@@ -43,8 +43,9 @@ enum ExecutionSetup {
                 // The dry run prints exactly what would be sent, profile recvWindow included.
                 var host = DryRunHost(credentials: credentials, clock: clock, baseURL: choice.baseURL)
                 host.builder.recvWindow = profile.recvWindow
-                // Where the requests would go beyond the URL: the proxy, host and port only.
-                if let proxy = try TransportFactory.proxy(for: choice, profile: profile) {
+                // Where the requests would go beyond the URL: the proxy, host and port only. The
+                // simulator has none (asked only otherwise: the question reads the whole environment).
+                if choice != .sim, let proxy = try TransportFactory.proxy(for: choice, profile: profile) {
                     Console.write(fd: 2, "note: requests would go through the proxy \(proxy.display) (\(proxy.origin))\n")
                 }
                 return host
@@ -70,7 +71,7 @@ enum ExecutionSetup {
     /// pieces; it is flushed before anything goes to standard error and when the run ends. The
     /// shell's printer writes each output at once, as the shell prints its own lines between them.
     static func printer(options: GlobalOptions, buffered: Bool = false) -> ScriptOutputPrinter {
-        let colour = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        let colour = isatty(1) == 1 && getenv("NO_COLOR") == nil
         let format: RenderFormat = options.output == .json ? .json : .text
         let progress: (@Sendable (String) -> Void)? = isatty(2) == 1 ? { @Sendable text in Console.write(fd: 2, text) } : nil
         // The profile's `time` and `columns` (the shell's settings) shape script output too; a

@@ -17,7 +17,7 @@ enum TransportFactory {
     }
 
     /// The profile at `$XDG_CONFIG_HOME/bnc/config` (`~/.config/bnc/config`); empty when absent.
-    static func profile(environment: [String: String] = ProcessInfo.processInfo.environment) throws(SetupError)
+    static func profile(environment: [String: String] = profileEnvironment()) throws(SetupError)
         -> ConnectionProfile
     {
         guard let path = ConnectionProfile.defaultPath(environment) else { return ConnectionProfile() }
@@ -26,6 +26,17 @@ enum TransportFactory {
         } catch {
             throw SetupError(message: error.message, hint: error.hint)
         }
+    }
+
+    /// The variables ``ConnectionProfile/defaultPath(_:)`` reads, and only those: building
+    /// `ProcessInfo.processInfo.environment` (every variable, as a dictionary) each time the
+    /// profile is read was about 5% of a dry run's start (docs/performance.md, "Second pass").
+    static func profileEnvironment() -> [String: String] {
+        var environment: [String: String] = [:]
+        for name in ["XDG_CONFIG_HOME", "HOME"] {
+            if let value = getenv(name) { environment[name] = String(cString: value) }
+        }
+        return environment
     }
 
     /// The endpoint: the `--endpoint` option, else the profile's, else the embedded simulator.
