@@ -16,14 +16,12 @@ enum FuzzJSONFields {
         var problem: String?
         let scanned: Bool
         do {
-            try input.withUnsafeBufferPointer { buffer throws(JSONParseError) in
-                try JSONFieldScanner.scanObject(buffer) { key, escaped, raw in
-                    guard problem == nil else { return }
-                    do throws(FuzzViolation) {
-                        fields.append((try keyBytes(key, escaped: escaped), try value(of: raw)))
-                    } catch {
-                        problem = error.description
-                    }
+            try JSONFieldScanner.scanObject(input.span) { key, escaped, raw in
+                guard problem == nil else { return }
+                do throws(FuzzViolation) {
+                    fields.append((try keyBytes(key, escaped: escaped), try value(of: raw)))
+                } catch {
+                    problem = error.description
                 }
             }
             scanned = true
@@ -58,8 +56,8 @@ enum FuzzJSONFields {
     }
 
     /// A key's text as bytes, escapes resolved.
-    static func keyBytes(_ key: UnsafeBufferPointer<UInt8>, escaped: Bool) throws(FuzzViolation) -> [UInt8] {
-        guard escaped else { return Array(key) }
+    static func keyBytes(_ key: JSONRawBytes, escaped: Bool) throws(FuzzViolation) -> [UInt8] {
+        guard escaped else { return key.array }
         guard let text = JSONRawValue.string(key, escaped: true).text else {
             throw FuzzViolation("an escaped key the scanner accepted does not resolve")
         }
@@ -72,13 +70,13 @@ enum FuzzJSONFields {
         switch raw {
         case .null: value = .null
         case .bool(let flag): value = .bool(flag)
-        case .number(let bytes): value = .number(String(decoding: bytes, as: UTF8.self))
+        case .number(let bytes): value = .number(bytes.string)
         case .string:
             guard let text = raw.text else { throw FuzzViolation("a string the scanner accepted has no text") }
             value = .string(text)
         case .composite(let bytes):
             do {
-                value = try JSONValue.parse(Array(bytes))
+                value = try JSONValue.parse(bytes.array)
             } catch {
                 throw FuzzViolation("a composite value the scanner accepted does not parse: \(error)")
             }

@@ -13,11 +13,7 @@ package enum RecordLineDecoder {
     /// The record on `line`; nil to parse it the general way. With `rawBodies`, a JSON object or
     /// array body is returned as its recorded bytes (``ResponseBody/text(_:)``) unparsed.
     package static func decode(_ line: Span<UInt8>, rawBodies: Bool) -> SessionRecord? {
-        line.withUnsafeBufferPointer { decode($0, rawBodies: rawBodies) }
-    }
-
-    /// ``decode(_:rawBodies:)`` on a line of the reader's buffer (this module's).
-    static func decode(_ line: UnsafeBufferPointer<UInt8>, rawBodies: Bool) -> SessionRecord? {
+        // The raw values point into `line`: they are used before this function returns.
         var fields = Fields()
         do {
             try JSONFieldScanner.scanObject(line) { key, escaped, value in
@@ -42,15 +38,10 @@ private struct Fields {
     var origin: JSONRawValue?
     var bodyBase64, latencyUs, seq, source, file, line, column, depth: JSONRawValue?
 
-    static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
-        guard bytes.count == name.utf8CodeUnitCount else { return false }
-        let expected = name.utf8Start
-        for offset in 0..<bytes.count where bytes[offset] != expected[offset] { return false }
-        return true
-    }
+    static func equal(_ bytes: JSONRawBytes, _ name: StaticString) -> Bool { bytes.equals(name) }
 
     // swiftlint:disable:next cyclomatic_complexity
-    mutating func set(_ key: UnsafeBufferPointer<UInt8>, _ value: JSONRawValue) {
+    mutating func set(_ key: JSONRawBytes, _ value: JSONRawValue) {
         func named(_ name: StaticString) -> Bool { Self.equal(key, name) }
         switch key.count {
         case 2: if named("id") { id = value } else if named("at") { at = value }
@@ -156,7 +147,7 @@ private struct Fields {
             guard case .composite(let bytes) = headers else { return nil }
             if bytes.count > 2 {
                 // A few rate-limit headers at most: the general parser keeps its rules on repeats.
-                guard case .object(let object)? = try? JSONValue.parse(bytes.span) else { return nil }
+                guard case .object(let object)? = try? bytes.parseJSON() else { return nil }
                 for (name, value) in object.pairs {
                     guard let text = value.stringValue else { return nil }
                     headerList.append(HTTPHeader(name, text))
@@ -170,9 +161,9 @@ private struct Fields {
             switch body {
             case .composite(let bytes):
                 if rawBodies {
-                    decodedBody = .text(String(decoding: bytes, as: UTF8.self))
+                    decodedBody = .text(bytes.string)
                 } else {
-                    guard let value = try? JSONValue.parse(bytes.span) else { return nil }
+                    guard let value = try? bytes.parseJSON() else { return nil }
                     decodedBody = .json(value)
                 }
             case .null: decodedBody = .json(.null)

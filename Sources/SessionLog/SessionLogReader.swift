@@ -113,7 +113,7 @@ package final class SessionLogReader: Sequence, IteratorProtocol {
     private func entry(for line: LineReader.Line) -> SessionLogEntry {
         // Request, response and statement lines: straight from the bytes. Bodies stay the
         // recorded bytes for a replay (nothing to parse or re-serialize) once the header is read.
-        if let record = RecordLineDecoder.decode(line.bytes, rawBodies: rawResponseBodies && sawRecord && line.terminated) {
+        if let record = RecordLineDecoder.decode(line.bytes.span, rawBodies: rawResponseBodies && sawRecord && line.terminated) {
             return accept(record, line: line.number)
         }
         let value: JSONValue

@@ -26,7 +26,7 @@ import Testing
     }
 
     static func decode(_ bytes: [UInt8], rawBodies: Bool = false) -> SessionRecord? {
-        bytes.withUnsafeBufferPointer { RecordLineDecoder.decode($0, rawBodies: rawBodies) }
+        RecordLineDecoder.decode(bytes.span, rawBodies: rawBodies)
     }
 
     /// `entry` (read with raw bodies) as the general reader would return it: a body kept as its

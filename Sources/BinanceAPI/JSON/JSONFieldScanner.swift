@@ -1,28 +1,61 @@
+/// Bytes of the text ``JSONFieldScanner/scanObject(_:_:)`` scans — a key, a number's source, a
+/// string between its quotes, an object's or array's exact text — read through safe accessors.
+/// They are valid only while the scanned bytes are: the pointer stays inside BinanceAPI, no raw
+/// pointer crosses the module boundary (docs/design.md).
+public struct JSONRawBytes {
+    // Inlinable accessors: the session-log reader compares keys by the million (replay speed).
+    @usableFromInline let buffer: UnsafeBufferPointer<UInt8>
+
+    @usableFromInline init(buffer: UnsafeBufferPointer<UInt8>) { self.buffer = buffer }
+
+    /// The number of bytes.
+    @inlinable public var count: Int { buffer.count }
+
+    /// The byte at `index` (0 ..< count).
+    @inlinable public subscript(index: Int) -> UInt8 { buffer[index] }
+
+    /// Whether the bytes are exactly `name`'s UTF-8, without making a string.
+    @inlinable public func equals(_ name: StaticString) -> Bool {
+        guard buffer.count == name.utf8CodeUnitCount else { return false }
+        let expected = name.utf8Start
+        for offset in 0..<buffer.count where buffer[offset] != expected[offset] { return false }
+        return true
+    }
+
+    /// The bytes as text (the scanner validated them as UTF-8).
+    public var string: String { String(decoding: buffer, as: UTF8.self) }
+
+    /// A copy of the bytes.
+    public var array: [UInt8] { Array(buffer) }
+
+    /// The bytes parsed as JSON (an object or array the scanner handed out as ``JSONRawValue/composite(_:)``).
+    public func parseJSON() throws(JSONParseError) -> JSONValue { try JSONValue.parse(buffer) }
+}
+
 /// One field's value as it stands in the bytes, validated but not converted: what a reader that
 /// needs a few fields of a large object uses instead of building a ``JSONValue`` tree.
 ///
-/// The buffers point into the bytes being scanned and are valid only inside the
-/// ``JSONFieldScanner/scanObject(_:_:)`` call that handed them out.
+/// The bytes are those being scanned and are valid only while they are (see ``JSONRawBytes``).
 public enum JSONRawValue {
     case null
     case bool(Bool)
     /// A number's exact source text.
-    case number(UnsafeBufferPointer<UInt8>)
+    case number(JSONRawBytes)
     /// A string's bytes between its quotes (valid UTF-8); `escaped` when they hold a backslash
     /// escape, which ``text`` resolves.
-    case string(UnsafeBufferPointer<UInt8>, escaped: Bool)
+    case string(JSONRawBytes, escaped: Bool)
     /// An object or an array (valid JSON), as its exact bytes.
-    case composite(UnsafeBufferPointer<UInt8>)
+    case composite(JSONRawBytes)
 
     /// As ``JSONValue/stringValue``: a string's text or a number's source text; nil otherwise.
     public var text: String? {
         switch self {
-        case .number(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .number(let bytes): return bytes.string
         case .string(let bytes, let escaped):
-            guard escaped else { return String(decoding: bytes, as: UTF8.self) }
+            guard escaped else { return bytes.string }
             // Escapes are rare in logs: parse the literal, quotes around it, from a copy (reading
             // the quotes around `bytes` in place would trust the caller's buffer too far).
-            let quoted = [UInt8(ascii: "\"")] + Array(bytes) + [UInt8(ascii: "\"")]
+            let quoted = [UInt8(ascii: "\"")] + bytes.array + [UInt8(ascii: "\"")]
             return quoted.withUnsafeBufferPointer { buffer in
                 var parser = JSONParser(bytes: buffer)
                 return try? parser.parseString()
@@ -34,7 +67,7 @@ public enum JSONRawValue {
     /// As ``JSONValue/integerValue``: `Int64(text)` of a number or a string; nil otherwise.
     public var integerValue: Int64? {
         switch self {
-        case .number(let bytes), .string(let bytes, escaped: false): return Self.int64(buffer: bytes)
+        case .number(let bytes), .string(let bytes, escaped: false): return Self.int64(buffer: bytes.buffer)
         case .string(_, escaped: true): return text.flatMap { Int64($0) }
         default: return nil
         }
@@ -88,7 +121,14 @@ public enum JSONFieldScanner {
     /// and the value. Throws at the first byte that is not valid JSON, or when the text is not
     /// an object.
     public static func scanObject(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ visit: (UnsafeBufferPointer<UInt8>, Bool, JSONRawValue) -> Void
+        _ bytes: Span<UInt8>, _ visit: (JSONRawBytes, Bool, JSONRawValue) -> Void
+    ) throws(JSONParseError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONParseError) in try scanObject(buffer: buffer, visit) }
+    }
+
+    /// ``scanObject(_:_:)`` on a buffer of this module's.
+    static func scanObject(
+        buffer bytes: UnsafeBufferPointer<UInt8>, _ visit: (JSONRawBytes, Bool, JSONRawValue) -> Void
     ) throws(JSONParseError) {
         var parser = JSONParser(bytes: bytes)
         parser.skipWhitespace()
@@ -110,7 +150,7 @@ public enum JSONFieldScanner {
                     throw parser.fail("expected ':'")
                 }
                 parser.index += 1
-                visit(key, keyEscaped, try parser.rawValue())
+                visit(JSONRawBytes(buffer: key), keyEscaped, try parser.rawValue())
                 parser.skipWhitespace()
                 guard parser.index < bytes.count else { throw parser.fail("unexpected end of input") }
                 if bytes[parser.index] == UInt8(ascii: ",") {
@@ -136,11 +176,11 @@ extension JSONParser {
         switch bytes[index] {
         case UInt8(ascii: "\""):
             let (text, escaped) = try skipString()
-            return .string(text, escaped: escaped)
+            return .string(JSONRawBytes(buffer: text), escaped: escaped)
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let start = index
             try skipValue()
-            return .composite(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            return .composite(JSONRawBytes(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index])))
         case UInt8(ascii: "t"):
             try expectLiteral(Self.trueLiteral)
             return .bool(true)
@@ -152,7 +192,7 @@ extension JSONParser {
             return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             let start = try scanNumber()
-            return .number(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            return .number(JSONRawBytes(buffer: UnsafeBufferPointer(rebasing: bytes[start..<index])))
         default: throw fail("unexpected character")
         }
     }
