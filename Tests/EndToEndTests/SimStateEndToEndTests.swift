@@ -51,8 +51,18 @@ import Testing
         #expect(placed.status == 0, "python-binance: \(placed.stderr)")
         let canceled = try Self.bnc(base, "cancel LTCBTC id=29")
         #expect(canceled.status == 0, "stderr: \(canceled.stderr)")
+        // Order 29 is in the file from the start: wait for its CANCELED, or the kill below can come
+        // before the cancel reached the disk (the writer debounces).
         let written = Self.waitForFile(
-            state, toContain: [#""clientOrderId":"pyBot1""#, #""orderId":29,"clientOrderId":"myOrder2""#])
+            state,
+            toContain: [
+                #""clientOrderId":"pyBot1""#,
+                #""orderId":29,"clientOrderId":"myOrder2","price":"0.00150000","origQty":"5.00000000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"CANCELED""#
+            ])
+        #expect(
+            written.contains(
+                #""clientOrderId":"myOrder2","price":"0.00150000","origQty":"5.00000000","executedQty":"0.00000000","cummulativeQuoteQty":"0.00000000","status":"CANCELED""#
+            ), "the cancel reached the file")
         #expect(written.contains(#""clientOrderId":"pyBot1""#), "the placement reached the file")
         let attributes = try FileManager.default.attributesOfItem(atPath: state)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
