@@ -40,6 +40,30 @@ import Testing
             ])
     }
 
+    /// The dry-run host does not validate an operation the plan validated (issue 18): a bad
+    /// value is still refused, once, with the binder's diagnostic, and nothing is printed for it.
+    @Test func aDryRunRefusesABadValueOnceThoughTheHostDoesNotValidateAgain() async throws {
+        let harness = Harness()
+        let outcome = await harness.run("for id in [3, 2, 0] { cancel LTCBTC id=$id }")
+        let replies = harness.output.outputs.compactMap { output -> Int? in
+            guard case .reply(let reply, _, _, _) = output, reply.isDryRun else { return nil }
+            return reply.request.parameters.first { $0.name == "orderId" }.flatMap { Int($0.value) }
+        }
+        #expect(replies == [3, 2])
+        #expect(outcome.isUsageRefusal)
+        #expect(outcome.diagnostics.count == 1)
+        #expect(
+            outcome.diagnostics.first?.headline
+                == "t.bnc:1:37: error: orderId 0 is out of range: it must be between 1 and 9223372036854775807")
+        // The builder keeps the one rule for callers that did not validate.
+        let builder = RequestBuilder(credentials: DemoCredentials.hmac)
+        #expect(throws: RequestError.self) { try builder.prepare(CancelMarginOrder(symbol: "LTCBTC", orderId: 0), timestamp: 1) }
+        let good = CancelMarginOrder(symbol: "LTCBTC", orderId: 28)
+        let checked = try builder.prepare(good, timestamp: 1)
+        let unchecked = try builder.prepare(validated: good, timestamp: 1)
+        #expect(checked == unchecked)
+    }
+
     @Test func aConversionErrorOnALaterIterationHasTheBindersDiagnostic() async {
         let host = ScriptedHost()
         let harness = Harness(host: host)

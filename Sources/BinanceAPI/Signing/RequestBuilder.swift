@@ -41,6 +41,15 @@ public struct RequestBuilder: Sendable {
         } catch {
             throw .validation(error)
         }
+        return try prepare(validated: operation, timestamp: timestamp)
+    }
+
+    /// ``prepare(_:timestamp:)`` for an operation whose `validate()` has already passed (a
+    /// script's command plan validates every operation it makes): the same request, without
+    /// checking the same rules a second time. The rules stay in `validate()` alone.
+    public func prepare<Operation: ExchangeOperation>(
+        validated operation: Operation, timestamp: Int64
+    ) throws(RequestError) -> PreparedRequest {
         // Read from the instance: an operation may choose its endpoint at run time.
         let endpoint = operation.endpoint
         var parameters = operation.parameters

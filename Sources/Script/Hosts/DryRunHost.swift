@@ -36,4 +36,16 @@ package struct DryRunHost: OperationHost {
         }
         return OperationReply(dryRun: request, baseURL: baseURL)
     }
+
+    /// ``reply(to:)`` for an operation the interpreter's binding has validated already (its
+    /// command plan or binder ran `validate()`): `validate()` is not run a second time.
+    package func reply<Operation: ExchangeOperation>(toValidated operation: Operation) throws(ClientError) -> OperationReply {
+        let request: PreparedRequest
+        do {
+            request = try builder.prepare(validated: operation, timestamp: clock.now())
+        } catch {
+            throw .request(error)
+        }
+        return OperationReply(dryRun: request, baseURL: baseURL)
+    }
 }

@@ -250,7 +250,8 @@ final class Interpreter {
         do throws(ClientError) {
             let reply: OperationReply
             if let dryRunHost {
-                reply = try dryRunHost.host.reply(to: operation)
+                // `bind` returns only validated operations: the host does not validate again.
+                reply = try dryRunHost.host.reply(toValidated: operation)
             } else {
                 reply = try await host.perform(operation)
             }

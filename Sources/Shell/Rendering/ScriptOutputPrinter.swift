@@ -90,7 +90,7 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
                 for event in reply.events { notes("note: \(TerminalText.escaped(event.message))\n") }
             }
             if let buffer, reply.isDryRun {
-                writeDryRun(reply, to: buffer)
+                writeDryRun(reply.request, baseURL: reply.baseURL, to: buffer)
                 return
             }
         default:
@@ -129,19 +129,21 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
     }
 
     /// The hot path of a dry-run loop: the request's text, or its JSON line, goes straight into
-    /// the buffer (no string built).
-    private func writeDryRun(_ reply: OperationReply, to buffer: OutputBuffer) {
+    /// the buffer (no string built). It takes the request and base URL, not the reply: the
+    /// closures below capture only these two references, where capturing the reply copied it
+    /// (every field retained and released) once per statement.
+    private func writeDryRun(_ request: PreparedRequest, baseURL: String, to buffer: OutputBuffer) {
         switch format {
         case .text:
-            buffer.write(maximumCount: reply.request.dryRunTextCapacity(baseURL: reply.baseURL) + 2) { output in
+            buffer.write(maximumCount: request.dryRunTextCapacity(baseURL: baseURL) + 2) { output in
                 if swapDryRunBlock(true) { output.append(UInt8(ascii: "\n")) }
-                reply.request.writeDryRunText(baseURL: reply.baseURL, to: &output)
+                request.writeDryRunText(baseURL: baseURL, to: &output)
                 output.append(UInt8(ascii: "\n"))
             }
         case .json:
-            buffer.write(maximumCount: reply.request.dryRunJSONCapacity(baseURL: reply.baseURL) + 1) { output in
+            buffer.write(maximumCount: request.dryRunJSONCapacity(baseURL: baseURL) + 1) { output in
                 _ = swapDryRunBlock(false)
-                reply.request.writeDryRunJSON(baseURL: reply.baseURL, to: &output)
+                request.writeDryRunJSON(baseURL: baseURL, to: &output)
                 output.append(UInt8(ascii: "\n"))
             }
         }
