@@ -33,17 +33,24 @@ struct DoctorCommand: AsyncParsableCommand {
     static let maximumScriptBytes = 4 << 20
 
     func run() async throws {
+        do {
+            try await examine()
+        } catch let ending as Termination {
+            throw ExitCode(ending.report(format: options.output))
+        }
+    }
+
+    /// The doctor's run; a usage error is thrown as a ``Termination`` (reported by ``run()``).
+    private func examine() async throws {
         if options.dryRun {
-            Console.error("bnc doctor sends its requests: --dry-run does not apply")
-            throw ExitCode(2)
+            throw Termination.usage("bnc doctor sends its requests: --dry-run does not apply")
         }
         var wanted: [DoctorSymbol] = []
         for symbol in symbols {
             do {
                 try ParameterRules.symbol(symbol.uppercased())
             } catch {
-                Console.error("--symbol '\(TerminalText.escaped(symbol))': \(error.message)")
-                throw ExitCode(2)
+                throw Termination.usage("--symbol '\(TerminalText.escaped(symbol))': \(error.message)")
             }
             wanted.append(DoctorSymbol(symbol, isolated: true))
         }
@@ -52,8 +59,7 @@ struct DoctorCommand: AsyncParsableCommand {
         do throws(TransportFactory.SetupError) {
             doctor = try await Self.doctor(options: options, symbols: wanted)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            throw ExitCode(2)
+            throw Termination.usage(error.message, hint: error.hint)
         }
         let report = await doctor.run()
         switch options.output {
@@ -82,25 +88,22 @@ struct DoctorCommand: AsyncParsableCommand {
     private func scriptSymbols(_ path: String) throws -> [DoctorSymbol] {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            Console.error("\(path) is a directory")
-            throw ExitCode(2)
+            throw Termination.usage("\(path) is a directory")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            Console.error(FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
-            throw ExitCode(2)
+            throw Termination.usage(
+                FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
         }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: Self.maximumScriptBytes + 1)) ?? Data()
         guard data.count <= Self.maximumScriptBytes, let text = String(data: data, encoding: .utf8) else {
-            Console.error("\(path) is not a script: not UTF-8 text of at most \(Self.maximumScriptBytes >> 20) MiB")
-            throw ExitCode(2)
+            throw Termination.usage("\(path) is not a script: not UTF-8 text of at most \(Self.maximumScriptBytes >> 20) MiB")
         }
         let (uses, diagnostics) = ScriptSymbols.uses(in: text, file: path)
         if !diagnostics.isEmpty {
             for diagnostic in diagnostics { Console.write(fd: 2, DiagnosticRenderer.render(diagnostic, colour: false) + "\n") }
-            Console.error(
+            throw Termination.usage(
                 "\(path) has errors: `bnc check \(path)` lists them; the doctor reads the symbols of a script that parses")
-            throw ExitCode(2)
         }
         return uses.map { DoctorSymbol($0.symbol, isolated: $0.isolated) }
     }

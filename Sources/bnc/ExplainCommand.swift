@@ -55,28 +55,35 @@ struct ExplainCommand: AsyncParsableCommand {
             valueName: "symbol"))
     var symbols: [String] = []
 
-    func validate() throws {
+    /// The options' combinations. Checked in ``run()`` rather than ArgumentParser's `validate()`,
+    /// so their errors end through ``Termination`` (a JSON object too with `--output json`).
+    private func checkOptions() throws {
         // Usage errors exit 2, as every bnc usage error does.
         if !symbols.isEmpty && options.endpoint == nil {
-            Console.error("--symbol is checked against an endpoint: give --endpoint too")
-            throw ExitCode(2)
+            throw Termination.usage("--symbol is checked against an endpoint: give --endpoint too")
         }
         if options.endpoint != nil && serverTime != nil {
-            Console.error("give either --endpoint or --server-time, not both")
-            throw ExitCode(2)
+            throw Termination.usage("give either --endpoint or --server-time, not both")
         }
         if let serverTime, serverTime <= 0 {
-            Console.error("--server-time must be a positive number of milliseconds")
-            throw ExitCode(2)
+            throw Termination.usage("--server-time must be a positive number of milliseconds")
         }
     }
 
     func run() async throws {
+        do {
+            try checkOptions()
+            try await explain()
+        } catch let ending as Termination {
+            throw ExitCode(ending.report(format: options.output))
+        }
+    }
+
+    private func explain() async throws {
         // `bnc explain -- -2015`: the terminator reaches this list too.
         let input = self.input.first == "--" ? Array(self.input.dropFirst()) : self.input
         guard input.count <= 1 else {
-            Console.error("give one error code or one request (in single quotes), not \(input.count) arguments")
-            throw ExitCode(2)
+            throw Termination.usage("give one error code or one request (in single quotes), not \(input.count) arguments")
         }
         let request = input.first
         if let request, let code = ExchangeErrorCatalog.parseCode(request) {
@@ -84,19 +91,18 @@ struct ExplainCommand: AsyncParsableCommand {
             return
         }
         if !symbols.isEmpty {
-            Console.error("--symbol is for an error code (bnc explain -11001 --endpoint … --symbol SYMBOL), not a request")
-            throw ExitCode(2)
+            throw Termination.usage(
+                "--symbol is for an error code (bnc explain -11001 --endpoint … --symbol SYMBOL), not a request")
         }
         if let request, request.hasPrefix("-"), request != "-" {
-            Console.error("unknown option '\(TerminalText.escaped(request))'", hint: "`bnc explain --help` lists the options")
-            throw ExitCode(2)
+            throw Termination.usage(
+                "unknown option '\(TerminalText.escaped(request))'", hint: "`bnc explain --help` lists the options")
         }
         let key: ExplainKey
         do {
             key = try ExplainKey.fromEnvironment() ?? .demo
         } catch {
-            Console.error(error.message)
-            throw ExitCode(2)
+            throw Termination.usage(error.message)
         }
         let text = request == nil || request == "-" ? Self.readStandardInput() : request ?? ""
         let source = try timeSource()
@@ -109,8 +115,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 explanation = try await explainer.explain(text, timeSource: source)
             }
         } catch {
-            Console.error(error.message, hint: error.hint)
-            throw ExitCode(2)
+            throw Termination.usage(error.message, hint: error.hint)
         }
         switch options.output {
         // The request explained was pasted from elsewhere: its control characters are shown
@@ -126,14 +131,12 @@ struct ExplainCommand: AsyncParsableCommand {
     /// one finds a problem).
     private func explainCode(_ code: Int) async throws {
         if serverTime != nil {
-            Console.error("--server-time is for a request, not an error code")
-            throw ExitCode(2)
+            throw Termination.usage("--server-time is for a request, not an error code")
         }
         guard let entry = ExchangeErrorCatalog.entry(for: code) else {
-            Console.error(
+            throw Termination.usage(
                 "\(code) is not an exchange error code bnc knows",
                 hint: "the table in docs/endpoints.md lists the \(ExchangeErrorCatalog.entries.count) codes bnc explains")
-            throw ExitCode(2)
         }
         let report = try await checks(for: code)
         switch options.output {
@@ -169,31 +172,27 @@ struct ExplainCommand: AsyncParsableCommand {
         guard options.endpoint != nil else { return nil }
         guard let kind = Doctor.codeCheck(for: code) else {
             if !symbols.isEmpty {
-                Console.error("--symbol is for -11001 (does the symbol have an isolated margin account?), not \(code)")
-                throw ExitCode(2)
+                throw Termination.usage("--symbol is for -11001 (does the symbol have an isolated margin account?), not \(code)")
             }
             Console.warning("no request separates \(code)'s causes: nothing was checked against the endpoint")
             return nil
         }
         if !symbols.isEmpty && kind != .isolatedAccount {
-            Console.error("--symbol is for -11001 (does the symbol have an isolated margin account?), not \(code)")
-            throw ExitCode(2)
+            throw Termination.usage("--symbol is for -11001 (does the symbol have an isolated margin account?), not \(code)")
         }
         var wanted: [DoctorSymbol] = []
         for symbol in symbols {
             do {
                 try ParameterRules.symbol(symbol.uppercased())
             } catch {
-                Console.error("--symbol '\(TerminalText.escaped(symbol))': \(error.message)")
-                throw ExitCode(2)
+                throw Termination.usage("--symbol '\(TerminalText.escaped(symbol))': \(error.message)")
             }
             wanted.append(DoctorSymbol(symbol, isolated: true))
         }
         do throws(TransportFactory.SetupError) {
             return await (try await DoctorCommand.doctor(options: options, symbols: wanted)).explain(code: code)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            throw ExitCode(2)
+            throw Termination.usage(error.message, hint: error.hint)
         }
     }
 
@@ -209,8 +208,7 @@ struct ExplainCommand: AsyncParsableCommand {
                 for: options.endpointChoice, profile: profile, caFile: options.caFile)
             return TransportServerTime(transport: transport)
         } catch {
-            Console.error(error.message, hint: error.hint)
-            throw ExitCode(2)
+            throw Termination.usage(error.message, hint: error.hint)
         }
     }
 

@@ -18,6 +18,27 @@ import Testing
         return path
     }
 
+    // MARK: - explain and doctor
+
+    @Test func explainAndDoctorUsageErrorsAreJSONObjectsToo() throws {
+        let cases: [([String], String)] = [
+            (["explain", "-2015", "--symbol", "LTCBTC"], "--symbol is checked against an endpoint: give --endpoint too"),
+            (["explain", "'one'", "'two'"], "give one error code or one request (in single quotes), not 2 arguments"),
+            (["doctor", "--dry-run"], "bnc doctor sends its requests: --dry-run does not apply"),
+            (["doctor", "/nonexistent/script.bnc"], "no such file: /nonexistent/script.bnc")
+        ]
+        for (arguments, message) in cases {
+            let text = try LanguageRun.bnc(arguments)
+            #expect(text.status == 2 && text.stdout.isEmpty, "\(arguments): \(text.stdout)")
+            #expect(text.stderr == "bnc: error: \(message)\n", "\(arguments)")
+            let json = try LanguageRun.bnc(arguments + ["--output", "json"])
+            #expect(json.status == 2, "\(arguments)")
+            let error = try JSONErrorEndToEndTests.error(json.stdout)
+            #expect(error["kind"] as? String == "usage" && error["message"] as? String == message, "\(arguments): \(error)")
+            #expect(json.stderr == text.stderr, "the text stays on standard error")
+        }
+    }
+
     // MARK: - sign
 
     @Test func signWithUnusableCredentialsIsAUsageErrorInText() throws {
