@@ -49,14 +49,7 @@ extension SimulatedOrder {
         json.number("orderId", orderId)
         json.string("clientOrderId", clientOrderId)
         json.number("transactTime", transactTime)
-        json.string("price", price)
-        json.string("origQty", origQty)
-        json.string("executedQty", executedQty)
-        json.string("cummulativeQuoteQty", cummulativeQuoteQty)
-        json.string("status", status.rawValue)
-        json.string("timeInForce", timeInForce)
-        json.string("type", type)
-        json.string("side", side)
+        writeOrderFields(to: &json)
         return json
     }
 }

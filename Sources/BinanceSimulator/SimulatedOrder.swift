@@ -55,6 +55,22 @@ public struct SimulatedOrder: Sendable, Hashable {
 }
 
 extension SimulatedOrder {
+    /// The run of fields every order answer of the exchange carries in this order — `price`,
+    /// `origQty`, `executedQty`, (spot answers: `origQuoteOrderQty`), `cummulativeQuoteQty`,
+    /// `status`, `timeInForce`, `type`, `side` — written once for the cancel, cancel-all, placement
+    /// and spot answers.
+    func writeOrderFields(to json: inout JSONText, origQuoteOrderQty: String? = nil) {
+        json.string("price", price)
+        json.string("origQty", origQty)
+        json.string("executedQty", executedQty)
+        if let origQuoteOrderQty { json.string("origQuoteOrderQty", origQuoteOrderQty) }
+        json.string("cummulativeQuoteQty", cummulativeQuoteQty)
+        json.string("status", status.rawValue)
+        json.string("timeInForce", timeInForce)
+        json.string("type", type)
+        json.string("side", side)
+    }
+
     /// The body of `DELETE /sapi/v1/margin/order`, fields in the exchange's order; `orderId` a
     /// JSON number and `isIsolated` a boolean, as the exchange sends them.
     func cancelJSON(origClientOrderId: String, cancelClientOrderId: String) -> String {
@@ -64,14 +80,7 @@ extension SimulatedOrder {
         json.number("orderId", orderId)
         json.string("origClientOrderId", origClientOrderId)
         json.string("clientOrderId", cancelClientOrderId)
-        json.string("price", price)
-        json.string("origQty", origQty)
-        json.string("executedQty", executedQty)
-        json.string("cummulativeQuoteQty", cummulativeQuoteQty)
-        json.string("status", status.rawValue)
-        json.string("timeInForce", timeInForce)
-        json.string("type", type)
-        json.string("side", side)
+        writeOrderFields(to: &json)
         return json.close()
     }
 
@@ -84,14 +93,7 @@ extension SimulatedOrder {
         json.number("orderId", orderId)
         json.number("orderListId", -1)
         json.string("clientOrderId", cancelClientOrderId)
-        json.string("price", price)
-        json.string("origQty", origQty)
-        json.string("executedQty", executedQty)
-        json.string("cummulativeQuoteQty", cummulativeQuoteQty)
-        json.string("status", status.rawValue)
-        json.string("timeInForce", timeInForce)
-        json.string("type", type)
-        json.string("side", side)
+        writeOrderFields(to: &json)
         json.string("selfTradePreventionMode", "NONE")
         return json.close()
     }
