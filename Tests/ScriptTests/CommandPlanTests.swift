@@ -64,6 +64,39 @@ import Testing
         #expect(checked == unchecked)
     }
 
+    /// A dry run's unbound command statements reach the sink as the request alone
+    /// (`emitDryRun`, no reply made per statement); a bound one is still a reply, whose value the
+    /// script reads. A sink without its own `emitDryRun` sees the same replies as before.
+    @Test func aDryRunHandsUnboundRequestsToTheSinkWithoutAReply() async throws {
+        final class RequestsAlone: ScriptOutputSink, @unchecked Sendable {
+            let inner = CollectingOutput()
+            var alone: [(PreparedRequest, String, String, Bool)] = []
+            func emit(_ output: ScriptOutput) { inner.emit(output) }
+            func emitDryRun(_ request: PreparedRequest, baseURL: String, command: String, wide: Bool) {
+                alone.append((request, baseURL, command, wide))
+            }
+        }
+        let script =
+            "for id in 1..2 { cancel LTCBTC id=$id }\nlet r = cancel LTCBTC id=3\nprint $r.query\ncancel LTCBTC id=4 wide"
+        let sink = RequestsAlone()
+        let host = DryRunHost(
+            credentials: DemoCredentials.hmac, clock: ExchangeClock(fixed: 1_499_827_319_559), baseURL: "https://api.binance.com")
+        let outcome = await ScriptSession(host: host, output: sink).run(script, file: "t.bnc")
+        #expect(outcome.status == .completed)
+        #expect(sink.alone.map { $0.0.parameter("orderId") } == ["1", "2", "4"])
+        #expect(sink.alone.allSatisfy { $0.1 == "https://api.binance.com" && $0.2 == "cancel" })
+        #expect(sink.alone.map(\.3) == [false, false, true])
+        #expect(sink.inner.requests.map { $0.parameter("orderId") } == ["3"])
+        #expect(sink.inner.printed == ["symbol=LTCBTC&orderId=3&timestamp=1499827319559"])
+        // The default shows each as its reply: the same requests, in order, as before.
+        let harness = Harness()
+        #expect(await harness.run(script).status == .completed)
+        #expect(harness.output.requests.map { $0.parameter("orderId") } == ["1", "2", "3", "4"])
+        let expected = try signedForTest(CancelMarginOrder(symbol: "LTCBTC", orderId: 4))
+        #expect(harness.output.requests.last == expected)
+        #expect(sink.alone.last?.0 == expected)
+    }
+
     @Test func aConversionErrorOnALaterIterationHasTheBindersDiagnostic() async {
         let host = ScriptedHost()
         let harness = Harness(host: host)

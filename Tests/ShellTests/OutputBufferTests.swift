@@ -84,6 +84,34 @@ import Testing
         #expect(buffer.pendingCount == 0)
     }
 
+    /// The interpreter hands a dry run's unbound statements to `emitDryRun` (no reply made): the
+    /// buffered printer, the direct one and a sink with only `emit` (the default) must show
+    /// exactly what `emit(.reply(...))` shows, blank lines between text blocks included.
+    @Test(arguments: [RenderFormat.text, .json])
+    func aDryRunRequestAloneShowsAsItsReply(format: RenderFormat) throws {
+        let expected = RenderingTests.Lines()
+        let expectedPrinter = ScriptOutputPrinter(format: format, write: expected.append)
+        let direct = RenderingTests.Lines()
+        let directPrinter = ScriptOutputPrinter(format: format, write: direct.append)
+        let pipe = Pipe()
+        let buffered = ScriptOutputPrinter(format: format, buffer: OutputBuffer(fileDescriptor: pipe.writeEnd, threshold: 1000))
+        for id in Int64(1)...12 {
+            let reply = try Self.reply(dryRun: true, id: id, isolated: id % 3 == 0)
+            expectedPrinter.emit(.reply(reply, command: "cancel", bound: false, wide: id % 2 == 0))
+            for printer in [directPrinter, buffered] {
+                printer.emitDryRun(reply.request, baseURL: reply.baseURL, command: "cancel", wide: id % 2 == 0)
+            }
+            if id % 4 == 0 {
+                let printed = ScriptOutput.printed("between \(id)")
+                for printer in [expectedPrinter, directPrinter, buffered] { printer.emit(printed) }
+            }
+        }
+        buffered.flush()
+        #expect(expected.text.contains("signature"))
+        #expect(direct.text == expected.text)
+        #expect(String(decoding: pipe.drain(), as: UTF8.self) == expected.text)
+    }
+
     @Test func bytesWaitForTheThresholdOrAFlush() throws {
         let pipe = Pipe()
         let buffer = OutputBuffer(fileDescriptor: pipe.writeEnd, threshold: 100)

@@ -40,12 +40,16 @@ package struct DryRunHost: OperationHost {
     /// ``reply(to:)`` for an operation the interpreter's binding has validated already (its
     /// command plan or binder ran `validate()`): `validate()` is not run a second time.
     package func reply<Operation: ExchangeOperation>(toValidated operation: Operation) throws(ClientError) -> OperationReply {
-        let request: PreparedRequest
+        OperationReply(dryRun: try request(toValidated: operation), baseURL: baseURL)
+    }
+
+    /// The request ``reply(toValidated:)`` holds, without the reply: what the interpreter hands
+    /// the printer for a dry-run statement whose value nobody binds.
+    package func request<Operation: ExchangeOperation>(toValidated operation: Operation) throws(ClientError) -> PreparedRequest {
         do {
-            request = try builder.prepare(validated: operation, timestamp: clock.now())
+            return try builder.prepare(validated: operation, timestamp: clock.now())
         } catch {
             throw .request(error)
         }
-        return OperationReply(dryRun: request, baseURL: baseURL)
     }
 }

@@ -48,6 +48,13 @@ package protocol ScriptOutputSink: Sendable {
     /// happens (a terminal) shows what it holds; one writing to a file or pipe may keep
     /// gathering (bnc's flushes by a timer), saving a write per request in a long loop.
     func willWait()
+
+    /// A dry-run command statement's request (not bound to a variable): what
+    /// `emit(.reply(OperationReply(dryRun: request, baseURL: baseURL), command: command, bound: false, wide: wide))`
+    /// shows, which is what the default does. The interpreter of a dry run calls this instead of
+    /// making a reply, so a printer can write the request out without one being built, copied
+    /// and destroyed for every statement of a loop.
+    func emitDryRun(_ request: PreparedRequest, baseURL: String, command: String, wide: Bool)
 }
 
 extension ScriptOutputSink {
@@ -55,6 +62,10 @@ extension ScriptOutputSink {
     package func flush() {}
 
     package func willWait() { flush() }
+
+    package func emitDryRun(_ request: PreparedRequest, baseURL: String, command: String, wide: Bool) {
+        emit(.reply(OperationReply(dryRun: request, baseURL: baseURL), command: command, bound: false, wide: wide))
+    }
 }
 
 /// Sees each statement before it runs; the session log is one.

@@ -128,6 +128,16 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
         }
     }
 
+    /// A dry-run statement's request: written straight into the buffer (no reply is made);
+    /// printing through `write`, shown as its reply would be.
+    package func emitDryRun(_ request: PreparedRequest, baseURL: String, command: String, wide: Bool) {
+        guard let buffer else {
+            emit(.reply(OperationReply(dryRun: request, baseURL: baseURL), command: command, bound: false, wide: wide))
+            return
+        }
+        writeDryRun(request, baseURL: baseURL, to: buffer)
+    }
+
     /// The hot path of a dry-run loop: the request's text, or its JSON line, goes straight into
     /// the buffer (no string built). It takes the request and base URL, not the reply: the
     /// closures below capture only these two references, where capturing the reply copied it
