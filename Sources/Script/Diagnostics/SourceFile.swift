@@ -1,16 +1,32 @@
 /// The text of a script with its lines split once, so diagnostics can quote the line they are
 /// about.
 package struct SourceFile: Sendable {
+    /// The name, characters and lines in one immutable object: an evaluator, a binder and the
+    /// interpreter each hold the file, and a loop makes an evaluator per statement, so copying a
+    /// file is one retain instead of three (one each for the name, characters and lines).
+    private final class Storage: Sendable {
+        let name: String
+        let characters: [Character]
+        let lines: [String]
+
+        init(name: String, characters: [Character], lines: [String]) {
+            self.name = name
+            self.characters = characters
+            self.lines = lines
+        }
+    }
+
+    private let storage: Storage
+
     /// The name shown in diagnostics.
-    package let name: String
+    package var name: String { storage.name }
     /// The text as characters (columns and offsets count characters).
-    let characters: [Character]
+    var characters: [Character] { storage.characters }
     /// The lines without their terminators.
-    let lines: [String]
+    var lines: [String] { storage.lines }
 
     package init(name: String, text: String) {
-        self.name = name
-        self.characters = Array(text)
+        let characters = Array(text)
         var lines: [String] = []
         var current = ""
         for character in characters {
@@ -22,7 +38,7 @@ package struct SourceFile: Sendable {
             }
         }
         lines.append(current)
-        self.lines = lines
+        self.storage = Storage(name: name, characters: characters, lines: lines)
     }
 
     /// Line `number` (1-based), or "" past the end.
