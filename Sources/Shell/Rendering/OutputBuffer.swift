@@ -38,6 +38,9 @@ package final class OutputBuffer: Sendable {
         var capacity: Int
         var used = 0
         var timer: (any DispatchSourceTimer)?
+        /// Whether `timer` was started: what every write checks (reading the optional timer to
+        /// compare it with nil copied it, a retain and release per write of a dry-run loop).
+        var timerStarted = false
 
         init(capacity: Int) {
             self.capacity = capacity
@@ -100,6 +103,7 @@ package final class OutputBuffer: Sendable {
         timer.setEventHandler { [weak self] in self?.flush() }
         timer.resume()
         state.timer = timer
+        state.timerStarted = true
     }
 
     /// Lets `body` append up to `maximumCount` bytes to the span it gets, under the buffer's lock
@@ -116,7 +120,7 @@ package final class OutputBuffer: Sendable {
             try body(&span)
             let written = span.finalize(for: room)
             state.used += written
-            if state.timer == nil, let flushNanoseconds, written > 0 { startTimer(every: flushNanoseconds, in: &state) }
+            if !state.timerStarted, let flushNanoseconds, written > 0 { startTimer(every: flushNanoseconds, in: &state) }
             if state.used >= threshold { state.writePending(to: fileDescriptor) }
         }
     }
