@@ -36,13 +36,15 @@ let package = Package(
             // purpose: it loads libcurl and ~35 more libraries (+6 ms); use HTTPTransport instead.
             // --strip-debug: DWARF is never mapped at run time (141 -> 95 MB; the symbol table stays
             // for perf and backtraces, which lose only file:line; issue 18, docs/performance.md).
+            // --no-export-dynamic: the driver exports all ~28,000 symbols, and the runtime's start-up
+            // dladdr() walks them all (-9% of cold start's CPU); backtraces read the symbol table.
             linkerSettings: [
                 .unsafeFlags(
                     [
                         "-static-stdlib", "-Xlinker", "--start-group",
                         "-lFoundation", "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
                         "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group",
-                        "-Xlinker", "--strip-debug"
+                        "-Xlinker", "--strip-debug", "-Xlinker", "--no-export-dynamic"
                     ], .when(configuration: .release))
             ]
         ),
