@@ -116,7 +116,8 @@ struct BNC: AsyncParsableCommand {
         ]
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and exit.", valueName: "statements"))
     var command: String?

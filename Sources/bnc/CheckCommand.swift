@@ -24,7 +24,8 @@ struct CheckCommand: AsyncParsableCommand {
     // The root's options, shared as `sign` shares them: an option the root declares is taken by the
     // root wherever it is written, so `bnc check --output json` reaches this command only this way.
     // check sends nothing: of these, only --output means anything here.
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     private var output: OutputFormat { options.output }
 

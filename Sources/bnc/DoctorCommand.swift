@@ -27,7 +27,8 @@ struct DoctorCommand: AsyncParsableCommand {
         help: ArgumentHelp("A symbol to check, on the isolated margin account too (repeatable).", valueName: "symbol"))
     var symbols: [String] = []
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     /// A script larger than this is not a script bnc reads (the doctor parses it whole).
     static let maximumScriptBytes = 4 << 20

@@ -40,7 +40,8 @@ struct ExplainCommand: AsyncParsableCommand {
 
     // The root command declares --output and --endpoint too; sharing its option group is how a
     // subcommand receives them (a second declaration would be shadowed by the root's).
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     @Option(
         name: .customLong("server-time"),

@@ -1,8 +1,27 @@
 import ArgumentParser
 import BinanceAPI
 
-/// Options shared by the root command and the subcommands that run statements.
-struct GlobalOptions: ParsableArguments {
+/// Options shared by the root command and the subcommands that run statements: the values that
+/// set-up reads. ArgumentParser fills them through ``GlobalOptionArguments``; the quick `-c` path
+/// (``QuickArguments``) fills them directly, so a start-up that needs no parser builds none of
+/// ArgumentParser's property wrappers and name sets (docs/performance.md, "Fourth pass: cold start").
+struct GlobalOptions {
+    var dryRun = false
+    var timestamp: Int64?
+    var output: OutputFormat = .text
+    var log: String?
+    var noLog = false
+    var endpoint: String?
+    var yes = false
+    var caFile: String?
+
+    /// The endpoint chosen, `sim` when none was.
+    var endpointChoice: EndpointChoice { endpoint.flatMap(EndpointChoice.init) ?? .sim }
+}
+
+/// ``GlobalOptions`` as ArgumentParser declares them (names, help, validation); a command's
+/// `@OptionGroup` of these hands on ``values``.
+struct GlobalOptionArguments: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Print each request (query, signature, URL) instead of sending it.")
     var dryRun = false
 
@@ -46,8 +65,12 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The endpoint chosen, `sim` when none was.
-    var endpointChoice: EndpointChoice { endpoint.flatMap(EndpointChoice.init) ?? .sim }
+    /// The parsed values.
+    var values: GlobalOptions {
+        GlobalOptions(
+            dryRun: dryRun, timestamp: timestamp, output: output, log: log, noLog: noLog, endpoint: endpoint, yes: yes,
+            caFile: caFile)
+    }
 }
 
 /// How results and dry runs are printed.

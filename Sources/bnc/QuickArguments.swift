@@ -54,16 +54,10 @@ struct QuickArguments {
             }
         }
         guard let command else { return nil }
-        // The property wrappers hold a value once set, so reading them later is as after parsing.
-        var options = GlobalOptions()
-        options.dryRun = dryRun
-        options.noLog = noLog
-        options.timestamp = timestamp
-        options.output = output ?? .text
-        options.endpoint = endpoint
-        options.log = log
-        options.caFile = caFile
-        options.yes = false // --yes takes the full parser's path
+        // Plain values: no ArgumentParser type is made on this path. --yes takes the full parser's path.
+        let options = GlobalOptions(
+            dryRun: dryRun, timestamp: timestamp, output: output ?? .text, log: log, noLog: noLog, endpoint: endpoint,
+            yes: false, caFile: caFile)
         return QuickArguments(options: options, command: command)
     }
 }

@@ -37,7 +37,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
     @Flag var mode: Mode
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     func run() async throws {
         let code: Int32

@@ -14,7 +14,8 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     @Argument(help: ArgumentHelp("The script to run ('-' for standard input).", valueName: "file"))
     var file: String

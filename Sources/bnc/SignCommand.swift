@@ -17,7 +17,8 @@ struct SignCommand: ParsableCommand {
     var query: String
 
     // The root's options (shared so that `bnc sign --output json` reaches this command).
-    @OptionGroup var options: GlobalOptions
+    @OptionGroup var globalOptions: GlobalOptionArguments
+    var options: GlobalOptions { globalOptions.values }
 
     func run() throws {
         try Termination.reporting(format: options.output) { () throws(Termination) in try sign() }
