@@ -29,11 +29,14 @@ let package = Package(
                 "Shell", "Script", "SessionLog", "BinanceAPI", "BinanceSimulator", "SignatureDebugger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
-            // Release: the Swift runtime and Foundation linked in, so start-up does not map and
-            // resolve ~15 Swift shared libraries (cold start 19 -> 13 ms, docs/performance.md).
-            // Foundation's static libraries are named because modules compiled against the shared
-            // SDK (all dependencies) do not autolink them. FoundationNetworking is left out on
-            // purpose: it loads libcurl and ~35 more libraries (+6 ms); use HTTPTransport instead.
+            // Release: the Swift runtime and FoundationEssentials linked in, so start-up does not map
+            // and resolve ~15 Swift shared libraries (cold start 19 -> 13 ms, docs/performance.md).
+            // Their static libraries are named because modules compiled against the shared SDK (all
+            // dependencies) do not autolink them. On Linux no module imports Foundation itself, only
+            // FoundationEssentials (BinanceAPI's FoundationText has the few pieces it lacks):
+            // Foundation, CoreFoundation and ICU cost 0.3 ms of every start in relocations and
+            // constructors, and 49 MB (issue 18, docs/performance.md, "Fourth pass: cold start").
+            // FoundationNetworking is never used: it loads libcurl and ~35 more libraries (+6 ms).
             // --strip-debug: DWARF is never mapped at run time (141 -> 95 MB; the symbol table stays
             // for perf and backtraces, which lose only file:line; issue 18, docs/performance.md).
             // --no-export-dynamic: the driver exports all ~28,000 symbols, and the runtime's start-up
@@ -42,8 +45,7 @@ let package = Package(
                 .unsafeFlags(
                     [
                         "-static-stdlib", "-Xlinker", "--start-group",
-                        "-lFoundation", "-lCoreFoundation", "-lFoundationInternationalization", "-lFoundationEssentials",
-                        "-l_FoundationCShims", "-l_FoundationCollections", "-l_FoundationICU", "-Xlinker", "--end-group",
+                        "-lFoundationEssentials", "-l_FoundationCShims", "-l_FoundationCollections", "-Xlinker", "--end-group",
                         "-Xlinker", "--strip-debug", "-Xlinker", "--no-export-dynamic"
                     ], .when(configuration: .release))
             ]

@@ -1,6 +1,11 @@
 import BinanceAPI
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The simulated exchange, safe to share between threads: ``ExchangeState`` behind a lock.
 ///

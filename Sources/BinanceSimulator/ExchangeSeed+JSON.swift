@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 extension ExchangeSeed {
     /// A seed from a JSON document. The demo accounts are always present; the document's orders

@@ -1,4 +1,10 @@
-import Foundation
+import BinanceAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -83,8 +89,7 @@ public struct SimulatorStateFile: Sendable {
         guard bytes.count <= Self.maximumBytes else {
             throw .stateFile(path: path, reason: "the state is \(bytes.count) bytes, over \(Self.maximumBytes): not written")
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (directory, name) = FoundationText.splitPath(path)
         let temporary =
             (directory.isEmpty ? "" : directory + "/") + ".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)

@@ -1,6 +1,11 @@
 import Dispatch
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Writes an exchange's state to its ``SimulatorStateFile`` after changes, debounced: the first
 /// change schedules one write ``debounceMilliseconds`` later, and changes until then join it, so

@@ -1,7 +1,12 @@
 import BinanceAPI
 import Crypto
-import Foundation
 import _CryptoExtras
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What the exchange holds for an API key to check signatures: the HMAC secret, or the public
 /// half of an Ed25519 or RSA key pair.
@@ -117,7 +122,7 @@ public struct VerificationKey: Sendable {
         let prefix: [UInt8] = [0x30, 0x2A, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x03, 0x21, 0x00]
         let begin = "-----BEGIN PUBLIC KEY-----"
         let end = "-----END PUBLIC KEY-----"
-        guard let start = pem.range(of: begin), let stop = pem.range(of: end, range: start.upperBound..<pem.endIndex),
+        guard let start = pem.firstRange(of: begin), let stop = pem[start.upperBound...].firstRange(of: end),
             let der = Data(base64Encoded: String(pem[start.upperBound..<stop.lowerBound].filter { !$0.isWhitespace }))
         else { return nil }
         let bytes = Array(der)

@@ -1,6 +1,11 @@
 import BinanceAPI
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A transport that answers from a log instead of the network, checking on the way that each
 /// request is byte for byte the recorded one.

@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A response body as stored in a log: parsed JSON when that reproduces the bytes exactly,
 /// otherwise the text, otherwise base64.

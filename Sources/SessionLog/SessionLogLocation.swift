@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Where session logs go: `$XDG_STATE_HOME/bnc/sessions/`, by default
 /// `~/.local/state/bnc/sessions/`, one file per session.
@@ -9,7 +14,7 @@ package enum SessionLogLocation {
         if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") {
             return state + "/bnc/sessions"
         }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
         return home + "/.local/state/bnc/sessions"
     }
 
@@ -22,16 +27,15 @@ package enum SessionLogLocation {
 
     /// Creates `path` and its missing parents with mode 0700 (session logs are private).
     package static func makeDirectory(_ path: String) throws(SessionLogError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw .cannotCreateDirectory(path: path, reason: "not a directory") }
+        if let isDirectory = FoundationText.isDirectory(atPath: path) {
+            guard isDirectory else { throw .cannotCreateDirectory(path: path, reason: "not a directory") }
             return
         }
         do {
             try FileManager.default.createDirectory(
                 atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .cannotCreateDirectory(path: path, reason: (error as NSError).localizedDescription)
+            throw .cannotCreateDirectory(path: path, reason: FoundationText.errorDescription(error))
         }
     }
 }

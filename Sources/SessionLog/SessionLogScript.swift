@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Turns a log back into a `.bnc` script: its top-level statements in the order they ran.
 ///
@@ -31,7 +36,7 @@ package struct SessionLogScript {
             }
             // Line breaks are the script's own; any other control character (a crafted log's
             // ESC sequence) is shown escaped rather than sent to the terminal.
-            let source = statement.source.replacingOccurrences(of: "\r\n", with: "\n")
+            let source = statement.source.replacing("\r\n", with: "\n")
             lines.append(TerminalText.escaped(source, keepingLineBreaks: true))
             return lines
         default:

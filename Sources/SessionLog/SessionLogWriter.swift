@@ -1,7 +1,18 @@
 import BinanceAPI
-import Foundation
 import Script
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes one session's log, ahead of every send.
 ///

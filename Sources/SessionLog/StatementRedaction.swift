@@ -1,6 +1,11 @@
 import BinanceAPI
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Which statements the session log records without their text: those ``SecretText`` finds a
 /// secret in (a known value — the environment's or the profile's —, a secret's name, key

@@ -82,7 +82,7 @@ package struct CapturedRequest: Sendable, Hashable {
         }
         var origin: String?
         var path = String(text)
-        if let scheme = text.range(of: "://") {
+        if let scheme = text.firstRange(of: "://") {
             let afterScheme = text[scheme.upperBound...]
             if let slash = afterScheme.firstIndex(of: "/") {
                 origin = String(text[..<slash])

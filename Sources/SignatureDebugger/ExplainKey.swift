@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The key a captured request is checked against: the configured credentials, and — for HMAC —
 /// the secret's text, so that variants of it (a trailing newline, a space) can be tried.

@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A guess at what a client signed instead of what it sent: the string, the mistake that
 /// produces it, and optionally a different signer (a secret with a stray newline).

@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// What a signature's text looks like: its encoding and the number of bytes it carries, which
 /// tells which kind of key made it (HMAC-SHA256: 32 bytes; Ed25519: 64; RSA: the modulus size).

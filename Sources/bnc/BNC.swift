@@ -1,6 +1,12 @@
 import ArgumentParser
 import BinanceAPI
-import Foundation
+import Dispatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -38,7 +44,7 @@ enum BNCEntry {
 /// executor) runs there as before and comes back here.
 final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
     /// Guards `jobs` and `finished`; the calling thread waits on it for work.
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var jobs: [UnownedJob] = []
     private var finished = false
 
@@ -89,6 +95,31 @@ final class CallingThreadExecutor: TaskExecutor, @unchecked Sendable {
     private final class ResultBox: @unchecked Sendable {
         var value: Int32 = 0
     }
+}
+
+/// A pthread mutex with its condition variable: what ``CallingThreadExecutor`` needs of
+/// Foundation's `NSCondition`, which FoundationEssentials does not have.
+private final class Condition: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+
+    init() {
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+    /// Unlocks, sleeps until ``signal()``, and locks again.
+    func wait() { pthread_cond_wait(condition, mutex) }
+    func signal() { pthread_cond_signal(condition) }
 }
 
 /// `bnc`: the shell and script runner for Binance operations.

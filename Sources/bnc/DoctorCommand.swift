@@ -1,8 +1,13 @@
 import ArgumentParser
 import BinanceAPI
-import Foundation
 import Script
 import SignatureDebugger
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `bnc doctor [--symbol SYMBOL …] [FILE.bnc]`: checks, against the endpoint chosen, what makes
 /// signed requests fail — the endpoint, the clock, the key, the symbols, the weight left — and
@@ -87,16 +92,14 @@ struct DoctorCommand: AsyncParsableCommand {
 
     /// The symbols `path`'s commands use; its syntax errors stop the doctor (exit 2), as `bnc check` would.
     private func scriptSymbols(_ path: String) throws -> [DoctorSymbol] {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FoundationText.isDirectory(atPath: path) == true {
             throw Termination.usage("\(path) is a directory")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        guard let read = FoundationText.readFile(atPath: path, upToCount: Self.maximumScriptBytes + 1) else {
             throw Termination.usage(
                 FileManager.default.fileExists(atPath: path) ? "cannot read \(path)" : "no such file: \(path)")
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: Self.maximumScriptBytes + 1)) ?? Data()
+        let data = Data((try? read.get()) ?? [])
         guard data.count <= Self.maximumScriptBytes, let text = String(data: data, encoding: .utf8) else {
             throw Termination.usage("\(path) is not a script: not UTF-8 text of at most \(Self.maximumScriptBytes >> 20) MiB")
         }

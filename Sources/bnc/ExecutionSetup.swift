@@ -1,9 +1,14 @@
 import BinanceAPI
 import Dispatch
-import Foundation
 import Script
 import Shell
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc

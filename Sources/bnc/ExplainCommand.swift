@@ -1,8 +1,13 @@
 import ArgumentParser
 import BinanceAPI
-import Foundation
 import Script
 import SignatureDebugger
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `bnc explain 'REQUEST'`: tells why the exchange would accept or reject a signed request that
 /// another client built (a URL, a query string with `signature=`, or a curl command line).
@@ -214,6 +219,6 @@ struct ExplainCommand: AsyncParsableCommand {
     }
 
     private static func readStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        String(decoding: FoundationText.readStandardInputToEnd(), as: UTF8.self)
     }
 }

@@ -1,7 +1,12 @@
 import BinanceAPI
-import Foundation
 import Script
 import Shell
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -116,7 +121,8 @@ enum InteractiveEntry {
         // never end); the credentials' own reading reports anything else.
         if let path = environment["BINANCE_PRIVATE_KEY_FILE"],
             let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-            attributes[.type] as? FileAttributeType == .typeRegular, (attributes[.size] as? Int ?? .max) <= 64 * 1024,
+            attributes[.type] as? FileAttributeType == .typeRegular,
+            ((attributes[.size] as? UInt).map({ Int($0) }) ?? .max) <= 64 * 1024,
             let text = try? String(contentsOfFile: path, encoding: .utf8)
         {
             values.append(text)

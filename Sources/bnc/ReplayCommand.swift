@@ -1,8 +1,19 @@
 import ArgumentParser
 import BinanceAPI
-import Foundation
 import Script
 import SessionLog
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `bnc replay LOG --verify | --offline | --live`.
 struct ReplayCommand: AsyncParsableCommand {

@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -15,7 +20,7 @@ enum RootDispatch {
             return await ExecutionSetup.run(command, file: "<command>", options: options)
         }
         guard isatty(0) == 1 else {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = Data(FoundationText.readStandardInputToEnd())
             guard let text = String(data: data, encoding: .utf8) else {
                 return Termination.usage("standard input is not UTF-8 text").report(format: options.output)
             }

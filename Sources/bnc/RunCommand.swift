@@ -1,6 +1,12 @@
 import ArgumentParser
-import Foundation
+import BinanceAPI
 import Script
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// `bnc run FILE.bnc [--set name=value ...]`: checks the whole script, then runs it.
 struct RunCommand: AsyncParsableCommand {
@@ -49,17 +55,16 @@ struct RunCommand: AsyncParsableCommand {
 enum ScriptFile {
     static func read(_ path: String) throws(Termination) -> String {
         if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
+            let data = Data(FoundationText.readStandardInputToEnd())
             guard let text = String(data: data, encoding: .utf8) else {
                 throw .usage("standard input is not UTF-8 text")
             }
             return text
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let isDirectory = FoundationText.isDirectory(atPath: path)
             throw .usage(
-                exists ? (isDirectory.boolValue ? "\(path) is a directory" : "cannot read \(path)") : "no such file: \(path)")
+                isDirectory.map { $0 ? "\(path) is a directory" : "cannot read \(path)" } ?? "no such file: \(path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw .usage("\(path) is not UTF-8 text")

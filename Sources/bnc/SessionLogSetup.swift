@@ -1,8 +1,13 @@
 import BinanceAPI
-import Foundation
 import Script
 import SessionLog
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The session log of this invocation: opened once from `--log FILE` / `--no-log`, then shared
 /// by the exchange client (request observer) and the script session (statement events).

@@ -2,8 +2,19 @@ import ArgumentParser
 import BinanceAPI
 import BinanceSimulator
 import Dispatch
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `bnc sim`: the exchange simulator as an HTTP server on 127.0.0.1, for bnc, curl or any client.
 struct SimCommand: AsyncParsableCommand {
@@ -304,12 +315,12 @@ struct SimCommand: AsyncParsableCommand {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for (name, pem) in files {
-                let path = (directory as NSString).appendingPathComponent(name)
+                let path = FoundationText.appendingPathComponent(name, to: directory)
                 try Data((pem + "\n").utf8).write(to: URL(fileURLWithPath: path))
                 try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
             }
         } catch {
-            throw .init("--write-demo-keys \(directory): \(error.localizedDescription)")
+            throw .init("--write-demo-keys \(directory): \(FoundationText.errorDescription(error))")
         }
     }
 

@@ -1,10 +1,15 @@
 import ArgumentParser
 import BinanceAPI
 import BinanceSimulator
-import Foundation
 import Script
 import SessionLog
 import Shell
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc

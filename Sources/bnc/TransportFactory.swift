@@ -1,6 +1,17 @@
 import BinanceAPI
 import BinanceSimulator
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Turns the endpoint choice and the profile into what sends requests: the embedded simulator's
 /// in-process transport for `sim`, the HTTP transport for `live` and any base URL; and the

@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The clock requests are stamped with: the local clock plus an offset to the exchange's, or a
 /// fixed value (`--timestamp`) that makes dry runs reproducible byte for byte.

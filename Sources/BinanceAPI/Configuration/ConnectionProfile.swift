@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The profile file, `$XDG_CONFIG_HOME/bnc/config` (`~/.config/bnc/config` by default): where
 /// requests go, which key signs them, and the client's limits.
@@ -119,18 +129,18 @@ public struct ConnectionProfile: Sendable, Hashable {
         for (index, rawLine) in lines(of: text).enumerated() {
             let line = index + 1
             let content = Self.withoutComment(rawLine)
-            let trimmed = String(content).trimmingCharacters(in: .whitespaces)
+            let trimmed = String(content).trimmingWhitespace()
             if trimmed.isEmpty { continue }
             guard let equals = trimmed.firstIndex(of: "=") else {
                 throw .malformedLine(path: path, line: line, reason: "expected name = value")
             }
-            let name = trimmed[..<equals].trimmingCharacters(in: .whitespaces)
+            let name = trimmed[..<equals].trimmingWhitespace()
             // A name that is not a word is never echoed: it may be a secret written by mistake
             // (`apiSecret abc… = x`), and no message about a line may show one.
             guard isSettingName(name) else {
                 throw .malformedLine(path: path, line: line, reason: "expected name = value, the name a word such as apiKey")
             }
-            let value = trimmed[trimmed.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let value = trimmed[trimmed.index(after: equals)...].trimmingWhitespace()
             guard !value.isEmpty else { throw .malformedLine(path: path, line: line, reason: "'\(name)' has no value") }
             guard seen.insert(name).inserted else {
                 throw .malformedLine(path: path, line: line, reason: "'\(name)' is set twice")
@@ -221,7 +231,7 @@ public struct ConnectionProfile: Sendable, Hashable {
     /// The credentials the profile names, or nil when it names none.
     public func credentials() throws(ProfileError) -> Credentials? {
         guard let apiKey, let signingKey else { return nil }
-        let source = "profile \(path ?? "")".trimmingCharacters(in: .whitespaces)
+        let source = "profile \(path ?? "")".trimmingWhitespace()
         switch signingKey {
         case .secret(let secret):
             // Every key read is remembered: the history and the session log keep it out.
@@ -229,7 +239,7 @@ public struct ConnectionProfile: Sendable, Hashable {
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: secret), source: source)
         case .secretFile(let file):
             let secret = try Self.readKeyFile(file, holding: "the HMAC secret")
-            let trimmed = secret.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = secret.trimmingWhitespaceAndNewlines()
             SecretText.remember([apiKey, trimmed])
             return Credentials(apiKey: apiKey, signer: RequestSigner(hmacSecret: trimmed), source: source)
         case .privateKeyFile(let file):

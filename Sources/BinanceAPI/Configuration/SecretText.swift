@@ -1,5 +1,10 @@
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Tells text that must never be stored — in the shell's history or the session log — from
 /// text that may be.
@@ -29,7 +34,7 @@ public struct SecretText: Sendable {
     /// A detector for `secretValues` and the values this process remembered.
     public init(secretValues: [String] = []) {
         func usable(_ values: [String]) -> [String] {
-            values.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { $0.count >= Self.minimumSecretLength }
+            values.map { $0.trimmingWhitespaceAndNewlines() }.filter { $0.count >= Self.minimumSecretLength }
         }
         self.secretValues = usable(secretValues)
         rememberedValues = usable(Self.remembered())

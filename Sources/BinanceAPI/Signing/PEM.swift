@@ -1,4 +1,8 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Just enough PEM/DER to read Ed25519 keys, which swift-crypto only takes as raw bytes.
 public enum PEM {
@@ -15,7 +19,7 @@ public enum PEM {
     public static func der(_ pem: String, label: String) -> [UInt8]? {
         let begin = "-----BEGIN \(label)-----"
         let end = "-----END \(label)-----"
-        guard let start = pem.range(of: begin), let stop = pem.range(of: end, range: start.upperBound..<pem.endIndex)
+        guard let start = pem.firstRange(of: begin), let stop = pem[start.upperBound...].firstRange(of: end)
         else { return nil }
         let body = pem[start.upperBound..<stop.lowerBound].filter { !$0.isWhitespace }
         guard let data = Data(base64Encoded: String(body)) else { return nil }

@@ -1,6 +1,11 @@
 import Crypto
-import Foundation
 import _CryptoExtras
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The kind of key an API key was registered with.
 public enum KeyType: String, Sendable, Hashable, Codable, CaseIterable {

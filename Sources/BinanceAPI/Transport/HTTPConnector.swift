@@ -1,9 +1,14 @@
-import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
 import NIOTLS
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Opens one connection of the pool, ready for requests: TCP to the endpoint (or to the proxy,
 /// then a CONNECT tunnel to the endpoint), then — for https — TLS with the chain and the host

@@ -1,4 +1,14 @@
-import Foundation
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// An HTTP proxy that requests go through: bnc opens a `CONNECT host:port` tunnel through it
 /// (for https and for http endpoints alike), then speaks TLS or plain HTTP to the exchange
@@ -27,8 +37,8 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
     /// Reads a proxy URL; `origin` names the setting in the error.
     public init(url text: String, origin: String) throws(HTTPProxyError) {
         self.origin = origin
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
-        if let schemeEnd = rest.range(of: "://") {
+        var rest = Substring(text.trimmingWhitespace())
+        if let schemeEnd = rest.firstRange(of: "://") {
             let scheme = rest[..<schemeEnd.lowerBound].lowercased()
             guard scheme == "http" else {
                 throw HTTPProxyError(
@@ -50,8 +60,8 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
         if let userInfo {
             let parts = userInfo.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let user = String(parts[0]).removingPercentEncoding,
-                let password = (parts.count > 1 ? String(parts[1]) : "").removingPercentEncoding
+            guard let user = FoundationText.removingPercentEncoding(parts[0]),
+                let password = FoundationText.removingPercentEncoding(parts.count > 1 ? parts[1] : "")
             else {
                 throw HTTPProxyError(origin: origin, reason: "the user name or password is not valid percent-encoding")
             }
@@ -107,7 +117,7 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
         }
         let names = https ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
         for name in names {
-            if let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if let value = environment[name], !value.trimmingWhitespace().isEmpty {
                 return try HTTPProxy(url: value, origin: name)
             }
         }
@@ -122,11 +132,11 @@ public struct HTTPProxy: Sendable, Hashable, CustomStringConvertible {
     /// address or a CIDR range (`10.0.0.0/8`, `::1/128`). Loopback hosts are not special:
     /// `localhost` goes through the proxy unless listed.
     public static func bypasses(host: String, noProxy: String) -> Bool {
-        if noProxy.trimmingCharacters(in: .whitespaces) == "*" { return true }
+        if noProxy.trimmingWhitespace() == "*" { return true }
         let host = normalized(host)
         let address = IPAddressBytes(host)
         for rawEntry in noProxy.split(separator: ",") {
-            var entry = normalized(String(rawEntry).trimmingCharacters(in: .whitespaces))
+            var entry = normalized(String(rawEntry).trimmingWhitespace())
             if let address {
                 if address.matches(entry) { return true }
                 continue

@@ -1,7 +1,12 @@
-import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Sends prepared requests over HTTP(S).
 ///

@@ -84,7 +84,7 @@ public enum LiveEndpoint {
     /// `url` as it may be shown: credentials replaced by `***` and control characters escaped.
     public static func redacted(_ url: String) -> String {
         var shown = url
-        if let scheme = shown.range(of: "://") {
+        if let scheme = shown.firstRange(of: "://") {
             let rest = shown[scheme.upperBound...]
             let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
             if let at = rest[..<authorityEnd].lastIndex(of: "@") {

@@ -1,6 +1,17 @@
-import Foundation
 import NIOSSL
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Which certificate authorities an https connection trusts: the system store, or a PEM bundle
 /// that replaces it (`--ca-file`, the profile's `caFile`, `SSL_CERT_FILE`, in that order).
@@ -68,7 +79,7 @@ public struct TLSTrust: Sendable, Hashable, CustomStringConvertible {
         case .failure(.unreadable(let reason)):
             throw TLSTrustError(setting: setting, path: path, reason: "cannot read it (\(reason))")
         }
-        guard data.range(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil else {
+        guard data.firstRange(of: Data("-----BEGIN CERTIFICATE-----".utf8)) != nil else {
             throw TLSTrustError(setting: setting, path: path, reason: "holds no PEM certificate (-----BEGIN CERTIFICATE-----)")
         }
         do {

@@ -1,5 +1,10 @@
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A long-lived interpreter session: the shell keeps one for its lifetime, `bnc -c`/`run` use
 /// one per invocation. Variables persist from one ``run(_:file:)`` to the next.

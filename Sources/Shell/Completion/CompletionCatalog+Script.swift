@@ -1,3 +1,4 @@
+import BinanceAPI
 import Script
 
 extension CompletionCatalog {
@@ -31,7 +32,7 @@ extension CompletionCatalog {
         while let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
             let inside = rest[rest.index(after: open)..<close]
             let names = inside.split(separator: "|").map { choice in
-                String(choice.trimmingCharacters(in: .whitespaces).prefix { $0 != "=" && $0 != " " })
+                String(choice.trimmingWhitespace().prefix { $0 != "=" && $0 != " " })
             }.filter { !$0.isEmpty }
             if names.count > 1 { groups.append(names) }
             rest = rest[rest.index(after: close)...]

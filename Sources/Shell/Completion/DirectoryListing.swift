@@ -1,4 +1,10 @@
-import Foundation
+import BinanceAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Reads directories for file name completion (`run exa<TAB>`) and files for `run FILE`.
 enum DirectoryListing {
@@ -6,12 +12,11 @@ enum DirectoryListing {
     /// or nil when it cannot be read.
     @Sendable static func list(_ directory: String) -> [Completer.FileEntry]? {
         var path = directory.isEmpty ? "." : directory
-        if path.hasPrefix("~/") { path = NSHomeDirectory() + path.dropFirst(1) }
+        if path.hasPrefix("~/") { path = FileManager.default.homeDirectoryForCurrentUser.path + path.dropFirst(1) }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return nil }
         return names.map { name in
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
-            return Completer.FileEntry(name: name, isDirectory: isDirectory.boolValue)
+            let isDirectory = FoundationText.isDirectory(atPath: FoundationText.appendingPathComponent(name, to: path))
+            return Completer.FileEntry(name: name, isDirectory: isDirectory ?? false)
         }
     }
 

@@ -1,8 +1,19 @@
 import BinanceAPI
 import Dispatch
-import Foundation
 import Script
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// The exchange's symbols for completion (`cancel LTC<TAB>` → `LTCBTC`), from its three lists —
 /// cross-margin pairs, isolated-margin pairs and exchangeInfo — fetched through the session's
@@ -108,7 +119,7 @@ final class ExchangeSymbols: Sendable {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             (attributes[.type] as? FileAttributeType) == .typeRegular,
             let modified = attributes[.modificationDate] as? Date, Date().timeIntervalSince(modified) < lifetime,
-            let size = attributes[.size] as? Int, size <= maximumFileSize,
+            let size = (attributes[.size] as? UInt).map({ Int($0) }), size <= maximumFileSize,
             let data = FileManager.default.contents(atPath: path), data.count <= maximumFileSize,
             let text = String(data: data, encoding: .utf8)
         else { return nil }

@@ -1,8 +1,13 @@
 import BinanceAPI
 import Dispatch
-import Foundation
 import Script
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Fetches the open orders of a symbol for `id=`/`cid=` completion through the session's own
 /// host — the `open` operation, so the request is paced by the weight budget and logged like

@@ -39,7 +39,7 @@ struct CancelAnswer {
             case ("id", 2), ("orderId", 2):
                 guard let id = Int64(parts[1]) else { return nil }
                 target.orderId = id
-            case ("cid", 2), ("origClientOrderId", 2): target.clientOrderId = parts[1].trimmingCharacters(in: ["\""])
+            case ("cid", 2), ("origClientOrderId", 2): target.clientOrderId = parts[1].trimmingScalars(where: { $0 == "\"" })
             case (_, 1) where target.symbol.isEmpty: target.symbol = token.uppercased()
             case ("newcid", 2), ("newClientOrderId", 2), ("recv", 2), ("recvWindow", 2): continue
             default: return nil

@@ -15,7 +15,7 @@ enum WhyCommand {
 
     /// The code after "exchange error " in `message`, or nil.
     static func code(in message: String) -> Int? {
-        guard let marker = message.range(of: "exchange error -") else { return nil }
+        guard let marker = message.firstRange(of: "exchange error -") else { return nil }
         let digits = message[marker.upperBound...].prefix(while: { $0.isASCII && $0.isNumber })
         guard !digits.isEmpty, digits.count <= 9, let value = Int(digits) else { return nil }
         return -value

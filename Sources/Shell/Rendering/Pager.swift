@@ -1,4 +1,10 @@
-import Foundation
+import BinanceAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 #if canImport(Glibc)
     import Glibc
@@ -12,7 +18,7 @@ import Foundation
 package enum Pager {
     /// The command run: `$PAGER` when set and not empty, else `less -S`.
     static func command(_ environment: [String: String]) -> String {
-        if let pager = environment["PAGER"], !pager.trimmingCharacters(in: .whitespaces).isEmpty { return pager }
+        if let pager = environment["PAGER"], !pager.trimmingWhitespace().isEmpty { return pager }
         return "less -S"
     }
 

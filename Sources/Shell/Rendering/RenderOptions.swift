@@ -1,5 +1,10 @@
-import Foundation
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// How text output is laid out for people. JSON output ignores all of it.
 package struct RenderOptions: Sendable, Equatable {

@@ -1,7 +1,12 @@
 import BinanceAPI
-import Foundation
 import Script
 import Synchronization
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The output sink bnc uses: renders a script's output as text or JSON lines and hands each
 /// piece to `write` (standard output) — progress goes to `progress` (standard error, only on a

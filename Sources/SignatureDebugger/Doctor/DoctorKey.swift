@@ -1,5 +1,10 @@
 import BinanceAPI
-import Foundation
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// The key the doctor checks: the credentials that sign (environment over profile over the
 /// demo key, as every command chooses), the HMAC secret's text for the shape checks, or why no

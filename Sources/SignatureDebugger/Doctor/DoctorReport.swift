@@ -33,8 +33,8 @@ package struct DoctorReport: Sendable, Hashable {
         let nameWidth = min(24, checks.map(\.name.count).max() ?? 0)
         var lines: [String] = []
         for check in checks {
-            let status = check.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            let name = check.name.padding(toLength: max(nameWidth, check.name.count), withPad: " ", startingAt: 0)
+            let status = FoundationText.padding(check.status.rawValue, toLength: 8)
+            let name = FoundationText.padding(check.name, toLength: max(nameWidth, check.name.count))
             lines.append(TerminalText.escaped("\(status) \(name)  \(check.detail)"))
             if let fix = check.fix {
                 lines.append(String(repeating: " ", count: 9) + TerminalText.escaped("fix: \(fix)"))

@@ -1,4 +1,10 @@
-import Foundation
+import BinanceAPI
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// Names the PEM a key file holds when it is not the unencrypted private key bnc signs with —
 /// the public key uploaded to the exchange, a certificate, an encrypted or OpenSSH key — so the
@@ -6,11 +12,11 @@ import Foundation
 enum PEMKind {
     /// The first `-----BEGIN …-----` label's fix, or nil when it is a private key kind bnc reads.
     static func wrongKind(_ text: String) -> String? {
-        guard let begin = text.range(of: "-----BEGIN ") else {
+        guard let begin = text.firstRange(of: "-----BEGIN ") else {
             return "the file holds no PEM block (-----BEGIN …-----): it should be the private key file openssl wrote"
         }
         let rest = text[begin.upperBound...]
-        guard let end = rest.range(of: "-----") else { return nil }
+        guard let end = rest.firstRange(of: "-----") else { return nil }
         let label = String(rest[..<end.lowerBound])
         switch label {
         case "PUBLIC KEY", "RSA PUBLIC KEY":
@@ -33,11 +39,9 @@ enum PEMKind {
     static func wrongKind(inFile path: String) -> String? {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             attributes[.type] as? FileAttributeType == .typeRegular,
-            let size = attributes[.size] as? NSNumber, size.intValue <= 65_536,
-            let handle = FileHandle(forReadingAtPath: path)
+            let size = attributes[.size] as? UInt, size <= 65_536,
+            case .success(let data) = FoundationText.readFile(atPath: path, upToCount: 65_536)
         else { return nil }
-        defer { try? handle.close() }
-        guard let data = try? handle.read(upToCount: 65_536) else { return nil }
         return wrongKind(String(decoding: data, as: UTF8.self))
     }
 }
