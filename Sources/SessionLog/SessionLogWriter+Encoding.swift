@@ -6,6 +6,25 @@ import BinanceAPI
 /// scalar by scalar, and without parsing and re-serialising a response body that is already
 /// in the form the log stores.
 extension JSONBytes {
+    /// Appends `record`'s line and its newline: the bytes of `record.line + "\n"`. The records
+    /// written for every request — request, response and statement — are written field by
+    /// field, without building the `JSONObject` of ``SessionRecord/json`` (whose keyed inserts
+    /// and serialisation were 6% of a whole loop of cancels on the wire, docs/performance.md,
+    /// "Fourth pass: the wire"); the others go through it.
+    static func appendRecord(_ record: SessionRecord, to output: inout [UInt8]) {
+        switch record {
+        case .request(let request):
+            request.appendLine(to: &output)
+        case .response(let response) where response.hasFewHeaders:
+            response.appendLine(to: &output)
+        case .statement(let statement):
+            statement.appendLine(to: &output)
+        default:
+            appendValue(record.json, to: &output)
+            output.append(0x0A)
+        }
+    }
+
     /// Appends `value` as compact JSON, exactly as `JSONValue.serialized`. When `body` is given,
     /// a top-level `"body"` member's value is replaced by those bytes (see ``isStoredVerbatim(_:)``).
     static func appendValue(_ value: JSONValue, to output: inout [UInt8], body: [UInt8]? = nil) {
@@ -200,4 +219,108 @@ private struct CompactJSONScanner {
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { (48...57).contains(byte) }
+}
+
+extension RequestRecord {
+    /// Appends the record's JSON line and its newline, field by field: byte-identical to
+    /// `SessionRecord.request(self).line + "\n"` (the same fields in the same order as
+    /// ``SessionRecord/json``, absent optional fields left out, strings escaped as
+    /// `JSONValue` does).
+    func appendLine(to output: inout [UInt8]) {
+        output.append(contentsOf: #"{"kind":"request","id":"#.utf8)
+        JSONBytes.appendInteger(id, to: &output)
+        if let statement {
+            output.append(contentsOf: #","statement":"#.utf8)
+            JSONBytes.appendInteger(statement, to: &output)
+        }
+        output.append(contentsOf: #","attempt":"#.utf8)
+        JSONBytes.appendInteger(attempt, to: &output)
+        output.append(contentsOf: #","title":"#.utf8)
+        JSONBytes.appendEscaped(title, to: &output)
+        output.append(contentsOf: #","method":"#.utf8)
+        JSONBytes.appendEscaped(method.rawValue, to: &output)
+        output.append(contentsOf: #","path":"#.utf8)
+        JSONBytes.appendEscaped(path, to: &output)
+        output.append(contentsOf: #","query":"#.utf8)
+        JSONBytes.appendEscaped(query, to: &output)
+        if let timestamp {
+            output.append(contentsOf: #","timestamp":"#.utf8)
+            JSONBytes.appendInteger(timestamp, to: &output)
+        }
+        if let newClientOrderId {
+            output.append(contentsOf: #","newClientOrderId":"#.utf8)
+            JSONBytes.appendEscaped(newClientOrderId, to: &output)
+        }
+        if let keyType {
+            output.append(contentsOf: #","keyType":"#.utf8)
+            JSONBytes.appendEscaped(keyType.rawValue, to: &output)
+        }
+        if let signatureFingerprint {
+            output.append(contentsOf: #","signatureSHA256":"#.utf8)
+            JSONBytes.appendEscaped(signatureFingerprint, to: &output)
+        }
+        output.append(contentsOf: #","weight":"#.utf8)
+        JSONBytes.appendInteger(weight.value, to: &output)
+        output.append(contentsOf: #","weightScope":"#.utf8)
+        JSONBytes.appendEscaped(weight.scope.rawValue, to: &output)
+        output.append(contentsOf: #","at":"#.utf8)
+        JSONBytes.appendInteger(at, to: &output)
+        if let origin {
+            output.append(contentsOf: #","origin":"#.utf8)
+            JSONBytes.appendEscaped(origin, to: &output)
+        }
+        output.append(contentsOf: "}\n".utf8)
+    }
+}
+
+extension ResponseRecord {
+    /// Whether ``appendLine(to:body:)`` may write the record: few enough headers that merging
+    /// repeated names pairwise is cheap (past that, `JSONObject` indexes them, and so does the
+    /// general path).
+    var hasFewHeaders: Bool { headers.count <= 16 }
+
+    /// Appends the record's JSON line and its newline, field by field: byte-identical to
+    /// `SessionRecord.response(self).line + "\n"`. Headers go in as `JSONObject` keeps them: a
+    /// repeated name once, at its first place, with its last value. With `body`, those bytes
+    /// are written as the `body` member's value (``JSONBytes/isStoredVerbatim(_:)``) whatever
+    /// ``body`` holds. Only for ``hasFewHeaders``.
+    func appendLine(to output: inout [UInt8], body verbatim: [UInt8]? = nil) {
+        output.append(contentsOf: #"{"kind":"response","request":"#.utf8)
+        JSONBytes.appendInteger(request, to: &output)
+        output.append(contentsOf: #","status":"#.utf8)
+        JSONBytes.appendInteger(status, to: &output)
+        output.append(contentsOf: #","headers":{"#.utf8)
+        var first = true
+        for (index, header) in headers.enumerated()
+        where !headers[..<index].contains(where: { $0.name == header.name }) {
+            if !first { output.append(UInt8(ascii: ",")) }
+            first = false
+            JSONBytes.appendEscaped(header.name, to: &output)
+            output.append(UInt8(ascii: ":"))
+            let last = headers[index...].last { $0.name == header.name } ?? header
+            JSONBytes.appendEscaped(last.value, to: &output)
+        }
+        output.append(UInt8(ascii: "}"))
+        if let verbatim {
+            output.append(contentsOf: #","body":"#.utf8)
+            output.append(contentsOf: verbatim)
+        } else {
+            switch body {
+            case .json(let value):
+                output.append(contentsOf: #","body":"#.utf8)
+                JSONBytes.appendValue(value, to: &output)
+            case .text(let text):
+                output.append(contentsOf: #","bodyText":"#.utf8)
+                JSONBytes.appendEscaped(text, to: &output)
+            case .base64(let text):
+                output.append(contentsOf: #","bodyBase64":"#.utf8)
+                JSONBytes.appendEscaped(text, to: &output)
+            }
+        }
+        output.append(contentsOf: #","latencyUs":"#.utf8)
+        JSONBytes.appendInteger(latencyMicroseconds, to: &output)
+        output.append(contentsOf: #","at":"#.utf8)
+        JSONBytes.appendInteger(at, to: &output)
+        output.append(contentsOf: "}\n".utf8)
+    }
 }

@@ -76,8 +76,7 @@ package final class SessionLogWriter: RequestObserver, Sendable {
 
         mutating func append(_ record: SessionRecord) {
             guard file != nil else { return }
-            JSONBytes.appendValue(record.json, to: &pending) // the bytes of `record.line`
-            pending.append(0x0A)
+            JSONBytes.appendRecord(record, to: &pending) // the bytes of `record.line` and a newline
         }
 
         /// Appends and flushes an interrupt record.
@@ -264,8 +263,12 @@ package final class SessionLogWriter: RequestObserver, Sendable {
                     TransportResponse(status: response.status, headers: response.headers, body: []), request: id,
                     latency: latency, at: at)
                 record.body = .json(.null)
-                JSONBytes.appendValue(SessionRecord.response(record).json, to: &state.pending, body: response.body)
-                state.pending.append(0x0A)
+                if record.hasFewHeaders {
+                    record.appendLine(to: &state.pending, body: response.body)
+                } else {
+                    JSONBytes.appendValue(SessionRecord.response(record).json, to: &state.pending, body: response.body)
+                    state.pending.append(0x0A)
+                }
             } else {
                 state.append(.response(ResponseRecord(response, request: id, latency: latency, at: at)))
             }
