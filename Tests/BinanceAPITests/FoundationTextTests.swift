@@ -373,6 +373,9 @@ import Testing
         #expect(FoundationText.padding("ok", toLength: 8) == "ok      ")
         #expect(FoundationText.padding("", toLength: 0) == "")
         #expect(Self.scalars(FoundationText.padding("a😀", toLength: 2)) == [0x61, 0xFFFD])
+        // A negative length leaves nothing, as 0 does, instead of trapping in `prefix`.
+        #expect(FoundationText.padding("abc", toLength: -3) == "")
+        #expect(FoundationText.padding("", toLength: Int.min) == "")
     }
 
     // MARK: - Error descriptions

@@ -127,8 +127,9 @@ package enum FoundationText {
     }
 
     /// `text.padding(toLength: length, withPad: " ", startingAt: 0)`: spaces added, or the text
-    /// cut, to `length` UTF-16 code units.
+    /// cut, to `length` UTF-16 code units (a negative length is 0: nothing is left, no trap).
     package static func padding(_ text: String, toLength length: Int) -> String {
+        let length = max(0, length)
         let units = text.utf16.count
         if units < length { return text + String(repeating: " ", count: length - units) }
         return units == length ? text : String(decoding: Array(text.utf16.prefix(length)), as: UTF16.self)
