@@ -73,7 +73,7 @@ final class HTTP1ConnectionPool: Sendable {
     /// follows is stamped and signed after the connection exists, not before: a slow handshake
     /// through a proxy would otherwise age its `timestamp` by up to the connect timeout. A failure
     /// is kept for the send that follows (``send(_:)`` reports it without connecting again).
-    func warmUp() async {
+    nonisolated(nonsending) func warmUp() async {
         guard idle.withLock({ $0.isEmpty }) else { return }
         do {
             release(try await connect())
@@ -84,7 +84,7 @@ final class HTTP1ConnectionPool: Sendable {
     }
 
     /// Sends `request` (bytes from ``encode(_:endpoint:)``) and returns the answer.
-    func send(_ request: ByteBuffer) async throws(TransportError) -> TransportResponse {
+    nonisolated(nonsending) func send(_ request: ByteBuffer) async throws(TransportError) -> TransportResponse {
         var attempts = 0
         while true {
             attempts += 1
@@ -118,7 +118,9 @@ final class HTTP1ConnectionPool: Sendable {
 
     // MARK: - Connections
 
-    private func run(_ request: ByteBuffer, on connection: HTTP1Connection, reused: Bool) async -> HTTP1Connection.Outcome {
+    private nonisolated(nonsending) func run(
+        _ request: ByteBuffer, on connection: HTTP1Connection, reused: Bool
+    ) async -> HTTP1Connection.Outcome {
         let timeout = readTimeout
         let idleLimit = reused ? Self.idleLimit : nil
         return await withUnsafeContinuation { continuation in

@@ -99,11 +99,11 @@ public final class HTTPTransport: Transport {
     /// http and https alike.
     public var preferredTaskExecutor: (any TaskExecutor)? { Self.plainExecutor }
 
-    public func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
+    public nonisolated(nonsending) func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse {
         try await pool.send(try HTTP1ConnectionPool.encode(request, endpoint: pool.endpoint))
     }
 
-    public func warmUp() async { await pool.warmUp() }
+    public nonisolated(nonsending) func warmUp() async { await pool.warmUp() }
 
     /// The cause of a NIO or TLS failure in words, without NIO's address syntax
     /// (`connection refused`, `no connection within 5 s`, `cannot resolve the host name`).

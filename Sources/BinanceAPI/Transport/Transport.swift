@@ -8,20 +8,25 @@ public protocol Transport: Sendable {
     /// The base URL requests are shown against (`https://api.binance.com`).
     var baseURL: String { get }
     /// Sends `request` (parameters in the URL query, `X-MBX-APIKEY` header when it has a key).
-    func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse
+    ///
+    /// It runs on the caller's executor (`nonisolated(nonsending)`), so the client's actor does
+    /// not hop off and back for it; an implementation that is not `nonisolated(nonsending)`
+    /// still runs where it declares.
+    nonisolated(nonsending) func send(_ request: PreparedRequest) async throws(TransportError) -> TransportResponse
     /// An executor that a task sending through this transport should prefer, so that answers
     /// resume it without a thread switch; nil when any will do.
     var preferredTaskExecutor: (any TaskExecutor)? { get }
     /// Makes ready what the next ``send(_:)`` needs before anything is stamped (a connection,
     /// its tunnel and TLS handshake), so the time a request is signed is close to the time it
-    /// leaves. Never throws: a failure is reported by the send that follows.
-    func warmUp() async
+    /// leaves. Never throws: a failure is reported by the send that follows. On the caller's
+    /// executor, like ``send(_:)``.
+    nonisolated(nonsending) func warmUp() async
 }
 
 extension Transport {
     public var preferredTaskExecutor: (any TaskExecutor)? { nil }
     /// Nothing to make ready (in-process transports, test doubles).
-    public func warmUp() async {}
+    public nonisolated(nonsending) func warmUp() async {}
 }
 
 /// What the exchange answered: status, headers and the raw body.
