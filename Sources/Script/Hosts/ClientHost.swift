@@ -1,4 +1,5 @@
 import BinanceAPI
+import Synchronization
 
 /// Sends each operation through an `ExchangeClient` (simulator or HTTP transport) with the
 /// exchange's semantics (`perform`: pacing, 429/418, -1021 resync, outcome checks) and turns the
@@ -22,7 +23,8 @@ package struct ClientHost: OperationHost {
     }
 
     package func perform<Operation: ExchangeOperation>(_ operation: Operation) async throws(ClientError) -> OperationReply {
-        if let setUp { await setUp.run(client) }
+        // After the first operation the step has been taken: no hop into its actor per request.
+        if let setUp, !setUp.isTaken { await setUp.run(client) }
         let result = try await client.perform(operation)
         var reply = OperationReply(
             value: Value(json: result.json), request: result.request, response: result.json, isDryRun: false,
@@ -39,14 +41,21 @@ package struct ClientHost: OperationHost {
 /// Runs a set-up step once.
 actor SetUpOnce {
     private var step: (@Sendable (ExchangeClient) async -> Void)?
+    /// Set when `step` is taken; from then on ``run(_:)`` does nothing, which callers can see
+    /// without entering the actor.
+    private nonisolated let taken = Atomic<Bool>(false)
 
     init(_ step: @escaping @Sendable (ExchangeClient) async -> Void) {
         self.step = step
     }
 
+    /// Whether the step was taken (it may still be running, as for a second caller of ``run(_:)``).
+    nonisolated var isTaken: Bool { taken.load(ordering: .acquiring) }
+
     func run(_ client: ExchangeClient) async {
         guard let step else { return }
         self.step = nil
+        taken.store(true, ordering: .releasing)
         await step(client)
     }
 }
