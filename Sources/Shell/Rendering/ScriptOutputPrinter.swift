@@ -88,7 +88,7 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
         case .progress(let report):
             progress?(Self.progressLine(report))
             return
-        case .reply(let reply, _, _, _):
+        case .reply(let reply, _, let bound, let wide):
             // One binding of the reply for all of the checks below: each `case .reply(let reply …)`
             // copies it (a dozen references retained and released), measurable in a dry-run loop.
             if let notes {
@@ -96,6 +96,16 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
             }
             if let buffer, reply.isDryRun {
                 writeDryRun(reply.request, baseURL: reply.baseURL, to: buffer)
+                return
+            }
+            // An answer shown as plain record lines (a cancel's order) goes straight into the
+            // buffer, as `render` would give it, without a `String` between.
+            if let buffer, format == .text, !bound, let lines = plainLines(reply, wide: wide) {
+                buffer.write(maximumCount: lines.byteCount + 1) { output in
+                    _ = swapDryRunBlock(false)
+                    lines.write(to: &output)
+                    output.append(UInt8(ascii: "\n"))
+                }
                 return
             }
         default:
@@ -196,6 +206,14 @@ package final class ScriptOutputPrinter: ScriptOutputSink, Sendable {
             if reply.isDryRun { return reply.request.dryRunJSONText(baseURL: reply.baseURL) }
             return bound ? nil : (reply.response ?? reply.value.json).serialized
         }
+    }
+
+    /// A sent reply's text when it is plain record lines (``ValueTextRenderer/plainRecordLines(_:)``),
+    /// exactly as ``render(_:)`` shows it; nil when `render` shows anything else.
+    private func plainLines(_ reply: OperationReply, wide: Bool) -> PlainFieldLines? {
+        let renderer = textRenderer(wide: wide)
+        guard ClockReport.text(reply, zone: renderer.options.time) == nil else { return nil }
+        return renderer.plainRecordLines(reply.value)
     }
 
     /// The renderer with the display's current options.

@@ -104,51 +104,29 @@ package struct ValueTextRenderer: Sendable {
     /// statement spent 11% of its time in the general path's strings (docs/performance.md,
     /// "Fourth pass: the wire").
     func plainFieldLines(_ pairs: [(String, String)]) -> String? {
-        guard !colour else { return nil }
-        var nameWidth = 0
-        var valueBytes = 0
-        for (name, value) in pairs {
-            guard Self.isPrintableASCII(name), Self.isPrintableASCII(value) else { return nil }
-            nameWidth = max(nameWidth, name.utf8.count)
-            valueBytes += value.utf8.count
-        }
-        if let width = options.width, width - nameWidth - 2 >= 20,
-            pairs.contains(where: { nameWidth + 2 + $0.1.utf8.count > width })
-        {
-            return nil
-        }
-        // Each line: the name padded to `nameWidth`, two spaces, the value; a newline between lines.
-        let capacity = pairs.count * (nameWidth + 3) + valueBytes
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
-            var count = 0
-            for (index, (name, value)) in pairs.enumerated() {
-                if index > 0 {
-                    buffer[count] = 0x0A
-                    count += 1
-                }
-                let lineStart = count
-                for byte in name.utf8 {
-                    buffer[count] = byte
-                    count += 1
-                }
-                for _ in 0..<(nameWidth - name.utf8.count + 2) {
-                    buffer[count] = 0x20
-                    count += 1
-                }
-                for byte in value.utf8 {
-                    buffer[count] = byte
-                    count += 1
-                }
-                // `trimmingTrailingSpaces`: in printable ASCII a trailing " " character is a 0x20 byte.
-                while count > lineStart && buffer[count - 1] == 0x20 { count -= 1 }
-            }
-            return count
+        guard let lines = PlainFieldLines(pairs, renderer: self) else { return nil }
+        return String(unsafeUninitializedCapacity: lines.byteCount) { buffer in
+            var output = OutputSpan(buffer: buffer, initializedCount: 0)
+            lines.write(to: &output)
+            return output.finalize(for: buffer)
         }
     }
 
+    /// `value`'s text as ``render(_:)`` gives it, when it is a record whose lines
+    /// ``plainFieldLines(_:)`` covers; nil otherwise. The printer writes these straight into its
+    /// buffer, without a `String` between.
+    package func plainRecordLines(_ value: Value) -> PlainFieldLines? {
+        guard case .record(let record) = value, !record.fields.isEmpty, !OrderListRendering.isOrderList(record) else {
+            return nil
+        }
+        let shown = ColumnSet.recordFields(record.names, columns: options.columns)
+        return PlainFieldLines(shown.map { name in (name, cell(name, record[name])) }, renderer: self)
+    }
+
     /// Whether every byte of `text` is printable ASCII (0x20-0x7E).
-    private static func isPrintableASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    static func isPrintableASCII(_ text: String) -> Bool {
+        let check = { (byte: UInt8) in byte >= 0x20 && byte < 0x7F }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(check) } ?? text.utf8.allSatisfy(check)
     }
 
     /// A field's text: a time as a date, anything else as sent, control characters escaped.
@@ -164,6 +142,81 @@ package struct ValueTextRenderer: Sendable {
 
     private func styled(_ text: String) -> String {
         colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+}
+
+/// Aligned `name  value` lines in the plain case (``ValueTextRenderer/plainFieldLines(_:)``):
+/// their exact size, and the bytes written into an output span.
+package struct PlainFieldLines {
+    private let pairs: [(String, String)]
+    private let nameWidth: Int
+    /// The bytes ``write(to:)`` writes.
+    package let byteCount: Int
+
+    /// Nil unless `renderer` shows `pairs` without colour, every name and value is printable
+    /// ASCII, and no value would wrap at the renderer's width.
+    init?(_ pairs: [(String, String)], renderer: ValueTextRenderer) {
+        guard !renderer.colour else { return nil }
+        var nameWidth = 0
+        var valueBytes = 0
+        for (name, value) in pairs {
+            guard ValueTextRenderer.isPrintableASCII(name), ValueTextRenderer.isPrintableASCII(value) else { return nil }
+            nameWidth = max(nameWidth, name.utf8.count)
+            valueBytes += value.utf8.count
+        }
+        if let width = renderer.options.width, width - nameWidth - 2 >= 20,
+            pairs.contains(where: { nameWidth + 2 + $0.1.utf8.count > width })
+        {
+            return nil
+        }
+        var byteCount = 0
+        for (index, (name, value)) in pairs.enumerated() {
+            if index > 0 { byteCount += 1 }
+            // Trailing spaces are trimmed (in printable ASCII a trailing " " character is a 0x20 byte).
+            let valueEnd = Self.endWithoutSpaces(value)
+            byteCount += valueEnd == 0 ? Self.endWithoutSpaces(name) : nameWidth + 2 + valueEnd
+        }
+        self.pairs = pairs
+        self.nameWidth = nameWidth
+        self.byteCount = byteCount
+    }
+
+    /// Appends the lines (no newline after the last); `output` must have room for ``byteCount``.
+    package func write(to output: inout OutputSpan<UInt8>) {
+        for (index, (name, value)) in pairs.enumerated() {
+            if index > 0 { output.append(0x0A) }
+            let valueEnd = Self.endWithoutSpaces(value)
+            if valueEnd == 0 {
+                Self.append(name, upTo: Self.endWithoutSpaces(name), to: &output)
+                continue
+            }
+            Self.append(name, upTo: name.utf8.count, to: &output)
+            for _ in 0..<(nameWidth - name.utf8.count + 2) { output.append(0x20) }
+            Self.append(value, upTo: valueEnd, to: &output)
+        }
+    }
+
+    /// The length of `text`'s UTF-8 without its trailing spaces.
+    private static func endWithoutSpaces(_ text: String) -> Int {
+        let utf8 = text.utf8
+        if let end = utf8.withContiguousStorageIfAvailable({ bytes in
+            var end = bytes.count
+            while end > 0 && bytes[end - 1] == 0x20 { end -= 1 }
+            return end
+        }) {
+            return end
+        }
+        return utf8.count - utf8.reversed().prefix { $0 == 0x20 }.count
+    }
+
+    /// Appends the first `count` UTF-8 bytes of `text` in one copy.
+    private static func append(_ text: String, upTo count: Int, to output: inout OutputSpan<UInt8>) {
+        let copied: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            output.append(UnsafeBufferPointer(rebasing: bytes[..<count]))
+        }
+        if copied == nil {
+            for byte in text.utf8.prefix(count) { output.append(byte) }
+        }
     }
 }
 
