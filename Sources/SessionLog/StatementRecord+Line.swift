@@ -7,10 +7,10 @@ extension StatementRecord {
         output.append(contentsOf: #"{"kind":"statement","seq":"#.utf8)
         JSONBytes.appendInteger(sequence, to: &output)
         output.append(contentsOf: #","source":"#.utf8)
-        JSONBytes.appendString(source, to: &output)
+        JSONBytes.appendEscaped(source, to: &output) // appendString's bytes, in one copy when nothing is escaped
         if let file {
             output.append(contentsOf: #","file":"#.utf8)
-            JSONBytes.appendString(file, to: &output)
+            JSONBytes.appendEscaped(file, to: &output)
         }
         output.append(contentsOf: #","line":"#.utf8)
         JSONBytes.appendInteger(line, to: &output)

@@ -97,4 +97,27 @@ import Testing
             #expect(bytes == Array((record.line + "\n").utf8))
         }
     }
+
+    /// The rate-limit header test without a lowercased copy answers as the Unicode one does.
+    @Test func rateLimitHeadersAreTheSameWithoutALowercasedCopy() {
+        var generator = Generator(state: 19)
+        let pieces = [
+            "X-MBX-USED-WEIGHT", "x-mbx-used-weight-1m", "X-Mbx-Order-Count-10s", "X-SAPI-USED-IP-WEIGHT-1M", "x-sapi-used-",
+            "Retry-After", "retry-after", "RETRY-AFTER", "Retry-Afte", "-", "1M", "\r\n", " ", "K", "é", "\u{212A}", "\u{301}"
+        ]
+        var ascii = 0
+        for _ in 0..<5000 {
+            let name = (0..<generator.next(3) + 1).map { _ in generator.pick(pieces) }.joined()
+            let lowered = name.lowercased()
+            let expected =
+                lowered.hasPrefix("x-mbx-used-weight") || lowered.hasPrefix("x-mbx-order-count")
+                || lowered.hasPrefix("x-sapi-used-") || lowered == "retry-after"
+            if let answer = SessionLogFormat.isRateLimitHeaderASCII(name) {
+                ascii += 1
+                #expect(answer == expected, "\(name)")
+            }
+            #expect(SessionLogFormat.isRateLimitHeader(name) == expected, "\(name)")
+        }
+        #expect(ascii > 2000)
+    }
 }
