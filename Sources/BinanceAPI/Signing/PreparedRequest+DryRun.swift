@@ -3,9 +3,9 @@
 extension PreparedRequest {
     /// The margin mode of a margin request ("isolated" / "cross"), or nil for other endpoints.
     public var marginMode: String? {
-        let fields = self.fields
-        guard Self.hasMarginPrefix(fields.path) else { return nil }
-        for parameter in fields.parameters where parameter.name == "isIsolated" {
+        let storage = self.storage
+        guard Self.hasMarginPrefix(storage.fields.path) else { return nil }
+        for parameter in storage.fields.parameters where parameter.name == "isIsolated" {
             let flag = parameter.value
             return flag == "TRUE" || flag.lowercased() == "true" ? "isolated" : "cross"
         }
@@ -38,13 +38,15 @@ extension PreparedRequest {
     /// The most bytes ``dryRunText(baseURL:)`` can take: the room ``writeDryRunText(baseURL:to:)``
     /// needs.
     public func dryRunTextCapacity(baseURL: String) -> Int {
-        let fields = self.fields
+        let storage = self.storage
         // The fixed text is under 160 bytes, the weight's digits at most 20, the margin mode 8;
         // the signature appears twice (once percent-encoded), the masked key is at most the
         // key's length plus 4.
-        var capacity = 200 + fields.method.rawValue.utf8.count + 2 * fields.path.utf8.count + fields.title.utf8.count
-        capacity += 2 * fields.query.utf8.count + baseURL.utf8.count + 4 * (fields.signature?.text.utf8.count ?? 0)
-        capacity += 2 * (fields.apiKey?.utf8.count ?? 0)
+        var capacity =
+            200 + storage.fields.method.rawValue.utf8.count + 2 * storage.fields.path.utf8.count + storage.fields.title.utf8.count
+        capacity +=
+            2 * storage.fields.query.utf8.count + baseURL.utf8.count + 4 * (storage.fields.signature?.text.utf8.count ?? 0)
+        capacity += 2 * (storage.fields.apiKey?.utf8.count ?? 0)
         return capacity
     }
 
@@ -64,25 +66,25 @@ extension PreparedRequest {
     /// ``dryRunTextCapacity(baseURL:)`` bytes; returns how many it wrote. The pointer stays in
     /// this module: other targets write through ``writeDryRunText(baseURL:to:)``.
     func writeDryRunText(baseURL: String, at output: UnsafeMutablePointer<UInt8>) -> Int {
-        let fields = self.fields
+        let storage = self.storage
         var writer = ByteWriter(base: output)
-        writer.write(fields.method.rawValue)
+        writer.write(storage.fields.method.rawValue)
         writer.write(" ")
-        writer.write(fields.path)
+        writer.write(storage.fields.path)
         writer.write("  (")
-        writer.write(fields.title)
+        writer.write(storage.fields.title)
         writer.write(", weight ")
-        writer.writeDecimal(fields.weight.value)
+        writer.writeDecimal(storage.fields.weight.value)
         writer.write("(")
-        writer.write(fields.weight.scope.rawValue)
+        writer.write(storage.fields.weight.scope.rawValue)
         writer.write(")")
         if let marginMode {
             writer.write(", ")
             writer.write(marginMode)
         }
         writer.write(")\n  query      ")
-        writer.write(fields.query)
-        if let signature = fields.signature {
+        writer.write(storage.fields.query)
+        if let signature = storage.fields.signature {
             writer.write("\n  signature  ")
             writer.write(signature.text)
             if signature.keyType == .hmac {
@@ -95,7 +97,7 @@ extension PreparedRequest {
         }
         writer.write("\n  url        ")
         writeURL(baseURL: baseURL, to: &writer, escapingJSON: false)
-        if let apiKey = fields.apiKey {
+        if let apiKey = storage.fields.apiKey {
             writer.write("\n  header     X-MBX-APIKEY: ")
             if Self.isMaskableASCII(apiKey) {
                 Self.maskedASCII(apiKey, to: &writer)
@@ -108,7 +110,7 @@ extension PreparedRequest {
 
     /// Writes ``url(baseURL:)``'s bytes; with `escapingJSON`, as the inside of a JSON string.
     private func writeURL(baseURL: String, to writer: inout ByteWriter, escapingJSON: Bool) {
-        let fields = self.fields
+        let storage = self.storage
         func put(_ text: String) {
             if escapingJSON { writer.writeJSONEscaped(text) } else { writer.write(text) }
         }
@@ -119,12 +121,12 @@ extension PreparedRequest {
         } else {
             put(baseURL)
         }
-        put(fields.path)
-        guard !fields.query.isEmpty || fields.signature != nil else { return }
+        put(storage.fields.path)
+        guard !storage.fields.query.isEmpty || storage.fields.signature != nil else { return }
         writer.write("?")
-        put(fields.query)
-        if let signature = fields.signature {
-            if !fields.query.isEmpty { writer.write("&") }
+        put(storage.fields.query)
+        if let signature = storage.fields.signature {
+            if !storage.fields.query.isEmpty { writer.write("&") }
             writer.write("signature=")
             // Percent-encoded: unreserved ASCII and %XX only, nothing JSON escapes.
             writer.writePercentEncoded(signature.text)
@@ -210,16 +212,18 @@ extension PreparedRequest {
 
     /// The most bytes ``writeDryRunJSON(baseURL:to:)`` can write.
     public func dryRunJSONCapacity(baseURL: String) -> Int {
-        let fields = self.fields
+        let storage = self.storage
         // Keys, quotes, commas and nulls are under 200 bytes, the timestamp and weight at most 20
         // digits each, the margin mode 8; an escaped byte takes at most six (a control byte as
         // \u00XX), the percent-encoded signature three per byte; the path and query appear twice
         // (alone and in the url), the masked key is at most the key's length plus 4.
         var escaped =
-            fields.title.utf8.count + fields.method.rawValue.utf8.count + 2 * fields.path.utf8.count + 2 * fields.query.utf8.count
-        escaped += baseURL.utf8.count + (fields.signature.map { $0.text.utf8.count + $0.keyType.rawValue.utf8.count } ?? 0)
-        escaped += (fields.apiKey?.utf8.count ?? 0) + 4
-        return 240 + 6 * escaped + 3 * (fields.signature?.text.utf8.count ?? 0)
+            storage.fields.title.utf8.count + storage.fields.method.rawValue.utf8.count + 2 * storage.fields.path.utf8.count + 2
+            * storage.fields.query.utf8.count
+        escaped +=
+            baseURL.utf8.count + (storage.fields.signature.map { $0.text.utf8.count + $0.keyType.rawValue.utf8.count } ?? 0)
+        escaped += (storage.fields.apiKey?.utf8.count ?? 0) + 4
+        return 240 + 6 * escaped + 3 * (storage.fields.signature?.text.utf8.count ?? 0)
     }
 
     /// Appends ``dryRunJSONText(baseURL:)``'s bytes to `output`, which must have room for
@@ -238,17 +242,17 @@ extension PreparedRequest {
     /// Writes ``dryRunJSONText(baseURL:)``'s bytes at `output`, which has room for
     /// ``dryRunJSONCapacity(baseURL:)`` bytes; returns how many it wrote (inside this module).
     func writeDryRunJSON(baseURL: String, at output: UnsafeMutablePointer<UInt8>) -> Int {
-        let fields = self.fields
+        let storage = self.storage
         var writer = ByteWriter(base: output)
         writer.write("{\"operation\":")
-        writer.writeJSONString(fields.title)
+        writer.writeJSONString(storage.fields.title)
         writer.write(",\"method\":")
-        writer.writeJSONString(fields.method.rawValue)
+        writer.writeJSONString(storage.fields.method.rawValue)
         writer.write(",\"path\":")
-        writer.writeJSONString(fields.path)
+        writer.writeJSONString(storage.fields.path)
         writer.write(",\"query\":")
-        writer.writeJSONString(fields.query)
-        if let signature = fields.signature {
+        writer.writeJSONString(storage.fields.query)
+        if let signature = storage.fields.signature {
             writer.write(",\"signature\":")
             writer.writeJSONString(signature.text)
             writer.write(",\"keyType\":")
@@ -257,7 +261,7 @@ extension PreparedRequest {
             writer.write(",\"signature\":null,\"keyType\":null")
         }
         writer.write(",\"timestamp\":")
-        if let timestamp = fields.timestamp {
+        if let timestamp = storage.fields.timestamp {
             writer.writeDecimal(Int(timestamp))
         } else {
             writer.write("null")
@@ -265,7 +269,7 @@ extension PreparedRequest {
         writer.write(",\"url\":\"")
         writeURL(baseURL: baseURL, to: &writer, escapingJSON: true)
         writer.write("\",\"apiKey\":")
-        if let apiKey = fields.apiKey {
+        if let apiKey = storage.fields.apiKey {
             if Self.isMaskableASCII(apiKey) {
                 writer.write("\"")
                 Self.maskedASCII(apiKey, to: &writer, escapingJSON: true)
@@ -277,7 +281,7 @@ extension PreparedRequest {
             writer.write("null")
         }
         writer.write(",\"weight\":")
-        writer.writeDecimal(fields.weight.value)
+        writer.writeDecimal(storage.fields.weight.value)
         if let marginMode {
             writer.write(",\"marginMode\":")
             writer.writeJSONString(marginMode)
