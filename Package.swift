@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(name: "SessionLogTests", dependencies: ["SessionLog", "Script", "BinanceAPI", "BNCTestSupport"]),
         .testTarget(name: "ScriptTests", dependencies: ["Script", "BinanceAPI", "BNCTestSupport"]),
         .testTarget(name: "SignatureDebuggerTests", dependencies: ["SignatureDebugger", "BinanceAPI", "BNCTestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Script"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Script", "BNCTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BinanceAPI", "BNCTestSupport"])
     ]
 )

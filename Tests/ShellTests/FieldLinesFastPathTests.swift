@@ -1,3 +1,4 @@
+import BNCTestSupport
 import BinanceAPI
 import Script
 import Testing
@@ -8,28 +9,13 @@ import Testing
 /// stand in for (`generalFieldLines`): the same text whenever the fast path answers, and it
 /// answers for plain ASCII records.
 @Suite struct FieldLinesFastPathTests {
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[next(items.count)] }
-
-        mutating func text(plain: Bool) -> String {
-            let ascii = ["a", "LTCBTC", " ", "  ", "0.00100000", "-", "~", "orderId", "\"", "\\"]
-            let other = ["\n", "\r\n", "\t", "\u{1B}", "\u{9B}", "é", "e\u{301}", "中", "🙂", "\u{7F}", "\u{0600} "]
-            return (0..<next(8)).map { _ in plain || next(6) > 0 ? pick(ascii) : pick(other) }.joined()
-        }
-    }
-
     @Test func theFastPathGivesTheGeneralPathsText() {
-        var generator = Generator(state: 3)
+        var generator = SplitMix64(seed: 3)
         var fast = 0
         for round in 0..<4000 {
             let plain = round % 2 == 0
-            let pairs = (0..<generator.next(12)).map { _ in (generator.text(plain: plain), generator.text(plain: plain)) }
-            var renderer = ValueTextRenderer(colour: generator.next(8) == 0)
+            let pairs = (0..<generator.below(12)).map { _ in (generator.text(plain: plain), generator.text(plain: plain)) }
+            var renderer = ValueTextRenderer(colour: generator.below(8) == 0)
             renderer.options.width = generator.pick([nil, nil, 10, 24, 30, 40, 80])
             let general = renderer.generalFieldLines(pairs)
             if let lines = renderer.plainFieldLines(pairs) {
@@ -52,7 +38,7 @@ import Testing
     /// A record's lines written by `plainRecordLines` are `render`'s text: order records (their
     /// compact columns), all columns, times, empty values, and none for what they do not cover.
     @Test func aRecordsPlainLinesAreItsRenderedText() {
-        var generator = Generator(state: 5)
+        var generator = SplitMix64(seed: 5)
         let orderNames = [
             "symbol", "orderId", "clientOrderId", "origClientOrderId", "side", "type", "price", "origQty", "executedQty",
             "status", "time", "transactTime", "isIsolated", "x y", " "
@@ -60,19 +46,19 @@ import Testing
         var written = 0
         for round in 0..<3000 {
             var fields: [(String, Value)] = []
-            for _ in 0..<generator.next(14) {
-                let name = generator.next(3) == 0 ? generator.text(plain: round % 3 > 0) : generator.pick(orderNames)
+            for _ in 0..<generator.below(14) {
+                let name = generator.below(3) == 0 ? generator.text(plain: round % 3 > 0) : generator.pick(orderNames)
                 let value: Value
-                switch generator.next(5) {
+                switch generator.below(5) {
                 case 0: value = .integer(generator.pick([0, 28, 1_499_827_319_559, -1]))
-                case 1: value = .bool(generator.next(2) == 0)
+                case 1: value = .bool(generator.below(2) == 0)
                 case 2: value = .null
                 default: value = .string(generator.text(plain: round % 3 > 0))
                 }
                 fields.append((name, value))
             }
             let value = Value.record(Record(fields))
-            var renderer = ValueTextRenderer(colour: generator.next(10) == 0)
+            var renderer = ValueTextRenderer(colour: generator.below(10) == 0)
             renderer.options = RenderOptions(
                 columns: generator.pick([.default, .all]), time: .utc, width: generator.pick([nil, nil, 30, 80]))
             guard let lines = renderer.plainRecordLines(value) else { continue }
@@ -117,5 +103,15 @@ import Testing
         buffered.flush()
         #expect(expected.text.contains("origClientOrderId  a\n"))
         #expect(String(decoding: pipe.drain(), as: UTF8.self) == expected.text)
+    }
+}
+
+extension SplitMix64 {
+    /// A short text: plain ASCII (quotes and backslashes included), or, when not `plain`, now and
+    /// then a control character, a combining mark, a wide or right-to-left character.
+    mutating func text(plain: Bool) -> String {
+        let ascii = ["a", "LTCBTC", " ", "  ", "0.00100000", "-", "~", "orderId", "\"", "\\"]
+        let other = ["\n", "\r\n", "\t", "\u{1B}", "\u{9B}", "é", "e\u{301}", "中", "🙂", "\u{7F}", "\u{0600} "]
+        return (0..<below(8)).map { _ in plain || below(6) > 0 ? pick(ascii) : pick(other) }.joined()
     }
 }
