@@ -153,6 +153,23 @@ import Testing
         #expect(seen == Array("live\n".utf8))
     }
 
+    /// The timer holds the buffer's state strongly (a weak reference slowed every retain of the
+    /// buffer); dropping the buffer must still stop it, or the state and the timer would live on
+    /// and write the dropped buffer's bytes later.
+    @Test func aDroppedBuffersTimerStops() async throws {
+        let pipe = Pipe()
+        do {
+            let buffer = OutputBuffer(fileDescriptor: pipe.writeEnd, threshold: 1 << 16, flushInterval: .milliseconds(5))
+            buffer.append("held\n")
+            #expect(buffer.isTimerRunning)
+            buffer.flush()
+            #expect(pipe.drain() == Array("held\n".utf8))
+            buffer.append("dropped\n")
+        }
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(pipe.drain().isEmpty)
+    }
+
     @Test func concurrentWritersNeverInterleaveWithinAPiece() async throws {
         let pipe = Pipe()
         let buffer = OutputBuffer(fileDescriptor: pipe.writeEnd, threshold: 512)

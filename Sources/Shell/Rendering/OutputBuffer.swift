@@ -28,12 +28,32 @@ package final class OutputBuffer: Sendable {
     package let threshold: Int
     /// Whether the descriptor was a terminal when the buffer was made (someone watches it live).
     package let isTerminal: Bool
-    /// The pending bytes and the timer. Bytes are written to the descriptor while the mutex is
-    /// held, on purpose: output from several threads then never interleaves or changes order.
-    private let state: Mutex<State>
+    /// The pending bytes and the timer, in an object of their own that the flush timer holds
+    /// strongly. A `[weak self]` handler gave the buffer a side table, and from then on every
+    /// retain and release of it — several a statement in a dry-run loop — took the runtime's slow
+    /// path. The cycle core → timer → handler → core is broken by ``deinit``, which cancels the
+    /// timer (Dispatch then releases its handler).
+    private let core: Core
     /// The timer's interval in ns; the timer starts with the first bytes, so a process that never
     /// prints script output (the shell) never wakes up for it.
     private let flushNanoseconds: Int?
+
+    /// The mutex and what it guards.
+    private final class Core: Sendable {
+        /// Bytes are written to the descriptor while the mutex is held, on purpose: output from
+        /// several threads then never interleaves or changes order.
+        let state: Mutex<State>
+        let fileDescriptor: Int32
+
+        init(fileDescriptor: Int32, capacity: Int) {
+            self.fileDescriptor = fileDescriptor
+            state = Mutex(State(capacity: capacity))
+        }
+
+        func flush() {
+            state.withLock { $0.writePending(to: fileDescriptor) }
+        }
+    }
 
     /// Everything the mutex guards.
     private struct State: ~Copyable {
@@ -93,7 +113,7 @@ package final class OutputBuffer: Sendable {
         self.fileDescriptor = fileDescriptor
         self.threshold = max(1, threshold)
         isTerminal = isatty(fileDescriptor) == 1
-        state = Mutex(State(capacity: self.threshold + 8192))
+        core = Core(fileDescriptor: fileDescriptor, capacity: self.threshold + 8192)
         flushNanoseconds = flushInterval.map { interval in
             max(
                 1_000_000,
@@ -101,11 +121,20 @@ package final class OutputBuffer: Sendable {
         }
     }
 
+    deinit {
+        // Pending bytes stay where they were (a buffer dropped unflushed lost them before too);
+        // the timer stops, and with its handler goes the last reference to the core.
+        core.state.withLock { state in
+            state.timer?.cancel()
+            state.timer = nil
+        }
+    }
+
     /// Starts the flush timer (under the lock, on the first bytes).
     private func startTimer(every nanoseconds: Int, in state: inout State) {
         let timer = DispatchSource.makeTimerSource(queue: .global())
         timer.schedule(deadline: .now() + .nanoseconds(nanoseconds), repeating: .nanoseconds(nanoseconds))
-        timer.setEventHandler { [weak self] in self?.flush() }
+        timer.setEventHandler { [core] in core.flush() }
         timer.resume()
         state.timer = timer
         state.timerStarted = true
@@ -115,7 +144,7 @@ package final class OutputBuffer: Sendable {
     /// (so output from several threads never interleaves). The bytes are written out once past
     /// the threshold.
     package func write<E: Error>(maximumCount: Int, _ body: (inout OutputSpan<UInt8>) throws(E) -> Void) throws(E) {
-        try state.withLock { (state) throws(E) in
+        try core.state.withLock { (state) throws(E) in
             if state.used + maximumCount > state.capacity {
                 state.writePending(to: fileDescriptor)
                 if maximumCount > state.capacity { state.grow(to: maximumCount) }
@@ -140,23 +169,23 @@ package final class OutputBuffer: Sendable {
 
     /// Writes every pending byte now.
     package func flush() {
-        state.withLock { $0.writePending(to: fileDescriptor) }
+        core.flush()
     }
 
     /// Writes pending bytes unless another thread is in the middle of writing (then it gives up
     /// rather than wait): for the process's exit, where waiting could hang it.
     package func flushIfIdle() {
-        _ = state.withLockIfAvailable { $0.writePending(to: fileDescriptor) }
+        _ = core.state.withLockIfAvailable { $0.writePending(to: fileDescriptor) }
     }
 
     /// Whether the flush timer runs (for tests).
     var isTimerRunning: Bool {
-        state.withLock { $0.timer != nil }
+        core.state.withLock { $0.timer != nil }
     }
 
     /// How many bytes wait to be written (for tests).
     package var pendingCount: Int {
-        state.withLock { $0.used }
+        core.state.withLock { $0.used }
     }
 }
 
