@@ -135,3 +135,36 @@ struct CompleterTests {
         #expect(CompletionList.format([], width: 80) == "")
     }
 }
+
+@Suite("Completion of request METHOD PATH")
+struct RequestCompletionTests {
+    let completer = Completer(catalog: CompletionCatalog(.standard))
+
+    @Test("the method first: every method of the REST API, typed in any case, completed in upper case")
+    func methods() {
+        #expect(completer.complete("request ").candidates == ["DELETE", "GET", "POST", "PUT"])
+        #expect(completer.complete("request de").replacement == "DELETE ")
+        #expect(completer.complete("let r = request G").replacement == "GET ")
+        #expect(completer.complete("request P").candidates == ["POST", "PUT"])
+        #expect(completer.complete("request X").candidates.isEmpty)
+    }
+
+    @Test("then the documented paths of that method, and nothing that request would refuse")
+    func paths() {
+        let deletes = completer.complete("request DELETE /sapi/v1/margin/").candidates
+        #expect(deletes == ["/sapi/v1/margin/openOrders", "/sapi/v1/margin/order", "/sapi/v1/margin/orderList"])
+        #expect(completer.complete("request get /sapi/v1/account/apiR").replacement == "/sapi/v1/account/apiRestrictions ")
+        #expect(completer.complete("request GET /api/v3/ti").replacement == "/api/v3/time ")
+        // The only POST in the table is the simulator's control endpoint, which request refuses.
+        #expect(completer.complete("request POST /").candidates.isEmpty)
+        let gets = completer.complete("request GET /").candidates
+        #expect(gets.contains("/api/v3/exchangeInfo") && gets.contains("/sapi/v1/margin/isolated/account"))
+    }
+
+    @Test("after the path: the command's arguments")
+    func arguments() {
+        #expect(completer.complete("request GET /api/v3/time s").replacement == "signed ")
+        #expect(completer.complete("let t = request GET /api/v3/time w").replacement == "weight=")
+        #expect(completer.complete("request GET /api/v3/time w").candidates == ["weight=", "wide"])
+    }
+}

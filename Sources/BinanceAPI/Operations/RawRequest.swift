@@ -95,6 +95,11 @@ public struct RawRequest: ExchangeOperation, Hashable {
         }
     }
 
+    /// Whether ``validate()`` takes `path` (completion offers only such paths).
+    public static func isExchangePath(_ path: String) -> Bool {
+        (try? checkPath(path)) != nil
+    }
+
     /// A path under `/api/` or `/sapi/`: segments of letters, digits, `_ . -`, none `.` or
     /// `..` (which would climb out of the prefix), no query or fragment, at most 256 characters.
     static func checkPath(_ path: String) throws(ValidationError) {

@@ -152,6 +152,9 @@ package struct Completer: Sendable {
             return finish(word, candidates: symbolMatches(value).map { "\(name)=\($0)" }, terminator: " ")
         }
         let given = Set(operands.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 })
+        if !command.endpoints.isEmpty, let endpoint = completeEndpoint(word, of: command, operands: operands) {
+            return endpoint
+        }
         var candidates = command.arguments
             .filter { $0.excludedBy.isDisjoint(with: given) && $0.name.hasPrefix(word) }
             .map(\.completionText)
@@ -168,6 +171,23 @@ package struct Completer: Sendable {
             return Completion(word: word, candidates: sorted, replacement: sorted[0])
         }
         return finish(word, candidates: sorted, terminator: " ")
+    }
+
+    /// `request METHOD PATH`: the methods first (typed in any case, completed as they must be
+    /// written), then the known paths of the method given. Nil once both are given: the
+    /// arguments come next.
+    private func completeEndpoint(_ word: String, of command: CompletionCatalog.Command, operands: [String]) -> Completion? {
+        let upper = word.uppercased()
+        switch operands.count {
+        case 0:
+            return finish(word, candidates: RawRequest.methods.filter { $0.hasPrefix(upper) }.sorted(), terminator: " ")
+        case 1:
+            let method = operands[0].uppercased()
+            let paths = Set(command.endpoints.filter { $0.method == method && $0.path.hasPrefix(word) }.map(\.path))
+            return finish(word, candidates: paths.sorted(), terminator: " ")
+        default:
+            return nil
+        }
     }
 
     /// `id=` / `cid=` (and their exchange names) of a command that names an order by them: the

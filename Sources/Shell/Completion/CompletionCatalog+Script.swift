@@ -5,6 +5,10 @@ extension CompletionCatalog {
     /// The completion view of the language's command table: each command's positional operands
     /// (by kind) and every name its named arguments and flags answer to.
     package init(_ catalog: CommandCatalog, shellCommands: [String] = ShellCommand.names) {
+        // The paths `request METHOD PATH` offers: every documented endpoint of the table that
+        // `request` may be given (not the simulator's control endpoint).
+        let endpoints = catalog.endpoints.filter { RawRequest.isExchangePath($0.path) }
+            .map { Endpoint(method: $0.method.rawValue, path: $0.path) }
         let commands = catalog.entries.map { entry in
             let alternatives = Self.alternatives(in: entry.syntax)
             return Command(
@@ -19,7 +23,8 @@ extension CompletionCatalog {
                     // A flag is written bare by its short name; its exchange alias takes TRUE/FALSE.
                     return [Argument(name: argument.name, takesValue: argument.kind != .flag, excludedBy: excluded)]
                         + argument.aliases.map { Argument(name: $0, takesValue: true, excludedBy: excluded) }
-                }
+                },
+                endpoints: entry.choosesEndpointAtRunTime ? endpoints : []
             )
         }
         self.init(commands: commands, keywords: CommandCatalog.statementKeywords, shellCommands: shellCommands)

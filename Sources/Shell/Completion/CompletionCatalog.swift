@@ -31,11 +31,29 @@ package struct CompletionCatalog: Sendable, Equatable {
         package var positionals: [String]
         /// Named arguments and flags, including long aliases.
         package var arguments: [Argument]
+        /// For a command whose endpoint is written in the statement (`request METHOD PATH`): the
+        /// endpoints bnc knows, whose paths are offered as its second operand (every method of
+        /// the REST API as its first). Empty for every other command.
+        package var endpoints: [Endpoint]
 
-        package init(name: String, positionals: [String] = [], arguments: [Argument] = []) {
+        package init(name: String, positionals: [String] = [], arguments: [Argument] = [], endpoints: [Endpoint] = []) {
             self.name = name
             self.positionals = positionals
             self.arguments = arguments
+            self.endpoints = endpoints
+        }
+    }
+
+    /// A method and path that `request METHOD PATH` may be given.
+    package struct Endpoint: Sendable, Equatable {
+        /// As it must be written: `GET`, `DELETE`.
+        package var method: String
+        /// `/sapi/v1/margin/order`.
+        package var path: String
+
+        package init(method: String, path: String) {
+            self.method = method
+            self.path = path
         }
     }
 
