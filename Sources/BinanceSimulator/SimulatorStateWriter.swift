@@ -17,6 +17,8 @@ import Synchronization
 /// (disk full, a state over the size cap) is reported and leaves the last good file.
 public final class SimulatorStateWriter: Sendable {
     private let file: SimulatorStateFile
+    /// Held as long as the writer: no other `bnc sim` writes the same file meanwhile.
+    private let lock: SimulatorStateLock?
     private let exchange: Exchange
     private let debounceMilliseconds: Int
     private let report: @Sendable (String) -> Void
@@ -29,12 +31,14 @@ public final class SimulatorStateWriter: Sendable {
     }
     private let progress = Mutex(Progress())
 
-    /// A writer of `exchange` to `file`; `report` gets one line per failed write.
+    /// A writer of `exchange` to `file`, holding `lock` (taken before the file was read) for as
+    /// long as it lives; `report` gets one line per failed write.
     public init(
-        file: SimulatorStateFile, exchange: Exchange, debounceMilliseconds: Int = 50,
+        file: SimulatorStateFile, lock: SimulatorStateLock? = nil, exchange: Exchange, debounceMilliseconds: Int = 50,
         report: @escaping @Sendable (String) -> Void
     ) {
         self.file = file
+        self.lock = lock
         self.exchange = exchange
         self.debounceMilliseconds = min(max(0, debounceMilliseconds), 60_000)
         self.report = report

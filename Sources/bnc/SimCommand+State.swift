@@ -6,7 +6,8 @@ extension SimCommand {
     /// from. An existing state file wins: `--seed-file` and `--bulk` only make a new one (and are
     /// not even read when the file exists). A state file that does not load is a usage error and
     /// is left as it was; a new one is written before the server starts, so a path that cannot
-    /// be written stops `bnc sim` with nothing started.
+    /// be written stops `bnc sim` with nothing started. The file's lock is held by the writer: a
+    /// second `bnc sim` on the same file is a usage error too.
     func makeExchange(
         _ configuration: SimulatorConfiguration
     ) throws(Termination) -> (Exchange, SimulatorStateWriter?, note: String?) {
@@ -15,7 +16,10 @@ extension SimCommand {
         let exchange: Exchange
         var note: String
         let loaded: ExchangeState?
+        let lock: SimulatorStateLock
         do {
+            // Before reading: a second bnc sim on the same file stops here, with nothing read.
+            lock = try SimulatorStateLock(stateFile: state)
             loaded = try file.load(configuration: configuration)
         } catch {
             throw .usage(SimCommandError(error.message))
@@ -31,7 +35,8 @@ extension SimCommand {
             exchange = try Self.exchange(configuration, seed: makeSeedForState())
             note = "state: \(state) (new, from \(seedFile.map { "seed file \($0)" } ?? "the demo seed"))"
         }
-        let writer = SimulatorStateWriter(file: file, exchange: exchange) { line in Console.write(fd: 2, line + "\n") }
+        let writer = SimulatorStateWriter(file: file, lock: lock, exchange: exchange) { line in Console.write(fd: 2, line + "\n")
+        }
         // Written at once: the file exists from the start, and a path that cannot be written is
         // found before anything is served.
         guard writer.flush() else { throw .usage(SimCommandError("--state \(state): cannot be written (see above)")) }

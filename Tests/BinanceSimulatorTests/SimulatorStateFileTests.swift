@@ -172,4 +172,30 @@ import Testing
         #expect(throws: SimulatorSetupError.self) { try SimulatorStateFile(path: missing).write("{}") }
         #expect(!FileManager.default.fileExists(atPath: missing))
     }
+
+    /// Two simulators on one state file would each overwrite the other's books: the second to
+    /// lock it is refused with the first one's pid, and the lock goes with its holder.
+    @Test func aStateFileIsHeldByOneSimulatorAtATime() throws {
+        let directory = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let state = directory.appendingPathComponent("state.json").path
+        var first: SimulatorStateLock? = try SimulatorStateLock(stateFile: state)
+        #expect(first?.path == state + ".lock")
+        do {
+            _ = try SimulatorStateLock(stateFile: state)
+            Issue.record("a second lock of the same state file was taken")
+        } catch {
+            #expect(error.message.hasPrefix("state file \(state): is in use by another bnc sim (pid \(getpid());"))
+            #expect(error.message.contains("another --state"))
+        }
+        let attributes = try FileManager.default.attributesOfItem(atPath: state + ".lock")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        first = nil
+        let again = try SimulatorStateLock(stateFile: state)
+        #expect(again.path == state + ".lock")
+        // A lock file that is not a regular file (here a directory) is refused, not followed.
+        let odd = directory.appendingPathComponent("odd.json").path
+        try FileManager.default.createDirectory(atPath: odd + ".lock", withIntermediateDirectories: false)
+        #expect(throws: SimulatorSetupError.self) { try SimulatorStateLock(stateFile: odd) }
+    }
 }

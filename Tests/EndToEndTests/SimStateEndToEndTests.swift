@@ -124,4 +124,23 @@ import Testing
         let banner = try LanguageRun.bnc(["sim", "--port", "0", "--duration", "0.2", "--state", state, "--seed-file", seed])
         #expect(banner.stdout.contains("--seed-file and --bulk are ignored: an existing state file wins"), "\(banner.stdout)")
     }
+
+    @Test func aSecondSimulatorOnTheSameStateFileStopsAtStartUp() throws {
+        let directory = try Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let state = directory + "/sim-state.json"
+        let (first, base) = try Self.start(state)
+        defer { first.stop() }
+        let second = try LanguageRun.bnc(["sim", "--port", "0", "--duration", "5", "--state", state])
+        #expect(second.status == 2, "stdout: \(second.stdout) stderr: \(second.stderr)")
+        #expect(second.stderr.contains("state file \(state): is in use by another bnc sim (pid "), "\(second.stderr)")
+        #expect(!second.stdout.contains("listening"), "nothing started")
+        // The first one goes on serving its books.
+        let cancel = try Self.bnc(base, "cancel LTCBTC id=28")
+        #expect(cancel.status == 0, "\(cancel.stdout) \(cancel.stderr)")
+        first.stop()
+        // Its lock went with it.
+        let (third, _) = try Self.start(state)
+        third.stop()
+    }
 }
