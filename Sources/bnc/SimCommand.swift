@@ -155,6 +155,10 @@ struct SimCommand: AsyncParsableCommand {
         } catch {
             throw .usage(error)
         }
+        // Before anything is served or printed: whoever starts bnc sim and stops it as soon as
+        // it says it listens must not find the signal ignored and lost (it then ran to its
+        // --duration) or not yet caught (it then died of the signal, with no stop line).
+        let stopSignals = await StopSignals.install()
         let (exchange, stateWriter, stateNote) = try makeExchange(configuration)
         exchange.withState { $0.market.walkBasisPoints = walk }
         let counter = RequestCounter()
@@ -171,7 +175,7 @@ struct SimCommand: AsyncParsableCommand {
         Console.out(banner(server: server, exchange: exchange))
         if let stateNote { Console.out(stateNote) }
         let walker = walkIntervalMs.map { Self.startWalk(exchange: exchange, intervalMilliseconds: $0) }
-        let reason = await Self.waitForStop(duration: duration)
+        let reason = await stopSignals.wait(duration: duration)
         walker?.cancel()
         await server.stop()
         stateWriter?.flush()
@@ -335,31 +339,6 @@ struct SimCommand: AsyncParsableCommand {
                 exchange.noteChange()
             }
         }
-    }
-
-    /// Waits for SIGINT, SIGTERM or the end of `duration`; returns which.
-    static func waitForStop(duration: Double?) async -> String {
-        let (stream, continuation) = AsyncStream.makeStream(of: String.self)
-        var sources: [any DispatchSourceSignal] = []
-        for (number, name) in [(SIGINT, "SIGINT"), (SIGTERM, "SIGTERM")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(name) }
-            source.resume()
-            sources.append(source)
-        }
-        var timer: Task<Void, Never>?
-        if let duration {
-            timer = Task {
-                try? await Task.sleep(for: .milliseconds(Int64(duration * 1000)))
-                continuation.yield("--duration \(duration) s elapsed")
-            }
-        }
-        var iterator = stream.makeAsyncIterator()
-        let reason = await iterator.next() ?? "stopped"
-        timer?.cancel()
-        for source in sources { source.cancel() }
-        return reason
     }
 
     /// `HH:MM:SS.mmm` UTC, for log lines.
