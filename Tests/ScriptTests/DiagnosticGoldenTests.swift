@@ -183,6 +183,19 @@ import Testing
             """)
     }
 
+    /// A command with no positional argument says how its arguments are written (the hint read
+    /// "isolated-account takes  first").
+    @Test func aBareValueToACommandWithoutPositionals() {
+        check(
+            "isolated-account LTCBTC",
+            """
+            t.bnc:1:18: error: unexpected argument 'LTCBTC'
+            isolated-account LTCBTC
+                             ^~~~~~
+            hint: isolated-account takes every argument as name=value: isolated-account [symbols="SYMBOL,…"] [recv=MS]
+            """)
+    }
+
     @Test func caretsKeepTabsAligned() {
         check(
             "\tcancel LTCBTC id=x",

@@ -163,8 +163,11 @@ struct CommandBinder {
                 spec = next
             } else {
                 let flags = entry.arguments.filter { $0.kind == .flag }.flatMap(\.allNames)
+                let positionalUsage = entry.positionalArguments.map(\.usage).joined(separator: " ")
                 var hint =
-                    "\(entry.name) takes \(entry.positionalArguments.map(\.usage).joined(separator: " ")) first; other arguments are written name=value"
+                    positionalUsage.isEmpty
+                    ? "\(entry.name) takes every argument as name=value: \(entry.syntax)"
+                    : "\(entry.name) takes \(positionalUsage) first; other arguments are written name=value"
                 if case .word(let word) = argument.value.kind, let flag = Suggestion.closest(to: word, among: flags) {
                     hint = "did you mean '\(flag)'?"
                 }
