@@ -196,6 +196,26 @@ import Testing
             """)
     }
 
+    /// A command without arguments says so (the hint read "exchange-info takes: ").
+    @Test func anArgumentToACommandWithoutArguments() {
+        check(
+            "exchange-info symbols=LTCBTC",
+            """
+            t.bnc:1:15: error: unknown argument 'symbols' for 'exchange-info'
+            exchange-info symbols=LTCBTC
+                          ^~~~~~~
+            hint: exchange-info takes no arguments
+            """)
+        check(
+            "time LTCBTC",
+            """
+            t.bnc:1:6: error: unexpected argument 'LTCBTC'
+            time LTCBTC
+                 ^~~~~~
+            hint: time takes no arguments
+            """)
+    }
+
     @Test func caretsKeepTabsAligned() {
         check(
             "\tcancel LTCBTC id=x",

@@ -148,7 +148,9 @@ struct CommandBinder {
                     let names = entry.arguments.flatMap(\.allNames)
                     let hint =
                         Suggestion.closest(to: name, among: names).map { "did you mean '\($0)='?" }
-                        ?? "\(entry.name) takes: \(entry.arguments.map(\.usage).joined(separator: " "))"
+                        ?? (entry.arguments.isEmpty
+                            ? "\(entry.name) takes no arguments"
+                            : "\(entry.name) takes: \(entry.arguments.map(\.usage).joined(separator: " "))")
                     report("unknown argument '\(name)' for '\(entry.name)'", at: nameRange, hint: hint)
                     continue
                 }
@@ -165,9 +167,11 @@ struct CommandBinder {
                 let flags = entry.arguments.filter { $0.kind == .flag }.flatMap(\.allNames)
                 let positionalUsage = entry.positionalArguments.map(\.usage).joined(separator: " ")
                 var hint =
-                    positionalUsage.isEmpty
-                    ? "\(entry.name) takes every argument as name=value: \(entry.syntax)"
-                    : "\(entry.name) takes \(positionalUsage) first; other arguments are written name=value"
+                    entry.arguments.isEmpty
+                    ? "\(entry.name) takes no arguments"
+                    : positionalUsage.isEmpty
+                        ? "\(entry.name) takes every argument as name=value: \(entry.syntax)"
+                        : "\(entry.name) takes \(positionalUsage) first; other arguments are written name=value"
                 if case .word(let word) = argument.value.kind, let flag = Suggestion.closest(to: word, among: flags) {
                     hint = "did you mean '\(flag)'?"
                 }
