@@ -216,6 +216,35 @@ import Testing
             """)
     }
 
+    /// `$x[0]` was read as `$x` followed by the list `[0]` and printed both; it is an error that
+    /// says how elements and fields are reached.
+    @Test func bracketsAfterAVariable() {
+        check(
+            "let x = [1, 2]\nprint $x[1]",
+            """
+            t.bnc:2:9: error: '[' right after $x: elements are not reached with brackets
+            print $x[1]
+                    ^
+            hint: write $x.1
+            """)
+        check(
+            "let r = 1\nprint $r.a[\"status\"]",
+            """
+            t.bnc:2:11: error: '[' right after $r.a: elements are not reached with brackets
+            print $r.a["status"]
+                      ^
+            hint: write $r.a.status
+            """)
+        check(
+            "let x = [1]\nprint $x[$i]",
+            """
+            t.bnc:2:9: error: '[' right after $x: elements are not reached with brackets
+            print $x[$i]
+                    ^
+            hint: elements and fields follow a dot: $x.0 for the first element, $x.count for the count
+            """)
+    }
+
     @Test func caretsKeepTabsAligned() {
         check(
             "\tcancel LTCBTC id=x",

@@ -132,6 +132,26 @@ extension Parser {
             return Expression(kind: .string(parts), range: token.range)
         case .variable(let name, let fields):
             advance()
+            if case .leftBracket = current.kind, !current.spaceBefore {
+                // `$x[0]` read as `$x` and the list `[0]`: printed as both, silently wrong.
+                let written = "$" + ([name] + fields).joined(separator: ".")
+                var hint = "elements and fields follow a dot: \(written).0 for the first element, \(written).count for the count"
+                if case .rightBracket = peek(2).kind {
+                    switch peek().kind {
+                    case .integer(let index), .word(let index): hint = "write \(written).\(index)"
+                    case .string(let parts):
+                        // `$r["status"]`, as in Python: the key when it can follow a dot.
+                        let key = parts.map { if case .text(let text) = $0 { text } else { "\u{0}" } }.joined()
+                        if !key.isEmpty, key.utf8.count <= 64,
+                            key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+                        {
+                            hint = "write \(written).\(key)"
+                        }
+                    default: break
+                    }
+                }
+                throw error("'[' right after \(written): elements are not reached with brackets", at: current.range, hint: hint)
+            }
             return Expression(kind: .variable(name: name, fields: fields), range: token.range)
         case .leftBracket:
             return try parseList()
