@@ -6,7 +6,7 @@ import PackageDescription
 //   bnc -> SessionLog -> Script
 //   bnc -> SignatureDebugger -> BinanceAPI
 //   bnc -> BinanceSimulator -> BinanceAPI (transport protocol only)
-//   Shell -> CEditlineShim -> CEditline (system libedit)
+//   Shell -> CEditlineShim (system libedit, loaded when the shell starts)
 let package = Package(
     name: "bnc",
     platforms: [.macOS(.v13)],
@@ -92,12 +92,11 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl")
             ]
         ),
-        .systemLibrary(
-            name: "CEditline",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
-        .target(name: "CEditlineShim", dependencies: ["CEditline"]),
+        // libedit's headers come from the system (apt: libedit-dev) at build time; the library itself
+        // is not linked but loaded with dlopen when the interactive shell starts, so that a -c, script,
+        // dry-run or `bnc sim` start never maps it and the four libraries behind it (issue 18,
+        // docs/performance.md, "Fifth pass: cold start"). glibc before 2.34 keeps dlopen in libdl.
+        .target(name: "CEditlineShim", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // HMAC-SHA256 with the keyed state reused and SHA extensions when present (issue 8).
         .target(name: "CHMACSHA256"),
         // Helpers the test targets share (seeded random numbers, child processes, openssl); in no

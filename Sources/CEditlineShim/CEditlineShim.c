@@ -1,15 +1,71 @@
 #include "CEditlineShim.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+// MARK: - The library, loaded on first use
+
+// bnc is not linked with libedit: a -c, script, dry-run or `bnc sim` start would map libedit,
+// libtinfo, libbsd and libmd for nothing (0.3 ms of a 1.5 ms bare start; docs/performance.md,
+// "Fifth pass: cold start"). The shell loads it here, and every call below goes through these
+// pointers, typed from histedit.h's own declarations (no reference to the symbols is emitted).
+#define BNC_EDITLINE_FUNCTIONS(X)                                                                       \
+    X(el_init) X(el_end) X(el_wset) X(el_wget) X(el_resize) X(el_wgets) X(el_wline) X(el_winsertstr) \
+    X(el_wpush) X(el_deletestr) X(el_cursor) X(el_source) X(history_winit) X(history_wend) X(history_w)
+
+struct bnc_editline_api {
+#define BNC_FIELD(name) __typeof__(&name) name;
+    BNC_EDITLINE_FUNCTIONS(BNC_FIELD)
+#undef BNC_FIELD
+};
+
+static struct bnc_editline_api api;
+static atomic_int api_loaded = 0;
+static pthread_mutex_t api_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int bnc_editline_load_library(const char *library, char *message, size_t capacity) {
+    if (capacity > 0) message[0] = 0;
+    void *handle = dlopen(library, RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL) {
+        const char *reason = dlerror();
+        if (capacity > 0) snprintf(message, capacity, "%s", reason != NULL ? reason : "cannot be opened");
+        return -1;
+    }
+    struct bnc_editline_api loaded;
+#define BNC_RESOLVE(name)                                                                  \
+    loaded.name = (__typeof__(loaded.name))dlsym(handle, #name);                           \
+    if (loaded.name == NULL) {                                                             \
+        if (capacity > 0) snprintf(message, capacity, "%s: no function %s", library, #name); \
+        dlclose(handle);                                                                   \
+        return -1;                                                                         \
+    }
+    BNC_EDITLINE_FUNCTIONS(BNC_RESOLVE)
+#undef BNC_RESOLVE
+    pthread_mutex_lock(&api_lock);
+    if (atomic_load(&api_loaded) == 0) {
+        // The handle stays open for the life of the process: the editor's callbacks and state live in it.
+        api = loaded;
+        atomic_store(&api_loaded, 1);
+    } else {
+        // Loaded before (the same library, or another that worked): keep the first.
+        dlclose(handle);
+    }
+    pthread_mutex_unlock(&api_lock);
+    return 0;
+}
+
+int bnc_editline_is_loaded(void) { return atomic_load(&api_loaded); }
 
 // MARK: - Locale
 
@@ -80,6 +136,8 @@ int bnc_signals_install(void) {
 }
 
 unsigned long bnc_sigint_count(void) { return atomic_load(&sigint_received); }
+
+int bnc_signal_fd(void) { return signal_pipe[0]; }
 
 static void drain_signal_pipe(void) {
     if (signal_pipe[0] < 0) return;
@@ -174,8 +232,8 @@ static int bnc_read_char(EditLine *el, wchar_t *out) {
         unsigned long winch = atomic_load(&sigwinch_received);
         if (winch != sigwinch_seen) {
             sigwinch_seen = winch;
-            el_resize(el);
-            el_wset(el, EL_REFRESH);
+            api.el_resize(el);
+            api.el_wset(el, EL_REFRESH);
         }
         unsigned long resumed = atomic_load(&sigcont_received);
         if (resumed != sigcont_seen) {
@@ -183,9 +241,9 @@ static int bnc_read_char(EditLine *el, wchar_t *out) {
             // mode. Leave and re-enter libedit's mode so it re-reads and re-applies the
             // settings, then redraw the prompt and the line.
             sigcont_seen = resumed;
-            el_wset(el, EL_PREP_TERM, 0);
-            el_wset(el, EL_PREP_TERM, 1);
-            el_wset(el, EL_REFRESH);
+            api.el_wset(el, EL_PREP_TERM, 0);
+            api.el_wset(el, EL_PREP_TERM, 1);
+            api.el_wset(el, EL_REFRESH);
         }
         unsigned long received = atomic_load(&sigint_received);
         if (received != atomic_load(&sigint_seen)) {
@@ -217,69 +275,87 @@ static int bnc_read_char(EditLine *el, wchar_t *out) {
 
 // MARK: - Editor
 
-EditLine *bnc_el_open(const char *program) { return el_init(program, stdin, stdout, stderr); }
+EditLine *bnc_el_open(const char *program) {
+    if (atomic_load(&api_loaded) == 0) return NULL;
+    return api.el_init(program, stdin, stdout, stderr);
+}
 
 void bnc_el_close(EditLine *el) {
     fflush(stdout);
-    el_end(el);
+    api.el_end(el);
 }
 
-int bnc_el_set_editor(EditLine *el, const wchar_t *mode) { return el_wset(el, EL_EDITOR, mode); }
+int bnc_el_set_editor(EditLine *el, const wchar_t *mode) { return api.el_wset(el, EL_EDITOR, mode); }
 
 int bnc_el_set_prompt(EditLine *el, wchar_t *(*fn)(EditLine *), wchar_t literal) {
-    return el_wset(el, EL_PROMPT_ESC, fn, literal);
+    return api.el_wset(el, EL_PROMPT_ESC, fn, literal);
 }
 
 int bnc_el_set_rprompt(EditLine *el, wchar_t *(*fn)(EditLine *), wchar_t literal) {
-    return el_wset(el, EL_RPROMPT_ESC, fn, literal);
+    return api.el_wset(el, EL_RPROMPT_ESC, fn, literal);
 }
 
-int bnc_el_set_clientdata(EditLine *el, void *data) { return el_wset(el, EL_CLIENTDATA, data); }
+int bnc_el_set_clientdata(EditLine *el, void *data) { return api.el_wset(el, EL_CLIENTDATA, data); }
 
 void *bnc_el_get_clientdata(EditLine *el) {
     void *data = NULL;
-    if (el_wget(el, EL_CLIENTDATA, &data) != 0) return NULL;
+    if (api.el_wget(el, EL_CLIENTDATA, &data) != 0) return NULL;
     return data;
 }
 
-int bnc_el_set_history(EditLine *el, HistoryW *history) { return el_wset(el, EL_HIST, history_w, history); }
+int bnc_el_set_history(EditLine *el, HistoryW *history) { return api.el_wset(el, EL_HIST, api.history_w, history); }
 
-int bnc_el_use_interruptible_reader(EditLine *el) { return el_wset(el, EL_GETCFN, bnc_read_char); }
+int bnc_el_use_interruptible_reader(EditLine *el) { return api.el_wset(el, EL_GETCFN, bnc_read_char); }
 
 int bnc_el_add_function(EditLine *el, const wchar_t *name, const wchar_t *help, unsigned char (*fn)(EditLine *, int)) {
-    return el_wset(el, EL_ADDFN, name, help, fn);
+    return api.el_wset(el, EL_ADDFN, name, help, fn);
 }
 
 int bnc_el_bind(EditLine *el, const wchar_t *key, const wchar_t *function) {
-    int main = el_wset(el, EL_BIND, key, function, NULL);
+    int main = api.el_wset(el, EL_BIND, key, function, NULL);
     // In vi mode, keys typed in command mode live in the alternate keymap.
-    int alternate = el_wset(el, EL_BIND, L"-a", key, function, NULL);
+    int alternate = api.el_wset(el, EL_BIND, L"-a", key, function, NULL);
     return main != 0 ? main : alternate;
 }
+
+const wchar_t *bnc_el_gets(EditLine *el, int *count) { return api.el_wgets(el, count); }
+
+const LineInfoW *bnc_el_line(EditLine *el) { return api.el_wline(el); }
+
+int bnc_el_insert(EditLine *el, const wchar_t *text) { return api.el_winsertstr(el, text); }
+
+void bnc_el_push(EditLine *el, const wchar_t *text) { api.el_wpush(el, text); }
+
+void bnc_el_delete(EditLine *el, int count) { api.el_deletestr(el, count); }
+
+int bnc_el_move_cursor(EditLine *el, int offset) { return api.el_cursor(el, offset); }
+
+int bnc_el_source_editrc(EditLine *el) { return api.el_source(el, NULL); }
 
 int bnc_el_terminal_size(EditLine *el, int *columns, int *lines) {
     *columns = 80;
     *lines = 24;
     int co = 0, li = 0;
-    if (el_wget(el, EL_GETTC, "co", &co, NULL) == 0 && co > 0) *columns = co;
-    if (el_wget(el, EL_GETTC, "li", &li, NULL) == 0 && li > 0) *lines = li;
+    if (api.el_wget(el, EL_GETTC, "co", &co, NULL) == 0 && co > 0) *columns = co;
+    if (api.el_wget(el, EL_GETTC, "li", &li, NULL) == 0 && li > 0) *lines = li;
     return 0;
 }
 
 // MARK: - History
 
 HistoryW *bnc_history_open(int size) {
-    HistoryW *history = history_winit();
+    if (atomic_load(&api_loaded) == 0) return NULL;
+    HistoryW *history = api.history_winit();
     if (history == NULL) return NULL;
     HistEventW event;
-    history_w(history, &event, H_SETSIZE, size);
-    history_w(history, &event, H_SETUNIQUE, 1);
+    api.history_w(history, &event, H_SETSIZE, size);
+    api.history_w(history, &event, H_SETUNIQUE, 1);
     return history;
 }
 
-void bnc_history_close(HistoryW *history) { history_wend(history); }
+void bnc_history_close(HistoryW *history) { api.history_wend(history); }
 
 int bnc_history_enter(HistoryW *history, const wchar_t *line) {
     HistEventW event;
-    return history_w(history, &event, H_ENTER, line) < 0 ? -1 : 0;
+    return api.history_w(history, &event, H_ENTER, line) < 0 ? -1 : 0;
 }

@@ -1,12 +1,16 @@
 #ifndef BNC_CEDITLINE_SHIM_H_PUBLIC
 #define BNC_CEDITLINE_SHIM_H_PUBLIC
-// Non-variadic wrappers over libedit's el_wset / el_wget / history_w, which Swift cannot call
-// (Swift does not import C variadic functions), plus the signal plumbing the line editor needs:
+// Every libedit call bnc makes, through pointers into a libedit loaded with dlopen when the
+// shell starts (bnc is not linked with it: only the interactive shell needs it): non-variadic
+// wrappers over el_wset / el_wget / history_w, which Swift cannot call (Swift does not import C
+// variadic functions), and the other functions. Also the signal plumbing the line editor needs:
 // a SIGINT/SIGWINCH/SIGCONT handler that only bumps counters and writes to a self-pipe, and a
 // character reader for EL_GETCFN that waits on stdin and that pipe together.
 #include <stdint.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <wchar.h>
+// The types and constants only (apt: libedit-dev); no function of it is called from Swift.
 #include <histedit.h>
 
 #ifdef __cplusplus
@@ -15,6 +19,17 @@ extern "C" {
 
 /// The character the reader returns when Ctrl-C arrived as SIGINT while waiting for a key.
 #define BNC_INTERRUPT_CHAR ((wchar_t)0x03)
+
+// MARK: - The library
+
+/// Opens the shared library `library` (a name for dlopen, such as "libedit.so.2", or a path) and
+/// resolves the libedit functions the shim calls. Returns 0 when every one was found; the first
+/// library that loads is used for the rest of the process. Otherwise returns -1 and writes why
+/// (the loader's message, or the function missing) into `message`, and nothing is kept. Until a
+/// load succeeds, `bnc_el_open` and `bnc_history_open` return NULL. Thread-safe.
+int bnc_editline_load_library(const char *_Nonnull library, char *_Nonnull message, size_t capacity);
+/// 1 once a `bnc_editline_load_library` call succeeded.
+int bnc_editline_is_loaded(void);
 
 // MARK: - Locale
 
@@ -48,6 +63,20 @@ int bnc_el_add_function(EditLine *_Nonnull el, const wchar_t *_Nonnull name, con
                         unsigned char (*_Nonnull fn)(EditLine *_Nonnull, int));
 /// EL_BIND key -> function, in the main keymap and (for vi) the command keymap as well.
 int bnc_el_bind(EditLine *_Nonnull el, const wchar_t *_Nonnull key, const wchar_t *_Nonnull function);
+/// el_wgets: reads a line (NULL at end of input); `*count` is its length.
+const wchar_t *_Nullable bnc_el_gets(EditLine *_Nonnull el, int *_Nonnull count);
+/// el_wline: the line being edited.
+const LineInfoW *_Nullable bnc_el_line(EditLine *_Nonnull el);
+/// el_winsertstr: inserts at the cursor.
+int bnc_el_insert(EditLine *_Nonnull el, const wchar_t *_Nonnull text);
+/// el_wpush: pushes characters to be read as if typed.
+void bnc_el_push(EditLine *_Nonnull el, const wchar_t *_Nonnull text);
+/// el_deletestr: deletes `count` characters before the cursor.
+void bnc_el_delete(EditLine *_Nonnull el, int count);
+/// el_cursor: moves the cursor by `offset` (clamped to the line).
+int bnc_el_move_cursor(EditLine *_Nonnull el, int offset);
+/// el_source(el, NULL): reads ~/.editrc (or $EDITRC).
+int bnc_el_source_editrc(EditLine *_Nonnull el);
 /// EL_GETTC "co" / "li": the terminal's width and height as libedit knows them.
 int bnc_el_terminal_size(EditLine *_Nonnull el, int *_Nonnull columns, int *_Nonnull lines);
 
@@ -93,6 +122,8 @@ int bnc_wait_for_byte(int fd, int signal_fd, unsigned char *_Nonnull byte);
 int bnc_signals_install(void);
 /// The number of SIGINTs received since installation (async-signal-safe counter).
 unsigned long bnc_sigint_count(void);
+/// The read end of the signal handler's self-pipe (-1 before installation): readable after a signal.
+int bnc_signal_fd(void);
 /// Marks every SIGINT received so far as seen, so the reader does not report an interrupt
 /// that happened while a statement was running.
 void bnc_sigint_acknowledge(void);

@@ -21,7 +21,7 @@ package final class ShellHistory {
     }
 
     /// Reads the file into `editor`. Returns a warning for the user when the file cannot be read.
-    package func load(into editor: LineEditor) -> String? {
+    package func load(into editor: any LineInput) -> String? {
         guard let file else { return nil }
         do {
             entries = try file.load()
@@ -36,7 +36,7 @@ package final class ShellHistory {
     /// Records `entry` if the policy allows it: in `editor`'s history and appended to the file.
     /// Returns the decision, and a warning the first time the file cannot be written.
     @discardableResult
-    package func record(_ entry: String, in editor: LineEditor) -> (HistoryPolicy.Decision, warning: String?) {
+    package func record(_ entry: String, in editor: any LineInput) -> (HistoryPolicy.Decision, warning: String?) {
         let decision = policy.decide(entry, previous: entries.last)
         guard decision == .record else { return (decision, nil) }
         entries.append(entry)

@@ -77,7 +77,7 @@ package final class LineEditor {
         addFunction("bnc-space", help: "Insert a space and show the hint for the next word") { editLine, _ in
             // libedit draws a typed character without redrawing the right prompt; a word is
             // finished here, so the line is redrawn and the hint follows it.
-            _ = WideString.with(" ") { el_winsertstr(editLine, $0) }
+            _ = WideString.with(" ") { bnc_el_insert(editLine, $0) }
             return EditorStatus.refresh
         }
         addFunction("bnc-accept", help: "Accept the line (Return), without its hint on screen") { editLine, _ in
@@ -85,12 +85,12 @@ package final class LineEditor {
             // Redraw the line without the hint; the pushed CR (bound to libedit's own newline)
             // then accepts it.
             editor.accepting = true
-            WideString.with("\r") { el_wpush(editLine, $0) }
+            WideString.with("\r") { bnc_el_push(editLine, $0) }
             return EditorStatus.refresh
         }
         // The user's ~/.editrc (or $EDITRC) may switch to vi and add bindings; it resets the
         // keymaps, so bnc's own keys are bound after it.
-        el_source(editLine, nil)
+        bnc_el_source_editrc(editLine)
         bind("\t", to: "bnc-complete")
         bind("^C", to: "bnc-interrupt")
         bind("^R", to: "em-inc-search-prev")
@@ -110,7 +110,7 @@ package final class LineEditor {
         accepting = false
         bnc_sigint_acknowledge()
         var count: Int32 = 0
-        let line = el_wgets(editLine, &count)
+        let line = bnc_el_gets(editLine, &count)
         if interrupted {
             interrupted = false
             return .interrupted
@@ -145,7 +145,7 @@ package final class LineEditor {
     /// The right prompt: the hint for the line so far, cut to the room left on the line.
     private func hint() -> UnsafeMutablePointer<wchar_t> {
         var text = ""
-        if !accepting, let handler = hintHandler, let info = el_wline(editLine)?.pointee, let buffer = info.buffer,
+        if !accepting, let handler = hintHandler, let info = bnc_el_line(editLine)?.pointee, let buffer = info.buffer,
             let end = info.lastchar
         {
             let line = WideString.string(buffer, count: end - buffer)
@@ -160,15 +160,15 @@ package final class LineEditor {
     }
 
     private func complete() -> UInt8 {
-        guard let handler = completionHandler, let info = el_wline(editLine)?.pointee,
+        guard let handler = completionHandler, let info = bnc_el_line(editLine)?.pointee,
             let buffer = info.buffer, let cursor = info.cursor
         else { return EditorStatus.error }
         let before = WideString.string(buffer, count: cursor - buffer)
         let completion = handler(before)
         if completion.candidates.isEmpty { return EditorStatus.error }
         if completion.replacement != completion.word {
-            el_deletestr(editLine, Int32(completion.word.unicodeScalars.count))
-            _ = WideString.with(completion.replacement) { el_winsertstr(editLine, $0) }
+            bnc_el_delete(editLine, Int32(completion.word.unicodeScalars.count))
+            _ = WideString.with(completion.replacement) { bnc_el_insert(editLine, $0) }
             return EditorStatus.refresh
         }
         guard completion.shouldList else { return EditorStatus.normal }
@@ -180,9 +180,9 @@ package final class LineEditor {
     /// Return does, so libedit leaves the display and the terminal mode as it should.
     private func interrupt() -> UInt8 {
         interrupted = true
-        el_cursor(editLine, Int32.max / 2)
-        _ = WideString.with("^C") { el_winsertstr(editLine, $0) }
-        WideString.with("\r") { el_wpush(editLine, $0) }
+        bnc_el_move_cursor(editLine, Int32.max / 2)
+        _ = WideString.with("^C") { bnc_el_insert(editLine, $0) }
+        WideString.with("\r") { bnc_el_push(editLine, $0) }
         return EditorStatus.refresh
     }
 

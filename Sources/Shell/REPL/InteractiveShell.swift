@@ -40,7 +40,7 @@ package final class InteractiveShell {
     private let openOrderLookup = OpenOrderLookup()
     private lazy var exchangeSymbols = ExchangeSymbols(environment: settings.environment)
     private var input: InputAccumulator
-    private var editor: LineEditor?
+    private var editor: (any LineInput)?
     var shouldExit = false
     /// The code of the last statement's exchange error, for `why`; nil when it had none.
     var lastExchangeErrorCode: Int?
@@ -81,19 +81,37 @@ package final class InteractiveShell {
         package var message: String { "cannot start line editing on this terminal" }
     }
 
+    /// How the shell reads lines: libedit's editor, or — when libedit cannot be loaded from any of
+    /// `libraries` — the plain reader with a warning that says why (the editor or the warning is
+    /// nil). Nil for both when libedit is there but cannot start on this terminal.
+    static func openLineInput(libraries: [String] = EditlineLibrary.defaultNames, historySize: Int) -> (
+        input: (any LineInput)?, warning: String?
+    ) {
+        if let reason = EditlineLibrary.load(names: libraries) {
+            return (
+                PlainLineReader(),
+                "line editing is off: \(reason); lines are read as typed, without completion or history recall"
+            )
+        }
+        return (LineEditor(program: "bnc", historySize: historySize), nil)
+    }
+
     /// Runs until `exit`, `quit` or Ctrl-D; throws only when line editing cannot start.
     package func run() async throws(LineEditingUnavailable) {
-        guard let editor = LineEditor(program: "bnc", historySize: settings.historyCapacity) else {
-            throw LineEditingUnavailable()
-        }
+        let (opened, warning) = Self.openLineInput(historySize: settings.historyCapacity)
+        guard let editor = opened else { throw LineEditingUnavailable() }
+        if let warning { reportWarning(warning) }
+        if editor is PlainLineReader { PlainLineReader.installSignalHandlers() }
         self.editor = editor
         defer { self.editor = nil }
         if let warning = history.load(into: editor) { reportWarning(warning) }
         for entry in history.entries { remember(symbolsIn: entry) }
-        editor.completionHandler = { [unowned self] before in self.complete(before) }
-        editor.hintHandler = { [unowned self] line in
-            guard self.preferences.hints, !self.input.isContinuing else { return nil }
-            return SyntaxHint.hint(for: line, catalog: self.catalog)
+        if let editor = editor as? LineEditor {
+            editor.completionHandler = { [unowned self] before in self.complete(before) }
+            editor.hintHandler = { [unowned self] line in
+                guard self.preferences.hints, !self.input.isContinuing else { return nil }
+                return SyntaxHint.hint(for: line, catalog: self.catalog)
+            }
         }
 
         while !shouldExit {
