@@ -27,6 +27,8 @@ package struct ValueTextRenderer: Sendable {
         switch value {
         case .record(let record) where OrderListRendering.isOrderList(record):
             return renderOrderList(record)
+        case .record(let record) where IsolatedAccountRendering.isIsolatedAccounts(record):
+            return renderIsolatedAccounts(record)
         case .record(let record):
             return renderRecord(record)
         case .list(let values) where !values.isEmpty && values.allSatisfy(\.isRecord):
@@ -116,7 +118,9 @@ package struct ValueTextRenderer: Sendable {
     /// ``plainFieldLines(_:)`` covers; nil otherwise. The printer writes these straight into its
     /// buffer, without a `String` between.
     package func plainRecordLines(_ value: Value) -> PlainFieldLines? {
-        guard case .record(let record) = value, !record.fields.isEmpty, !OrderListRendering.isOrderList(record) else {
+        guard case .record(let record) = value, !record.fields.isEmpty, !OrderListRendering.isOrderList(record),
+            !IsolatedAccountRendering.isIsolatedAccounts(record)
+        else {
             return nil
         }
         let shown = ColumnSet.recordFields(record.names, columns: options.columns)
