@@ -18,17 +18,17 @@ struct ExplainCommand: AsyncParsableCommand {
         commandName: "explain",
         abstract: "Explain an exchange error code, or why a signed request another client built is valid or gets -1022 / -1021.",
         discussion: """
-            With an error code (bnc explain -2015, or bnc explain -- -2015): what the code means, every known
-            cause, how to tell them apart and the fix; exit 0 for a known code, 2 for an unknown one. With
-            --endpoint it also runs, against that endpoint, the checks of bnc doctor that separate the causes:
-            the key and its permissions for -2015, -2014 and -1022, the clock for -1021, and for -11001 whether
+            With an error code (bnc explain -2015, or bnc explain -- -2015): what the code means, every known \
+            cause, how to tell them apart and the fix; exit 0 for a known code, 2 for an unknown one. With \
+            --endpoint it also runs, against that endpoint, the checks of bnc doctor that separate the causes: \
+            the key and its permissions for -2015, -2014 and -1022, the clock for -1021, and for -11001 whether \
             each --symbol has an isolated margin account; then exit 1 when a check finds a problem.
 
-            With a request:
-            Shows the parameters as parsed, the exact string the exchange verifies, the signature it should
-            have with the configured key (BINANCE_API_KEY with BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_FILE;
-            the documentation's demo key otherwise), and when it does not match, the mistake that reproduces
-            the given signature. Checks timestamp and recvWindow against the exchange's clock with --endpoint,
+            With a request, it \
+            shows the parameters as parsed, the exact string the exchange verifies, the signature it should \
+            have with the configured key (BINANCE_API_KEY with BINANCE_API_SECRET or BINANCE_PRIVATE_KEY_FILE; \
+            the documentation's demo key otherwise), and when it does not match, the mistake that reproduces \
+            the given signature. Checks timestamp and recvWindow against the exchange's clock with --endpoint, \
             else against this machine's clock. Give '-' (or nothing) to read the request from standard input.
             Exit codes: 0 valid, 1 wrong signature or a timing problem, 2 unreadable input.
             """

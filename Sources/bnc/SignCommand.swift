@@ -7,8 +7,8 @@ struct SignCommand: ParsableCommand {
         commandName: "sign",
         abstract: "Sign a raw query string with the configured key and print the signature.",
         discussion: """
-            The query is signed exactly as given (no re-encoding, no reordering), so the signature can be
-            compared with another client's. The key comes from BINANCE_API_KEY with BINANCE_API_SECRET or
+            The query is signed exactly as given (no re-encoding, no reordering), so the signature can be \
+            compared with another client's. The key comes from BINANCE_API_KEY with BINANCE_API_SECRET or \
             BINANCE_PRIVATE_KEY_FILE; without them, the demo key of the exchange's documentation is used.
             """
     )

@@ -35,4 +35,18 @@ import Testing
         #expect(result.status == 2)
         #expect(result.stderr.contains("no signing key"))
     }
+
+    /// The help of every command reads as paragraphs: ArgumentParser wraps them itself, so a line
+    /// break inside a sentence in the source left a short line followed by its continuation
+    /// (`bnc sign --help`: "so the\nsignature can be\ncompared with another client's").
+    @Test(arguments: [[], ["sim"], ["run"], ["check"], ["sign"], ["replay"], ["log"], ["doctor"], ["explain"]])
+    func helpTextHasNoBrokenSentences(_ command: [String]) throws {
+        let run = try LanguageRun.bnc(command + ["--help"], environment: ["COLUMNS": "80"])
+        #expect(run.status == 0)
+        let prose = run.stdout.components(separatedBy: "\nUSAGE:").first ?? ""
+        let lines = prose.split(separator: "\n", omittingEmptySubsequences: false)
+        for (line, next) in zip(lines, lines.dropFirst()) where !line.isEmpty && line.count < 60 {
+            #expect(!(next.first?.isLowercase ?? false), "'\(line)' then '\(next)' in bnc \(command.joined()) --help")
+        }
+    }
 }
