@@ -28,6 +28,8 @@ package struct SessionReplay {
         package var issues: [SessionLogIssue] = []
         /// Script diagnostics of the replayed statements that failed (as they did when recorded).
         package var diagnostics: [Diagnostic] = []
+        /// The last replayed statement that failed (or was interrupted), as its run ended.
+        package var lastFailure: RunOutcome?
         /// Why the log could not be replayed at all.
         package var problem: String?
     }
@@ -36,12 +38,19 @@ package struct SessionReplay {
     package let mode: Mode
     package let credentials: Credentials?
     package let output: any ScriptOutputSink
+    /// Told of each replayed statement that fails, when it fails: an offline replay shows the
+    /// error where the run showed it, between the outputs of the statements around it.
+    package let failed: (@Sendable (RunOutcome) -> Void)?
 
-    package init(path: String, mode: Mode, credentials: Credentials?, output: any ScriptOutputSink) {
+    package init(
+        path: String, mode: Mode, credentials: Credentials?, output: any ScriptOutputSink,
+        failed: (@Sendable (RunOutcome) -> Void)? = nil
+    ) {
         self.path = path
         self.mode = mode
         self.credentials = credentials
         self.output = output
+        self.failed = failed
     }
 
     package func run() async throws(SessionLogError) -> Result {
@@ -67,6 +76,13 @@ package struct SessionReplay {
                 result.statements += 1
                 let outcome = await session.run(statement.source, file: statement.file ?? "<input>")
                 result.diagnostics += outcome.diagnostics.prefix(max(0, 20 - result.diagnostics.count))
+                switch outcome.status {
+                case .failed, .interrupted, .rejected:
+                    result.lastFailure = outcome
+                    failed?(outcome)
+                case .completed:
+                    break
+                }
             default:
                 continue
             }

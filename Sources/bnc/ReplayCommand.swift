@@ -71,8 +71,19 @@ struct ReplayCommand: AsyncParsableCommand {
             return Termination.usage(error.message, hint: error.hint).report(format: options.output)
         }
         let output: any ScriptOutputSink = mode == .verify ? SilentOutput() : ExecutionSetup.printer(options: options)
+        // Offline, a statement that failed when recorded fails again with the recorded answer:
+        // its error is shown where the run showed it, and the replay ends as the run did.
+        var failed: (@Sendable (RunOutcome) -> Void)?
+        if mode != .verify {
+            let format = options.output
+            failed = { outcome in
+                Console.scriptOutput.flush()
+                _ = Termination.run(outcome).report(format: format)
+            }
+        }
         let replay = SessionReplay(
-            path: log, mode: mode == .verify ? .verify : .offline, credentials: credentials, output: output)
+            path: log, mode: mode == .verify ? .verify : .offline, credentials: credentials, output: output,
+            failed: failed)
         let result: SessionReplay.Result
         do {
             result = try await replay.run()
@@ -95,10 +106,12 @@ struct ReplayCommand: AsyncParsableCommand {
                     + "\(result.statements) statement\(result.statements == 1 ? "" : "s"), every canonical query and "
                     + "signature byte-identical\(ended)")
         default:
+            Console.scriptOutput.flush()
             Console.write(
                 fd: 2,
                 "bnc: replayed \(result.requests) recorded response\(result.requests == 1 ? "" : "s") offline; "
                     + "nothing was sent\(ended)\n")
+            if let failure = result.lastFailure { return Termination.run(failure).exitCode }
         }
         return 0
     }

@@ -123,6 +123,28 @@ import Testing
         #expect(run.stderr.contains("replayed 3 recorded responses offline; nothing was sent"))
     }
 
+    /// A statement that failed when recorded fails again offline, with the recorded answer: its
+    /// error is shown and the replay ends with the run's exit code (it printed nothing and
+    /// exited 0). --verify only compares, and passes.
+    @Test func anOfflineReplayShowsTheErrorsTheRunShowed() throws {
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let log = directory + "/failed.jsonl"
+        let run = try LanguageRun.bnc(["--log", log, "-c", "cancel LTCBTC id=28; cancel LTCBTC id=999"])
+        #expect(run.status == 1)
+        let offline = try LanguageRun.bnc(["replay", log, "--offline"])
+        #expect(offline.status == 1, "\(offline.stderr)")
+        #expect(offline.stdout == run.stdout)
+        #expect(offline.stderr.contains("error: exchange error -2011 CANCEL_REJECTED: Unknown order sent."))
+        #expect(offline.stderr.contains("replayed 2 recorded responses offline; nothing was sent"))
+        let json = try LanguageRun.bnc(["replay", log, "--offline", "--output", "json"])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains(#"{"error":{"kind":"exchange","code":-2011"#), "\(json.stdout)")
+        let verify = try LanguageRun.bnc(["replay", log, "--verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(!verify.stderr.contains("-2011"))
+    }
+
     @Test func aLogCutShortReadsBackWithTheInFlightRequestUnknown() throws {
         let directory = Self.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
