@@ -42,9 +42,12 @@ extension Value {
     }
 
     /// A value written on the command line (`--set id=28`): read like a bare word in a script,
-    /// so `28` is an integer, `0.5` a decimal, `true` a boolean, anything else a string.
+    /// so `28` is an integer, `0.5` a decimal, `true` a boolean, a list (`[28, 29]`, `["A","B"]`)
+    /// or a range (`27..31`) written as in a script is one, anything else a string.
     package init(literal text: String) {
-        if let integer = Int64(text), text.first != "+" {
+        if let collection = Self.collection(literal: text) {
+            self = collection
+        } else if let integer = Int64(text), text.first != "+" {
             self = .integer(integer)
         } else if text.contains("."), text.first != "+", let decimal = ExactDecimal(text) {
             self = .decimal(decimal)
@@ -53,5 +56,24 @@ extension Value {
         } else {
             self = .string(text)
         }
+    }
+
+    /// `text` as a list or range literal of the language, with no variable in it; nil for
+    /// anything else (then it is a scalar). A value the log's header wrote for a list (its JSON
+    /// text) reads back as the same list.
+    static func collection(literal text: String) -> Value? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.count <= 65_536, trimmed.hasPrefix("[") || trimmed.contains("..") else { return nil }
+        let source = SourceFile(name: "--set", text: "let value = " + trimmed)
+        let (statements, diagnostics) = Parser.parse(source, commandNames: [])
+        guard diagnostics.isEmpty, statements.count == 1,
+            case .assignment(_, _, .expression(let expression)) =
+                statements[0].kind
+        else { return nil }
+        switch expression.kind {
+        case .list, .range: break
+        default: return nil
+        }
+        return try? Evaluator(source: source, variables: [:]).evaluate(expression)
     }
 }
