@@ -28,26 +28,18 @@ enum TransportFactory {
     }
 
     /// The profile at `$XDG_CONFIG_HOME/bnc/config` (`~/.config/bnc/config`); empty when absent.
-    static func profile(environment: [String: String] = profileEnvironment()) throws(SetupError)
-        -> ConnectionProfile
-    {
-        guard let path = ConnectionProfile.defaultPath(environment) else { return ConnectionProfile() }
+    static func profile() throws(SetupError) -> ConnectionProfile {
+        // The two variables the path needs, looked up alone: building ProcessInfo's whole
+        // environment was about 5% of a dry run's start (docs/performance.md, "Second pass"), and
+        // a dictionary of them, the first [String: String], 3.7% ("Fifth pass: cold start").
+        guard let path = ConnectionProfile.defaultPath(lookup: ProcessEnvironment.value(of:)) else {
+            return ConnectionProfile()
+        }
         do {
             return try ConnectionProfile.load(path: path)
         } catch {
             throw SetupError(message: error.message, hint: error.hint)
         }
-    }
-
-    /// The variables ``ConnectionProfile/defaultPath(_:)`` reads, and only those: building
-    /// `ProcessInfo.processInfo.environment` (every variable, as a dictionary) each time the
-    /// profile is read was about 5% of a dry run's start (docs/performance.md, "Second pass").
-    static func profileEnvironment() -> [String: String] {
-        var environment: [String: String] = [:]
-        for name in ["XDG_CONFIG_HOME", "HOME"] {
-            if let value = getenv(name) { environment[name] = String(cString: value) }
-        }
-        return environment
     }
 
     /// The endpoint: the `--endpoint` option, else the profile's, else the embedded simulator.

@@ -30,12 +30,22 @@ public struct Credentials: Sendable {
 
     /// Credentials from `BINANCE_API_KEY` with `BINANCE_API_SECRET` (HMAC) or
     /// `BINANCE_PRIVATE_KEY_FILE` (PEM, Ed25519 or RSA); nil when none of them is set.
-    public static func fromEnvironment(
-        _ environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(CredentialsError) -> Credentials? {
-        let apiKey = environment["BINANCE_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        let secret = environment["BINANCE_API_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
-        let keyFile = environment["BINANCE_PRIVATE_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+    public static func fromEnvironment(_ environment: [String: String]) throws(CredentialsError) -> Credentials? {
+        try fromEnvironment(lookup: { environment[$0] })
+    }
+
+    /// The same from this process's environment, where only these three names are looked up:
+    /// `ProcessInfo`'s whole environment as a dictionary is not built on a dry run's start
+    /// (docs/performance.md, "Fifth pass: cold start").
+    public static func fromEnvironment() throws(CredentialsError) -> Credentials? {
+        try fromEnvironment(lookup: ProcessEnvironment.value(of:))
+    }
+
+    /// The same, with each variable's value from `lookup` (nil when it is not set).
+    public static func fromEnvironment(lookup: (String) -> String?) throws(CredentialsError) -> Credentials? {
+        let apiKey = lookup("BINANCE_API_KEY").flatMap { $0.isEmpty ? nil : $0 }
+        let secret = lookup("BINANCE_API_SECRET").flatMap { $0.isEmpty ? nil : $0 }
+        let keyFile = lookup("BINANCE_PRIVATE_KEY_FILE").flatMap { $0.isEmpty ? nil : $0 }
         switch (apiKey, secret, keyFile) {
         case (nil, nil, nil):
             return nil
