@@ -7,6 +7,15 @@ import PackageDescription
 //   bnc -> SignatureDebugger -> BinanceAPI
 //   bnc -> BinanceSimulator -> BinanceAPI (transport protocol only)
 //   Shell -> CEditlineShim (system libedit, loaded when the shell starts)
+// Release: metadata of concrete generic types (`[Int: CommandPlan?]`, `Set<String>`) through the
+// compiler's accessor functions, which hand the runtime the conformances, instead of by mangled
+// name, which makes the runtime look each conformance up in all ~6,000 conformance records the
+// first time: about 10% of a dry run's start (issue 18, docs/performance.md, "Fifth pass: cold
+// start"). Only on targets that are in no product: a library product's users cannot take unsafe flags.
+let metadataAccessors: [SwiftSetting] = [
+    .unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"], .when(configuration: .release))
+]
+
 let package = Package(
     name: "bnc",
     platforms: [.macOS(.v13)],
@@ -29,6 +38,7 @@ let package = Package(
                 "Shell", "Script", "SessionLog", "BinanceAPI", "BinanceSimulator", "SignatureDebugger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
+            swiftSettings: metadataAccessors,
             // Release: the Swift runtime and FoundationEssentials linked in, so start-up does not map
             // and resolve ~15 Swift shared libraries (cold start 19 -> 13 ms, docs/performance.md).
             // Their static libraries are named because modules compiled against the shared SDK (all
@@ -59,15 +69,17 @@ let package = Package(
             ],
             path: "Sources/bnc-bench"),
         // SignatureDebugger: the shell's `doctor` runs the same checks as `bnc doctor` (issue 17).
-        .target(name: "Shell", dependencies: ["Script", "BinanceAPI", "SignatureDebugger", "CEditlineShim"]),
-        .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"]),
-        .target(name: "Script", dependencies: ["BinanceAPI"]),
+        .target(
+            name: "Shell", dependencies: ["Script", "BinanceAPI", "SignatureDebugger", "CEditlineShim"],
+            swiftSettings: metadataAccessors),
+        .target(name: "SessionLog", dependencies: ["Script", "BinanceAPI"], swiftSettings: metadataAccessors),
+        .target(name: "Script", dependencies: ["BinanceAPI"], swiftSettings: metadataAccessors),
         // The fuzz targets (docs/fuzzing.md), one executable chosen by name: it replays corpus files in
         // the normal build; Fuzz/run.sh builds it with -sanitize=fuzzer as the libFuzzer entry point.
         .executableTarget(
             name: "bnc-fuzz", dependencies: ["Script", "SessionLog", "SignatureDebugger", "BinanceAPI", "BinanceSimulator"],
             path: "Fuzz/Sources"),
-        .target(name: "SignatureDebugger", dependencies: ["BinanceAPI"]),
+        .target(name: "SignatureDebugger", dependencies: ["BinanceAPI"], swiftSettings: metadataAccessors),
         .target(
             name: "BinanceAPI",
             dependencies: [
