@@ -121,7 +121,10 @@ enum Termination: Error {
 
     /// Diagnostics as the check prints them, coloured only on a terminal without NO_COLOR.
     private static func rendered(_ diagnostics: [Diagnostic]) -> String {
-        let colour = isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        // A run that completed has none: the first `joined()` of the process (its generic metadata
+        // and conformance look-ups) was 1.3% of a dry run's start (docs/performance.md, "Fifth pass").
+        guard !diagnostics.isEmpty else { return "" }
+        let colour = isatty(2) == 1 && getenv("NO_COLOR") == nil
         return diagnostics.map { DiagnosticRenderer.render($0, colour: colour) + "\n" }.joined()
     }
 
