@@ -124,9 +124,14 @@ package final class ScriptSession: Sendable {
     /// Parses and checks `source` against the variables defined so far.
     func compile(_ source: SourceFile) -> (statements: [Statement], diagnostics: [Diagnostic]) {
         let (statements, syntaxErrors) = Parser.parse(source, commandNames: Set(catalog.commandNames))
+        // The same set as `Set(snapshot().keys).union([dryRunVariable])`, made in one piece: growing
+        // a Set<String> runs the standard library's own copy of the code, which finds String's
+        // Hashable conformance by a scan of every conformance record (2% of a dry run's start;
+        // docs/performance.md, "Fifth pass: cold start").
+        var names = Array(snapshot().keys)
+        names.append(Self.dryRunVariable)
         var checker = Checker(
-            catalog: catalog, source: source, defined: Set(snapshot().keys).union([Self.dryRunVariable]),
-            simulatorRefusal: host.simulatorRefusal)
+            catalog: catalog, source: source, defined: Set(names), simulatorRefusal: host.simulatorRefusal)
         checker.check(statements)
         let all = (syntaxErrors + checker.diagnostics).sorted { $0.location < $1.location }
         var seen = Set<Diagnostic>()
