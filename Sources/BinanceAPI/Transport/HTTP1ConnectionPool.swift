@@ -159,40 +159,62 @@ final class HTTP1ConnectionPool: Sendable {
     // MARK: - Requests
 
     /// The request's bytes: request line with the query (signature last), `Host`, the key header.
+    /// Written straight into the buffer that goes to the socket, with the signature appended to
+    /// the query there (the bytes of ``PreparedRequest/urlQuery``) instead of a head `String`
+    /// and a query string built first and copied.
     static func encode(_ request: PreparedRequest, endpoint: Endpoint) throws(TransportError) -> ByteBuffer {
-        var head = ""
-        head.reserveCapacity(200 + request.query.utf8.count)
-        head += request.method.rawValue
-        head += " "
-        head += endpoint.pathPrefix
-        head += request.path
-        let query = request.urlQuery
-        // The request line is split on spaces: the encoder percent-encodes, this makes sure.
-        guard Self.isTarget(request.path), Self.isTarget(query) else {
+        let query = request.query
+        let signature = request.signature?.urlValue
+        // The request line is split on spaces: the encoder percent-encodes, this makes sure
+        // (the query's bytes are the query's, `&signature=` and the signature's).
+        guard Self.isTarget(request.path), Self.isTarget(query), signature.map(Self.isTarget) ?? true else {
             throw .invalidEndpoint("the request path or query contains spaces or control characters")
         }
-        if !query.isEmpty {
-            head += "?"
-            head += query
+        let apiKey = request.apiKey
+        // A line break in a header value would let it write further headers.
+        if let apiKey, !Self.isHeaderValue(apiKey) {
+            throw .invalidEndpoint("the API key contains control characters")
         }
-        head += " HTTP/1.1\r\nHost: "
-        head += endpoint.hostHeader
-        head += "\r\n"
-        if let apiKey = request.apiKey {
-            // A line break in a header value would let it write further headers.
-            guard apiKey.utf8.allSatisfy({ $0 >= 0x20 && $0 != 0x7F }) else {
-                throw .invalidEndpoint("the API key contains control characters")
+        var head = ByteBufferAllocator().buffer(
+            capacity: 240 + endpoint.pathPrefix.utf8.count + request.path.utf8.count + query.utf8.count
+                + (signature?.utf8.count ?? 0) + endpoint.hostHeader.utf8.count + (apiKey?.utf8.count ?? 0))
+        head.writeString(request.method.rawValue)
+        head.writeStaticString(" ")
+        head.writeString(endpoint.pathPrefix)
+        head.writeString(request.path)
+        if let signature {
+            head.writeStaticString(query.isEmpty ? "?signature=" : "?")
+            if !query.isEmpty {
+                head.writeString(query)
+                head.writeStaticString("&signature=")
             }
-            head += "X-MBX-APIKEY: "
-            head += apiKey
-            head += "\r\n"
+            head.writeString(signature)
+        } else if !query.isEmpty {
+            head.writeStaticString("?")
+            head.writeString(query)
         }
-        if request.method == .post || request.method == .put { head += "Content-Length: 0\r\n" }
-        head += "\r\n"
-        return ByteBuffer(string: head)
+        head.writeStaticString(" HTTP/1.1\r\nHost: ")
+        head.writeString(endpoint.hostHeader)
+        head.writeStaticString("\r\n")
+        if let apiKey {
+            head.writeStaticString("X-MBX-APIKEY: ")
+            head.writeString(apiKey)
+            head.writeStaticString("\r\n")
+        }
+        if request.method == .post || request.method == .put { head.writeStaticString("Content-Length: 0\r\n") }
+        head.writeStaticString("\r\n")
+        return head
     }
 
+    /// No space, control character or DEL (the request line is split on spaces).
     private static func isTarget(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 > 0x20 && $0 != 0x7F }
+        let allowed = { (byte: UInt8) in byte > 0x20 && byte != 0x7F }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(allowed) } ?? text.utf8.allSatisfy(allowed)
+    }
+
+    /// No control character or DEL (a header value may hold spaces).
+    private static func isHeaderValue(_ text: String) -> Bool {
+        let allowed = { (byte: UInt8) in byte >= 0x20 && byte != 0x7F }
+        return text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(allowed) } ?? text.utf8.allSatisfy(allowed)
     }
 }

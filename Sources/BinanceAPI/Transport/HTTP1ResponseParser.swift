@@ -240,6 +240,7 @@ package struct HTTP1ResponseParser: Sendable {
         var otherTransferCoding = false
         var position = statusEnd + 2
         headers = []
+        headers.reserveCapacity(12) // a typical answer's head in one allocation, not four as it grows
         while position < end {
             guard let lineEnd = Self.lineEnd(in: buffer, from: position), lineEnd <= end else { break }
             let field = buffer[position..<lineEnd]
