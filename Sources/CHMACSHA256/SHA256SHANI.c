@@ -6,14 +6,28 @@
 #if defined(__x86_64__) || defined(__i386__)
 #include <cpuid.h>
 #include <immintrin.h>
+#include <stdatomic.h>
 
-int bnc_sha256_cpu_has_sha_extensions(void) {
+static int bnc_sha256_ask_cpu(void) {
     unsigned int eax, ebx, ecx, edx;
     if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
     int ssse3 = (ecx >> 9) & 1, sse41 = (ecx >> 19) & 1;
     if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
     int sha = (ebx >> 29) & 1;
     return ssse3 && sse41 && sha;
+}
+
+// The answer, once asked (-1 before): CPUID traps to the hypervisor in a virtual machine, where
+// asking for every bnc_sha256 (the session log's fingerprint of each request's signature) cost
+// more than the hash. Threads racing on the first call store the same answer.
+static atomic_int bnc_sha256_extensions = -1;
+
+int bnc_sha256_cpu_has_sha_extensions(void) {
+    int known = atomic_load_explicit(&bnc_sha256_extensions, memory_order_relaxed);
+    if (known >= 0) return known;
+    known = bnc_sha256_ask_cpu();
+    atomic_store_explicit(&bnc_sha256_extensions, known, memory_order_relaxed);
+    return known;
 }
 
 // One group of four rounds: message words `msg` plus round constants, two SHA256RNDS2 steps.
