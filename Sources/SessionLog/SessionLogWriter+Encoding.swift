@@ -29,7 +29,7 @@ extension JSONBytes {
     /// a top-level `"body"` member's value is replaced by those bytes (see ``isStoredVerbatim(_:)``).
     static func appendValue(_ value: JSONValue, to output: inout [UInt8], body: [UInt8]? = nil) {
         switch value {
-        case .null: output.append(contentsOf: "null".utf8)
+        case .null: JSONBytes.appendLiteral("null", to: &output)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
         case .number(let text): output.append(contentsOf: text.utf8)
         case .string(let text): appendEscaped(text, to: &output)
@@ -124,7 +124,10 @@ private struct CompactJSONScanner {
         // compare the few keys directly; past `linearKeys` the keys go into a set, so an object
         // of 5,000 keys from a hostile server costs 5,000 lookups, not 12 million comparisons
         // made under the log writer's lock.
-        var keys: [Range<Int>] = []
+        // The first keys' ranges are kept inline, not in an array: an answer's object costs no
+        // allocation here (the array grown key by key allocated several times per answer).
+        var keys = InlineArray<16, Range<Int>>(repeating: 0..<0)
+        var keyCount = 0
         var keySet: Set<[UInt8]>?
         while true {
             guard let key = string() else { return false }
@@ -134,13 +137,14 @@ private struct CompactJSONScanner {
                 keySet = set
             } else {
                 let length = key.count
-                for seen in keys where seen.count == length {
-                    if bytes[seen].elementsEqual(bytes[key]) { return false } // parsing would merge them
+                for seen in 0..<keyCount where keys[seen].count == length {
+                    if sameBytes(keys[seen], key) { return false } // parsing would merge them
                 }
-                keys.append(key)
-                if keys.count == Self.linearKeys {
+                keys[keyCount] = key
+                keyCount += 1
+                if keyCount == Self.linearKeys {
                     var set = Set<[UInt8]>(minimumCapacity: 2 * Self.linearKeys)
-                    for seen in keys { set.insert(Array(bytes[seen])) }
+                    for seen in 0..<keyCount { set.insert(Array(bytes[keys[seen]])) }
                     keySet = set
                 }
             }
@@ -148,6 +152,26 @@ private struct CompactJSONScanner {
             if take(UInt8(ascii: ",")) { continue }
             return take(UInt8(ascii: "}"))
         }
+    }
+
+    /// Whether a byte of `word` equals `byte` (a zero byte of their XOR).
+    private static func hasByte(_ byte: UInt8, _ word: UInt64) -> Bool {
+        hasByte(below: 1, word ^ (0x0101_0101_0101_0101 &* UInt64(byte)))
+    }
+
+    /// Whether a byte of `word` is below `limit` (at most 0x80): exact for whether any is.
+    private static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101 &* UInt64(limit)) & ~word & 0x8080_8080_8080_8080 != 0
+    }
+
+    /// Whether the two ranges of `bytes`, of equal length, hold the same bytes.
+    private func sameBytes(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        var offset = 0
+        while offset < first.count {
+            if bytes[first.lowerBound + offset] != bytes[second.lowerBound + offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     private mutating func array(depth: Int) -> Bool {
@@ -164,6 +188,19 @@ private struct CompactJSONScanner {
     private mutating func string() -> Range<Int>? {
         guard take(UInt8(ascii: "\"")) else { return nil }
         let start = index
+        // Eight bytes at a time while all of them are plain: printable ASCII other than a quote
+        // or a backslash (then byte by byte, which also finds exactly where the string stops).
+        if let base = bytes.baseAddress {
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 != 0 || Self.hasByte(below: 0x20, word) || Self.hasByte(0x22, word)
+                    || Self.hasByte(0x5C, word) || Self.hasByte(0x7F, word)
+                {
+                    break
+                }
+                index += 8
+            }
+        }
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
@@ -227,49 +264,49 @@ extension RequestRecord {
     /// ``SessionRecord/json``, absent optional fields left out, strings escaped as
     /// `JSONValue` does).
     func appendLine(to output: inout [UInt8]) {
-        output.append(contentsOf: #"{"kind":"request","id":"#.utf8)
+        JSONBytes.appendLiteral(#"{"kind":"request","id":"#, to: &output)
         JSONBytes.appendInteger(id, to: &output)
         if let statement {
-            output.append(contentsOf: #","statement":"#.utf8)
+            JSONBytes.appendLiteral(#","statement":"#, to: &output)
             JSONBytes.appendInteger(statement, to: &output)
         }
-        output.append(contentsOf: #","attempt":"#.utf8)
+        JSONBytes.appendLiteral(#","attempt":"#, to: &output)
         JSONBytes.appendInteger(attempt, to: &output)
-        output.append(contentsOf: #","title":"#.utf8)
+        JSONBytes.appendLiteral(#","title":"#, to: &output)
         JSONBytes.appendEscaped(title, to: &output)
-        output.append(contentsOf: #","method":"#.utf8)
+        JSONBytes.appendLiteral(#","method":"#, to: &output)
         JSONBytes.appendEscaped(method.rawValue, to: &output)
-        output.append(contentsOf: #","path":"#.utf8)
+        JSONBytes.appendLiteral(#","path":"#, to: &output)
         JSONBytes.appendEscaped(path, to: &output)
-        output.append(contentsOf: #","query":"#.utf8)
+        JSONBytes.appendLiteral(#","query":"#, to: &output)
         JSONBytes.appendEscaped(query, to: &output)
         if let timestamp {
-            output.append(contentsOf: #","timestamp":"#.utf8)
+            JSONBytes.appendLiteral(#","timestamp":"#, to: &output)
             JSONBytes.appendInteger(timestamp, to: &output)
         }
         if let newClientOrderId {
-            output.append(contentsOf: #","newClientOrderId":"#.utf8)
+            JSONBytes.appendLiteral(#","newClientOrderId":"#, to: &output)
             JSONBytes.appendEscaped(newClientOrderId, to: &output)
         }
         if let keyType {
-            output.append(contentsOf: #","keyType":"#.utf8)
+            JSONBytes.appendLiteral(#","keyType":"#, to: &output)
             JSONBytes.appendEscaped(keyType.rawValue, to: &output)
         }
         if let signatureFingerprint {
-            output.append(contentsOf: #","signatureSHA256":"#.utf8)
+            JSONBytes.appendLiteral(#","signatureSHA256":"#, to: &output)
             JSONBytes.appendEscaped(signatureFingerprint, to: &output)
         }
-        output.append(contentsOf: #","weight":"#.utf8)
+        JSONBytes.appendLiteral(#","weight":"#, to: &output)
         JSONBytes.appendInteger(weight.value, to: &output)
-        output.append(contentsOf: #","weightScope":"#.utf8)
+        JSONBytes.appendLiteral(#","weightScope":"#, to: &output)
         JSONBytes.appendEscaped(weight.scope.rawValue, to: &output)
-        output.append(contentsOf: #","at":"#.utf8)
+        JSONBytes.appendLiteral(#","at":"#, to: &output)
         JSONBytes.appendInteger(at, to: &output)
         if let origin {
-            output.append(contentsOf: #","origin":"#.utf8)
+            JSONBytes.appendLiteral(#","origin":"#, to: &output)
             JSONBytes.appendEscaped(origin, to: &output)
         }
-        output.append(contentsOf: "}\n".utf8)
+        JSONBytes.appendLiteral("}\n", to: &output)
     }
 }
 
@@ -285,11 +322,11 @@ extension ResponseRecord {
     /// are written as the `body` member's value (``JSONBytes/isStoredVerbatim(_:)``) whatever
     /// ``body`` holds. Only for ``hasFewHeaders``.
     func appendLine(to output: inout [UInt8], body verbatim: [UInt8]? = nil) {
-        output.append(contentsOf: #"{"kind":"response","request":"#.utf8)
+        JSONBytes.appendLiteral(#"{"kind":"response","request":"#, to: &output)
         JSONBytes.appendInteger(request, to: &output)
-        output.append(contentsOf: #","status":"#.utf8)
+        JSONBytes.appendLiteral(#","status":"#, to: &output)
         JSONBytes.appendInteger(status, to: &output)
-        output.append(contentsOf: #","headers":{"#.utf8)
+        JSONBytes.appendLiteral(#","headers":{"#, to: &output)
         var first = true
         for (index, header) in headers.enumerated()
         where !headers[..<index].contains(where: { $0.name == header.name }) {
@@ -302,25 +339,25 @@ extension ResponseRecord {
         }
         output.append(UInt8(ascii: "}"))
         if let verbatim {
-            output.append(contentsOf: #","body":"#.utf8)
+            JSONBytes.appendLiteral(#","body":"#, to: &output)
             output.append(contentsOf: verbatim)
         } else {
             switch body {
             case .json(let value):
-                output.append(contentsOf: #","body":"#.utf8)
+                JSONBytes.appendLiteral(#","body":"#, to: &output)
                 JSONBytes.appendValue(value, to: &output)
             case .text(let text):
-                output.append(contentsOf: #","bodyText":"#.utf8)
+                JSONBytes.appendLiteral(#","bodyText":"#, to: &output)
                 JSONBytes.appendEscaped(text, to: &output)
             case .base64(let text):
-                output.append(contentsOf: #","bodyBase64":"#.utf8)
+                JSONBytes.appendLiteral(#","bodyBase64":"#, to: &output)
                 JSONBytes.appendEscaped(text, to: &output)
             }
         }
-        output.append(contentsOf: #","latencyUs":"#.utf8)
+        JSONBytes.appendLiteral(#","latencyUs":"#, to: &output)
         JSONBytes.appendInteger(latencyMicroseconds, to: &output)
-        output.append(contentsOf: #","at":"#.utf8)
+        JSONBytes.appendLiteral(#","at":"#, to: &output)
         JSONBytes.appendInteger(at, to: &output)
-        output.append(contentsOf: "}\n".utf8)
+        JSONBytes.appendLiteral("}\n", to: &output)
     }
 }

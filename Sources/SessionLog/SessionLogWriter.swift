@@ -259,10 +259,10 @@ package final class SessionLogWriter: RequestObserver, Sendable {
             if state.file != nil, JSONBytes.isStoredVerbatim(response.body) {
                 // The body would be stored as parsed JSON that serialises to these very bytes:
                 // write them as they are instead of parsing and re-serialising them.
-                var record = ResponseRecord(
-                    TransportResponse(status: response.status, headers: response.headers, body: []), request: id,
-                    latency: latency, at: at)
-                record.body = .json(.null)
+                let record = ResponseRecord(
+                    request: id, status: response.status,
+                    headers: response.headers.filter { SessionLogFormat.isRateLimitHeader($0.name) }, body: .json(.null),
+                    latencyMicroseconds: latency.microseconds, at: at)
                 if record.hasFewHeaders {
                     record.appendLine(to: &state.pending, body: response.body)
                 } else {
