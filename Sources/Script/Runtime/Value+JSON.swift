@@ -18,7 +18,10 @@ extension Value {
         case .string(let text): self = .string(text)
         case .array(let values): self = .list(values.map(Value.init(json:)))
         case .object(let object):
-            self = .record(Record(object.pairs.map { ($0.key, Value(json: $0.value)) }))
+            var fields: [(name: String, value: Value)] = []
+            fields.reserveCapacity(object.count)
+            for pair in object.pairs { fields.append((name: pair.key, value: Value(json: pair.value))) }
+            self = .record(Record(fields: fields))
         }
     }
 

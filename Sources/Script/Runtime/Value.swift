@@ -98,6 +98,11 @@ package struct Record: Sendable, Hashable {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
 
+    /// A record of `fields` as they are (no copy into labelled pairs).
+    package init(fields: [(name: String, value: Value)]) {
+        self.fields = fields
+    }
+
     package subscript(name: String) -> Value? {
         get { fields.first { $0.name == name }?.value }
         set {
