@@ -76,8 +76,7 @@ enum ExplainTool {
         }
 
         func stop() {
-            if process.isRunning { kill(process.processIdentifier, SIGTERM) }
-            process.waitUntilExit()
+            process.stop()
         }
     }
 }

@@ -1,3 +1,4 @@
+import BNCTestSupport
 import Foundation
 
 /// A scripted, misbehaving HTTP server on 127.0.0.1 (`Tests/HostileServer/hostile_server.py`):
@@ -166,11 +167,8 @@ final class HostileServer: @unchecked Sendable {
     func requests(to path: String) -> [Request] { requests.filter { $0.path == path } }
 
     func stop() {
-        if serverPID > 0 { kill(serverPID, SIGTERM) }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGTERM)
-            process.waitUntilExit()
-        }
+        if serverPID > 0, serverPID != process.processIdentifier { kill(serverPID, SIGTERM) }
+        process.stop()
     }
 
     deinit {

@@ -20,8 +20,10 @@ public struct ProcessOutput: Sendable {
 /// the same time, to their ends, before the child is waited for.
 public enum ChildProcess {
     /// Runs a configured `process` (executable, arguments, environment, directory set; its
-    /// standard streams are replaced by pipes) with `stdin` as its input, and waits for it.
-    public static func capture(_ process: Process, stdin: [UInt8] = []) throws -> ProcessOutput {
+    /// standard streams are replaced by pipes) with `stdin` as its input, and waits for it — at
+    /// most `timeout` seconds: then it is killed (status 9), so that a child that hangs fails its
+    /// test instead of stopping the whole run.
+    public static func capture(_ process: Process, stdin: [UInt8] = [], timeout: Double = 300) throws -> ProcessOutput {
         let output = Pipe()
         let errors = Pipe()
         let input = Pipe()
@@ -32,6 +34,11 @@ public enum ChildProcess {
         // with EPIPE, not kill the test process.
         signal(SIGPIPE, SIG_IGN)
         try process.run()
+        let watchdog = DispatchWorkItem {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+        defer { watchdog.cancel() }
         let group = DispatchGroup()
         group.enter()
         DispatchQueue.global().async {
@@ -78,5 +85,19 @@ public enum BuiltBNC {
     /// The package's root directory (this file is `Tests/TestSupport/ChildProcess.swift`).
     public static var packageRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+}
+
+extension Process {
+    /// Stops a child a test started: SIGTERM, then SIGKILL when it has not exited within
+    /// `grace` seconds, and waits for it. A server that ignores or never handles SIGTERM (a
+    /// python server stuck in a handler) otherwise kept `waitUntilExit()` waiting forever.
+    public func stop(grace: Double = 5) {
+        guard isRunning else { return }
+        kill(processIdentifier, SIGTERM)
+        let deadline = Date().addingTimeInterval(grace)
+        while isRunning, Date() < deadline { usleep(10_000) }
+        if isRunning { kill(processIdentifier, SIGKILL) }
+        waitUntilExit()
     }
 }
