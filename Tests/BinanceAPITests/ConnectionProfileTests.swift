@@ -30,6 +30,28 @@ import Testing
         #expect(profile.rateLimits == RateLimitState.Configuration(sapiLimit: 2000, window: 500))
     }
 
+    /// Values in quotes, as TOML and shell files write them, are the values inside: `"live"`
+    /// was refused as an endpoint and a quoted secret signed with its quotes.
+    @Test func quotedValuesAreTheTextInside() throws {
+        let profile = try ConnectionProfile.parse(
+            """
+            endpoint = "http://127.0.0.1:8080"
+            apiKey = 'vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A'
+            apiSecret = "NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"
+            recvWindow = "7000"
+            time = 'utc'
+            """, path: "config")
+        #expect(profile.endpoint == "http://127.0.0.1:8080")
+        #expect(profile.apiKey == "vmPUZE6mv9SD5VNHk4HlWFsOr6aKE2zvsw0MuIgwCIPy6utIco14y7Ju91duEh8A")
+        #expect(profile.signingKey == .secret("NhqPtmdSJYdKjVHjA7PZj4Mge3R5YNiP1e3UZjInClVN65XAbvqqM6A7H5fATj0j"))
+        #expect(profile.recvWindow == 7000)
+        #expect(profile.settings["time"] == "utc")
+        #expect(ConnectionProfile.unquoted(#""a"#) == #""a"#)
+        #expect(ConnectionProfile.unquoted(#""a'"#) == #""a'"#)
+        #expect(ConnectionProfile.unquoted(#"""#) == #"""#)
+        #expect(throws: ProfileError.self) { try ConnectionProfile.parse(#"endpoint = """#, path: "config") }
+    }
+
     @Test(arguments: [
         ("recvWindow = 60001", "config:1: 'recvWindow' must be a whole number in 1...60000"),
         ("endpoint", "config:1: expected name = value"),

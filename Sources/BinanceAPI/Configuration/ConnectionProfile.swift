@@ -143,6 +143,16 @@ public struct ConnectionProfile: Sendable, Hashable {
         return line
     }
 
+    /// `value` without one pair of matching quotes around it (`endpoint = "live"`, as TOML and
+    /// shell files write values): the quotes were taken as part of the value, and `"live"` was
+    /// no endpoint. A quote on one side only stays.
+    static func unquoted(_ value: String) -> String {
+        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else {
+            return value
+        }
+        return String(value.dropFirst().dropLast())
+    }
+
     /// Parses profile text; `path` is used in messages only.
     public static func parse(_ text: String, path: String) throws(ProfileError) -> ConnectionProfile {
         var profile = ConnectionProfile()
@@ -161,7 +171,7 @@ public struct ConnectionProfile: Sendable, Hashable {
             guard isSettingName(name) else {
                 throw .malformedLine(path: path, line: line, reason: "expected name = value, the name a word such as apiKey")
             }
-            let value = trimmed[trimmed.index(after: equals)...].trimmingWhitespace()
+            let value = Self.unquoted(trimmed[trimmed.index(after: equals)...].trimmingWhitespace())
             guard !value.isEmpty else { throw .malformedLine(path: path, line: line, reason: "'\(name)' has no value") }
             guard seen.insert(name).inserted else {
                 throw .malformedLine(path: path, line: line, reason: "'\(name)' is set twice")
