@@ -23,16 +23,16 @@ import Testing
                 totalLiabilityOfBtc  0.50100000
                 totalNetAssetOfBtc   -0.34600000
 
-                symbol  asset  free         locked      borrowed    interest    netAsset      marginLevel  marginLevelStatus
-                LTCBTC  LTC    93.00000000  7.00000000  0.00000000  0.00000000  100.00000000  1.30000000   MARGIN_CALL
-                LTCBTC  BTC    0.00000000   0.00000000  0.50000000  0.00100000  -0.50100000   1.30000000   MARGIN_CALL
+                symbol  asset  free         locked      borrowed    netAsset      marginLevel  marginLevelStatus
+                LTCBTC  LTC    93.00000000  7.00000000  0.00000000  100.00000000  1.30000000   MARGIN_CALL
+                LTCBTC  BTC    0.00000000   0.00000000  0.50000000  -0.50100000   1.30000000   MARGIN_CALL
                 """)
     }
 
     @Test func wideShowsEveryFieldOfTheAssetAndTheAccount() throws {
         let text = ValueTextRenderer(options: RenderOptions(columns: .all)).render(try Self.value(Self.answer))
         let header = try #require(text.split(separator: "\n").first { $0.hasPrefix("symbol") })
-        for name in ["borrowEnabled", "netAssetOfBtc", "totalAsset", "indexPrice", "liquidatePrice", "tradeEnabled"] {
+        for name in ["borrowEnabled", "interest", "netAssetOfBtc", "totalAsset", "indexPrice", "liquidatePrice", "tradeEnabled"] {
             #expect(header.contains(name), "\(name) in \(header)")
         }
         #expect(!header.contains("baseAsset"))

@@ -10,8 +10,9 @@ import Script
 enum IsolatedAccountRendering {
     /// The answer's totals, in this order (when present).
     static let totals = ["totalAssetOfBtc", "totalLiabilityOfBtc", "totalNetAssetOfBtc"]
-    /// Each asset's columns shown by default.
-    static let assetColumns = ["free", "locked", "borrowed", "interest", "netAsset"]
+    /// Each asset's columns shown by default (`interest`, with `wide`: it grows only with `borrowed`,
+    /// and without it the table fits 100 columns).
+    static let assetColumns = ["free", "locked", "borrowed", "netAsset"]
     /// Each account's columns shown by default, after the asset's.
     static let accountColumns = ["marginLevel", "marginLevelStatus"]
 
