@@ -30,6 +30,9 @@ package struct SessionReplay {
         package var diagnostics: [Diagnostic] = []
         /// The last replayed statement that failed (or was interrupted), as its run ended.
         package var lastFailure: RunOutcome?
+        /// The exit code the recorded session ended with (its `end` record); nil for a log cut
+        /// short. A shell session goes on after a failed statement and may end with 0.
+        package var recordedExitCode: Int?
         /// Why the log could not be replayed at all.
         package var problem: String?
     }
@@ -55,7 +58,8 @@ package struct SessionReplay {
 
     package func run() async throws(SessionLogError) -> Result {
         var result = Result()
-        let statements = try SessionLogReader(path: path, kinds: ["header", "statement"], topLevelStatementsOnly: true)
+        let statements = try SessionLogReader(
+            path: path, kinds: ["header", "statement", "end"], topLevelStatementsOnly: true)
         guard let header = Self.header(of: statements, into: &result) else {
             result.problem = "\(path) does not start with a session-log header"
             return result
@@ -72,6 +76,8 @@ package struct SessionReplay {
             switch entry {
             case .issue(let issue):
                 if result.issues.count < 100 { result.issues.append(issue) }
+            case .record(.end(let end), _):
+                result.recordedExitCode = end.exitCode
             case .record(.statement(let statement), _) where statement.depth == 0:
                 result.statements += 1
                 let outcome = await session.run(statement.source, file: statement.file ?? "<input>")

@@ -145,6 +145,28 @@ import Testing
         #expect(!verify.stderr.contains("-2011"))
     }
 
+    /// A shell session goes on after a failed statement and may end with 0: its offline replay
+    /// shows the error without a script's "stopped at" summary and ends as the session ended.
+    @Test func anOfflineReplayOfAShellSessionEndsAsTheSessionEnded() throws {
+        let directory = Self.directory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let scriptLog = directory + "/script.jsonl"
+        _ = try LanguageRun.bnc(["--log", scriptLog, "-c", "cancel LTCBTC id=999"])
+        // The same records as a shell session that went on and ended with Ctrl-D.
+        let shellLog = directory + "/shell.jsonl"
+        let text = try String(contentsOfFile: scriptLog, encoding: .utf8)
+            .replacingOccurrences(of: #""mode":"script""#, with: #""mode":"shell""#)
+            .replacingOccurrences(of: #""exitCode":1,"#, with: #""exitCode":0,"#)
+        try text.write(toFile: shellLog, atomically: true, encoding: .utf8)
+        let offline = try LanguageRun.bnc(["replay", shellLog, "--offline"])
+        #expect(offline.status == 0, "\(offline.stderr)")
+        #expect(offline.stderr.contains("error: exchange error -2011"))
+        #expect(!offline.stderr.contains("stopped at"), "\(offline.stderr)")
+        let script = try LanguageRun.bnc(["replay", scriptLog, "--offline"])
+        #expect(script.status == 1)
+        #expect(script.stderr.contains("stopped at"))
+    }
+
     @Test func aLogCutShortReadsBackWithTheInFlightRequestUnknown() throws {
         let directory = Self.directory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
