@@ -19,7 +19,9 @@ public final class SimulatorStateLock: Sendable {
     /// Takes the lock of `stateFile`, or throws ``SimulatorSetupError/stateFile(path:reason:)``
     /// naming the other holder's pid when another process has it.
     public init(stateFile: String) throws(SimulatorSetupError) {
-        let path = stateFile + ".lock"
+        // The file the path names, through any symlink: `--state link.json` and `--state s.json`
+        // are one state and take one lock.
+        let path = Self.resolved(stateFile) + ".lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else {
             throw .stateFile(path: stateFile, reason: "cannot open its lock file \(path): \(Self.systemError())")
@@ -50,6 +52,13 @@ public final class SimulatorStateLock: Sendable {
         }
         self.path = path
         self.descriptor = descriptor
+    }
+
+    /// `path` with its symlinks resolved when it exists; as given otherwise (a new state file).
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Closing the descriptor releases the lock.

@@ -17,7 +17,8 @@ struct StopSignals {
     private let continuation: AsyncStream<String>.Continuation
     private let sources: [any DispatchSourceSignal]
 
-    /// Catches SIGINT and SIGTERM; returns once the kernel delivers them to the sources.
+    /// Catches SIGINT and SIGTERM; returns once the kernel delivers them to the sources (or
+    /// after 2 s).
     static func install() async -> StopSignals {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self)
         let (registered, registration) = AsyncStream.makeStream(of: Void.self)
@@ -30,11 +31,18 @@ struct StopSignals {
             source.resume()
             sources.append(source)
         }
+        // At most 2 s: a registration that never comes must not keep the simulator from
+        // starting (the signals are then caught once it does come, as before).
+        let timeout = Task {
+            try? await Task.sleep(for: .seconds(2))
+            registration.finish()
+        }
         var count = 0
         for await _ in registered {
             count += 1
             if count == sources.count { break }
         }
+        timeout.cancel()
         return StopSignals(stream: stream, continuation: continuation, sources: sources)
     }
 

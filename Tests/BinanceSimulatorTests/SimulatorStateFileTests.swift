@@ -193,6 +193,11 @@ import Testing
         first = nil
         let again = try SimulatorStateLock(stateFile: state)
         #expect(again.path == state + ".lock")
+        // The same state through a symlink is the same lock.
+        let link = directory.appendingPathComponent("link.json").path
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: state))
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: state)
+        #expect(throws: SimulatorSetupError.self) { try SimulatorStateLock(stateFile: link) }
         // A lock file that is not a regular file (here a directory) is refused, not followed.
         let odd = directory.appendingPathComponent("odd.json").path
         try FileManager.default.createDirectory(atPath: odd + ".lock", withIntermediateDirectories: false)

@@ -47,6 +47,8 @@ import Testing
     /// An exchange that sends something else under `assets` gets the plain record view, its
     /// control characters escaped as everywhere.
     @Test func anythingElseIsAPlainRecord() throws {
+        let other = ValueTextRenderer().render(try Self.value(#"{"assets":[],"total":"5"}"#))
+        #expect(other.contains("total") && other.contains("5"), "\(other)")
         let text = ValueTextRenderer().render(try Self.value(#"{"assets":[{"symbol":"X\u001b[2J"}]}"#))
         #expect(text.hasPrefix("assets  "))
         #expect(!text.contains("\u{1B}"))

@@ -20,6 +20,8 @@ enum IsolatedAccountRendering {
     /// symbol and its base and quote assets as records.
     static func isIsolatedAccounts(_ record: Record) -> Bool {
         guard case .list(let accounts)? = record["assets"] else { return false }
+        // An empty list proves nothing: only the answer's own fields may be beside it then.
+        if accounts.isEmpty { return record.names.allSatisfy { $0 == "assets" || totals.contains($0) } }
         return accounts.allSatisfy { value in
             guard case .record(let account) = value, account["symbol"] != nil,
                 case .record? = account["baseAsset"], case .record? = account["quoteAsset"]
