@@ -146,9 +146,11 @@ static void drain_signal_pipe(void) {
     }
 }
 
-void bnc_sigint_acknowledge(void) {
+unsigned long bnc_sigint_acknowledge(void) {
+    unsigned long received = atomic_load(&sigint_received);
     drain_signal_pipe();
-    atomic_store(&sigint_seen, atomic_load(&sigint_received));
+    atomic_store(&sigint_seen, received);
+    return received;
 }
 
 // MARK: - Reader

@@ -76,4 +76,33 @@ import Testing
         let count = read(output[0], &shown, shown.count)
         #expect(String(decoding: shown.prefix(max(count, 0)), as: UTF8.self) == "\u{1B}[1mbnc>\u{1B}[0m > > > \n")
     }
+
+    /// A line over 1 MiB (input that is not a terminal's) is dropped with a message, up to its
+    /// newline, and the next line reads as usual; the reader's buffer stays bounded.
+    @Test func aLineOverTheLimitIsDroppedAndSaysSo() throws {
+        var input: [Int32] = [0, 0]
+        var output: [Int32] = [0, 0]
+        try #require(pipe(&input) == 0 && pipe(&output) == 0)
+        defer { for fd in [input[0], output[0], output[1]] { close(fd) } }
+        _ = fcntl(output[1], 1031, 1 << 16) // F_SETPIPE_SZ: room for the prompts and the message
+        let long = [UInt8](repeating: UInt8(ascii: "x"), count: PlainLineReader.maximumLineBytes + 10) + Array("\nprint 1\n".utf8)
+        let writeEnd = input[1]
+        let writer = Thread {
+            var offset = 0
+            while offset < long.count {
+                let written = long[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, $0.count) }
+                if written <= 0 { break }
+                offset += written
+            }
+            close(writeEnd)
+        }
+        writer.start()
+        let reader = PlainLineReader(input: input[0], output: output[1])
+        #expect(reader.readLine(prompt: "> ") == .interrupted)
+        #expect(reader.readLine(prompt: "> ") == .line("print 1"))
+        #expect(reader.readLine(prompt: "> ") == .eof)
+        var shown = [UInt8](repeating: 0, count: 512)
+        let count = read(output[0], &shown, shown.count)
+        #expect(String(decoding: shown.prefix(max(count, 0)), as: UTF8.self).contains("longer than 1 MiB and was dropped"))
+    }
 }

@@ -125,8 +125,9 @@ unsigned long bnc_sigint_count(void);
 /// The read end of the signal handler's self-pipe (-1 before installation): readable after a signal.
 int bnc_signal_fd(void);
 /// Marks every SIGINT received so far as seen, so the reader does not report an interrupt
-/// that happened while a statement was running.
-void bnc_sigint_acknowledge(void);
+/// that happened while a statement was running. Returns the count it marked, read before the
+/// signal pipe is drained: a SIGINT after that read is counted as new.
+unsigned long bnc_sigint_acknowledge(void);
 
 #ifdef __cplusplus
 }
