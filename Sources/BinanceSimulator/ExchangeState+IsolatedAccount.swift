@@ -9,7 +9,8 @@ extension ExchangeState {
     /// The balances are the isolated wallet's: `locked` what its open orders hold, `free` the
     /// rest, a balance below zero (fills beyond it) `borrowed`. Values in BTC use the simulated
     /// prices (an asset without a BTC pair counts zero). `marginLevel` is assets over
-    /// liabilities in BTC, 999 with none, as the exchange reports an account that owes nothing.
+    /// liabilities in BTC, 999 with none — as the exchange reports an account that owes nothing —
+    /// and so also when what is owed has no BTC price to value it by.
     func isolatedAccounts(_ call: SimulatorRoute.Call) throws(ExchangeReject) -> Success {
         var wanted: [String]?
         if let text = call.parameters.value("symbols") {

@@ -90,8 +90,11 @@ private struct CompactJSONScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
     static let maximumDepth = 64
-    /// Keys per object compared pairwise before a set takes over.
-    static let linearKeys = 16
+    /// Keys per object compared pairwise before a set takes over: the count of the inline array
+    /// that holds them (`object(depth:)`), read from it, so the two cannot disagree.
+    static var linearKeys: Int { InlineKeys.count }
+    /// The first keys' byte ranges of an object, kept inline (no allocation per answer).
+    typealias InlineKeys = InlineArray<16, Range<Int>>
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -126,7 +129,7 @@ private struct CompactJSONScanner {
         // made under the log writer's lock.
         // The first keys' ranges are kept inline, not in an array: an answer's object costs no
         // allocation here (the array grown key by key allocated several times per answer).
-        var keys = InlineArray<16, Range<Int>>(repeating: 0..<0)
+        var keys = InlineKeys(repeating: 0..<0)
         var keyCount = 0
         var keySet: Set<[UInt8]>?
         while true {
@@ -142,7 +145,7 @@ private struct CompactJSONScanner {
                 }
                 keys[keyCount] = key
                 keyCount += 1
-                if keyCount == Self.linearKeys {
+                if keyCount == keys.count {
                     var set = Set<[UInt8]>(minimumCapacity: 2 * Self.linearKeys)
                     for seen in 0..<keyCount { set.insert(Array(bytes[keys[seen]])) }
                     keySet = set
