@@ -56,6 +56,17 @@ import Testing
         #expect(!text.contains("\n"))
     }
 
+    /// libedit loads but its editor cannot start (el_init refusing the terminal): the plain reader
+    /// again, instead of no shell.
+    @Test func anEditorThatCannotStartFallsBackToPlainLines() throws {
+        let (input, warning) = InteractiveShell.openLineInput(historySize: 10, makeEditor: { _ in nil })
+        #expect(input is PlainLineReader)
+        #expect(
+            warning
+                == "line editing is off: libedit could not start on this terminal; lines are read as typed, without completion or history recall"
+        )
+    }
+
     @Test func thePlainReaderReadsLinesAndShowsThePrompt() throws {
         var input: [Int32] = [0, 0]
         var output: [Int32] = [0, 0]

@@ -82,24 +82,26 @@ package final class InteractiveShell {
     }
 
     /// How the shell reads lines: libedit's editor, or — when libedit cannot be loaded from any of
-    /// `libraries` — the plain reader with a warning that says why (the editor or the warning is
-    /// nil). Nil for both when libedit is there but cannot start on this terminal.
-    static func openLineInput(libraries: [String] = EditlineLibrary.defaultNames, historySize: Int) -> (
-        input: (any LineInput)?, warning: String?
-    ) {
+    /// `libraries`, or is there but cannot start on this terminal — the plain reader with a
+    /// warning that says why (nil with the editor).
+    static func openLineInput(
+        libraries: [String] = EditlineLibrary.defaultNames, historySize: Int,
+        makeEditor: (Int) -> LineEditor? = { LineEditor(program: "bnc", historySize: $0) }
+    ) -> (input: any LineInput, warning: String?) {
+        let plain = "lines are read as typed, without completion or history recall"
         if let reason = EditlineLibrary.load(names: libraries) {
-            return (
-                PlainLineReader(),
-                "line editing is off: \(reason); lines are read as typed, without completion or history recall"
-            )
+            return (PlainLineReader(), "line editing is off: \(reason); \(plain)")
         }
-        return (LineEditor(program: "bnc", historySize: historySize), nil)
+        guard let editor = makeEditor(historySize) else {
+            return (PlainLineReader(), "line editing is off: libedit could not start on this terminal; \(plain)")
+        }
+        return (editor, nil)
     }
 
-    /// Runs until `exit`, `quit` or Ctrl-D; throws only when line editing cannot start.
+    /// Runs until `exit`, `quit` or Ctrl-D. (Line editing that cannot start falls back to the plain
+    /// reader; the error is kept for callers built against it.)
     package func run() async throws(LineEditingUnavailable) {
-        let (opened, warning) = Self.openLineInput(historySize: settings.historyCapacity)
-        guard let editor = opened else { throw LineEditingUnavailable() }
+        let (editor, warning) = Self.openLineInput(historySize: settings.historyCapacity)
         if let warning { reportWarning(warning) }
         if editor is PlainLineReader { PlainLineReader.installSignalHandlers() }
         self.editor = editor
