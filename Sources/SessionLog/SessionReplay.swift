@@ -42,7 +42,8 @@ package struct SessionReplay {
     package let credentials: Credentials?
     package let output: any ScriptOutputSink
     /// Told of each replayed statement that fails, when it fails: an offline replay shows the
-    /// error where the run showed it, between the outputs of the statements around it.
+    /// error where the run showed it, between the outputs of the statements around it (for a
+    /// shell session's log, without a script run's closing summary).
     package let failed: (@Sendable (RunOutcome) -> Void)?
 
     package init(
@@ -85,7 +86,11 @@ package struct SessionReplay {
                 switch outcome.status {
                 case .failed, .interrupted, .rejected:
                     result.lastFailure = outcome
-                    failed?(outcome)
+                    // A shell session went on after a failed statement: its failure comes
+                    // without the summary that ends a script run.
+                    var shown = outcome
+                    if header.mode == "shell" { shown.summary = nil }
+                    failed?(shown)
                 case .completed:
                     break
                 }

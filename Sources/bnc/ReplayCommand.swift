@@ -76,14 +76,9 @@ struct ReplayCommand: AsyncParsableCommand {
         var failed: (@Sendable (RunOutcome) -> Void)?
         if mode != .verify {
             let format = options.output
-            // A shell session went on after a failed statement: its errors are shown without the
-            // summary that ends a script run.
-            let shell = Self.isShellLog(log)
             failed = { outcome in
                 Console.scriptOutput.flush()
-                var shown = outcome
-                if shell { shown.summary = nil }
-                _ = Termination.run(shown).report(format: format)
+                _ = Termination.run(outcome).report(format: format)
             }
         }
         let replay = SessionReplay(
@@ -118,19 +113,11 @@ struct ReplayCommand: AsyncParsableCommand {
                     + "nothing was sent\(ended)\n")
             // The recorded session's own ending when the log has it (a shell session that went
             // on after an error ended with 0), else the way the last failure would end a run.
-            if let recorded = result.recordedExitCode { return Int32(clamping: recorded) }
+            // The log is read from disk, so the code is kept to what an exit status can be.
+            if let recorded = result.recordedExitCode { return Int32(min(max(recorded, 0), 255)) }
             if let failure = result.lastFailure { return Termination.run(failure).exitCode }
         }
         return 0
-    }
-
-    /// Whether `path` is the log of an interactive shell session (its header's mode).
-    static func isShellLog(_ path: String) -> Bool {
-        guard let reader = try? SessionLogReader(path: path, kinds: ["header"]) else { return false }
-        while let entry = reader.next() {
-            if case .record(.header(let header), _) = entry { return header.mode == "shell" }
-        }
-        return false
     }
 
     /// A hint when the key in use is not the one the log was written with.

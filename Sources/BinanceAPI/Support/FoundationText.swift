@@ -101,29 +101,9 @@ package enum FoundationText {
     /// either case) decoded; nil when a `%` is not followed by two hex digits or the bytes are not
     /// UTF-8; a byte order mark at the start dropped, as Foundation drops it.
     package static func removingPercentEncoding(_ text: some StringProtocol) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var iterator = text.utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        guard var text = String(validating: bytes, as: UTF8.self) else { return nil }
+        guard var text = PercentEncoding.decode(Substring(text), plusIsSpace: false) else { return nil }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return text
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte - UInt8(ascii: "A") + 10
-        default: return nil
-        }
     }
 
     /// `text.padding(toLength: length, withPad: " ", startingAt: 0)`: spaces added, or the text
